@@ -1,0 +1,120 @@
+/// Which official format a report follows; decides the table schema and which rules apply.
+public enum TemplateVersion: String, Sendable, Codable, CaseIterable {
+    /// 国办公开办函〔2021〕30号: reports for 2021 onward.
+    case v2021 = "2021"
+    /// 国办公开办函〔2019〕60号: reports for 2019 and 2020.
+    case v2019 = "2019"
+}
+
+/// How the template version was decided, so a guess is never presented as a reading.
+public enum TemplateEvidence: String, Sendable {
+    case tableLabels = "table labels"
+    case reportYear = "report year"
+}
+
+/// The six canonical parts of an annual report, in their fixed order.
+public enum SectionKind: Int, Sendable, CaseIterable, Comparable {
+    case overview = 1, proactive, applications, reviewLitigation, problems, other
+
+    public static func < (a: SectionKind, b: SectionKind) -> Bool { a.rawValue < b.rawValue }
+
+    /// The Chinese numeral of the part, 一 … 六.
+    public var numeral: String { TemplateLabels.sectionNumerals[rawValue - 1] }
+    /// The official title of the part.
+    public var officialTitle: String { TemplateLabels.sectionTitles[rawValue - 1] }
+    public var englishTitle: String { TemplateLabels.sectionTitlesEnglish[rawValue - 1] }
+}
+
+/// How a section heading was numbered in the source; anything but `.chinese` is irregular.
+public enum HeadingNumbering: Sendable, Equatable {
+    case chinese          // 一、
+    case arabic(String)   // 5、 or 5.
+    case none             // a bare title
+}
+
+/// A 1-based, inclusive range of source lines.
+public struct LineSpan: Sendable, Equatable {
+    public var first: Int
+    public var last: Int
+    public init(_ first: Int, _ last: Int) { self.first = first; self.last = last }
+}
+
+/// One of the six canonical parts as found in a report.
+public struct Section: Sendable {
+    public var kind: SectionKind
+    /// The heading line as written (trimmed).
+    public var heading: String
+    public var headingLine: Int
+    public var numbering: HeadingNumbering
+    /// From the heading to the line before the next section (or the end).
+    public var span: LineSpan
+}
+
+/// A run of narrative text lines (not table cells, not headings).
+public struct Paragraph: Sendable {
+    public var span: LineSpan
+    public var text: String
+    public var section: SectionKind?
+}
+
+/// A date written in the report, e.g. the signature date at the end.
+public struct ReportDate: Sendable, Equatable, Comparable {
+    public var year: Int, month: Int, day: Int
+    public var line: Int
+    public init(year: Int, month: Int, day: Int, line: Int) {
+        self.year = year; self.month = month; self.day = day; self.line = line
+    }
+    public static func < (a: ReportDate, b: ReportDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+    public var iso: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}
+
+/// A stated statistics period (统计期限 …).
+public struct StatisticsPeriod: Sendable, Equatable {
+    public var startYear: Int, startMonth: Int, startDay: Int
+    /// The end year; when the report omits it ("至12月31日") it is the start year.
+    public var endYear: Int, endMonth: Int, endDay: Int
+    public var line: Int
+    public var excerpt: String
+}
+
+/// A parsed annual report: pure value, built from text by `ReportParser`.
+public struct Report: Sendable {
+    /// The source name, as the user gave it.
+    public var source: String
+    /// The source lines, as written (line n is `lines[n-1]`).
+    public var lines: [String]
+    public var agency: String?
+    public var year: Int?
+    /// The line the title (agency and year) was read from.
+    public var titleLine: Int?
+    public var template: TemplateVersion?
+    public var templateEvidence: TemplateEvidence?
+    public var publicationDate: ReportDate?
+    public var sections: [Section]
+    public var paragraphs: [Paragraph]
+    public var periods: [StatisticsPeriod]
+    public var applicationTable: StatisticalTable?
+    public var reviewTable: StatisticalTable?
+    /// Why a table could not be found at all, by table name.
+    public var tableProblems: [TableName: String]
+
+    public func section(_ kind: SectionKind) -> Section? { sections.first { $0.kind == kind } }
+
+    /// The canonical section a line belongs to, or nil before the first section.
+    public func sectionKind(atLine line: Int) -> SectionKind? {
+        sections.last { $0.span.first <= line && line <= $0.span.last }?.kind
+    }
+
+    public func table(_ name: TableName) -> StatisticalTable? {
+        switch name {
+        case .application: return applicationTable
+        case .reviewLitigation: return reviewTable
+        }
+    }
+
+    public func line(_ n: Int) -> String { n >= 1 && n <= lines.count ? lines[n - 1] : "" }
+}

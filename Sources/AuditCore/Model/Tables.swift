@@ -1,0 +1,122 @@
+/// The statistical tables that carry arithmetic identities.
+public enum TableName: String, Sendable, CaseIterable, Hashable {
+    /// 三、收到和处理政府信息公开申请情况
+    case application
+    /// 四、政府信息公开行政复议、行政诉讼情况
+    case reviewLitigation = "review"
+
+    public var chineseName: String {
+        switch self {
+        case .application: return "表三（收到和处理政府信息公开申请情况）"
+        case .reviewLitigation: return "表四（行政复议、行政诉讼情况）"
+        }
+    }
+    public var englishName: String {
+        switch self {
+        case .application: return "table 3 (applications received and handled)"
+        case .reviewLitigation: return "table 4 (administrative review and litigation)"
+        }
+    }
+}
+
+/// A number as printed: an integer mantissa and the count of decimals printed.
+/// Counts are exact; an amount printed with decimals stands for an interval of ± half a unit
+/// in its last printed place (as XBRL calculation checks treat reported precision).
+public struct Quantity: Sendable, Equatable, CustomStringConvertible {
+    public var mantissa: Int64
+    public var scale: Int
+
+    public init(mantissa: Int64, scale: Int) { self.mantissa = mantissa; self.scale = scale }
+
+    /// Parses `12`, `0.5`, `4068.208`, `1,234`; nil for anything else.
+    public init?(_ text: String) {
+        var mantissa: Int64 = 0, scale = 0, digits = 0, seenPoint = false
+        for ch in text.unicodeScalars {
+            switch ch {
+            case "0"..."9":
+                let (m, o1) = mantissa.multipliedReportingOverflow(by: 10)
+                let (m2, o2) = m.addingReportingOverflow(Int64(ch.value - 48))
+                if o1 || o2 || digits >= 18 { return nil }
+                mantissa = m2; digits += 1
+                if seenPoint { scale += 1 }
+            case ".":
+                if seenPoint || digits == 0 { return nil }
+                seenPoint = true
+            case ",":
+                if seenPoint || digits == 0 { return nil }
+            default: return nil
+            }
+        }
+        if digits == 0 || (seenPoint && scale == 0) { return nil }
+        self.mantissa = mantissa; self.scale = scale
+    }
+
+    public var description: String {
+        if scale == 0 { return String(mantissa) }
+        var s = String(mantissa)
+        while s.count <= scale { s = "0" + s }
+        s.insert(".", at: s.index(s.endIndex, offsetBy: -scale))
+        return s
+    }
+}
+
+/// What a table cell holds.
+public enum CellValue: Sendable, Equatable {
+    case number(Quantity)
+    /// The cell exists but is empty.
+    case blank
+    /// `/`, `—`, `-`, `无`: not applicable or not given; never read as 0.
+    case placeholder(String)
+    /// Text where a number should be, e.g. an OCR-split `1 0`.
+    case unreadable(String)
+}
+
+/// One cell as read from the source, with the line it came from.
+public struct Cell: Sendable, Equatable {
+    public var value: CellValue
+    public var text: String
+    public var line: Int
+    public init(value: CellValue, text: String, line: Int) {
+        self.value = value; self.text = text; self.line = line
+    }
+}
+
+/// What became of one expected row of a table.
+public enum RowReading: Sendable, Equatable {
+    /// Every column read, each cell in `cells`.
+    case read([Cell])
+    /// The label was not found.
+    case missing
+    /// The label was found but its values could not be assigned to columns with confidence.
+    case unreliable(reason: Localized, labelLine: Int)
+}
+
+/// A table as read: each expected row of its schema, and its cells.
+public struct StatisticalTable: Sendable {
+    public var name: TableName
+    public var schema: TableSchema
+    /// One entry per schema row, in schema order.
+    public var rows: [RowReading]
+    /// The first line of the table in the source.
+    public var firstLine: Int
+    /// Why the table as a whole is unreliable, if it is.
+    public var tableProblem: Localized?
+
+    public func reading(row id: String) -> RowReading? {
+        guard let i = schema.rowIndex(id) else { return nil }
+        return rows[i]
+    }
+}
+
+/// A short text in both languages: findings and reasons are shown in the user's language.
+public struct Localized: Sendable, Equatable, Hashable {
+    public var zh: String
+    public var en: String
+    public init(zh: String, en: String) { self.zh = zh; self.en = en }
+    public func text(_ language: Language) -> String { language == .en ? en : zh }
+}
+
+/// The language of finding messages.
+public enum Language: String, Sendable, CaseIterable {
+    case zh, en
+}

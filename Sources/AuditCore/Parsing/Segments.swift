@@ -1,0 +1,161 @@
+import Foundation
+
+/// A logical line: usually one source line, but a flattened web page's very long line is cut
+/// before each inline section heading so that sections can be found in it.
+public struct Segment: Sendable {
+    public var line: Int
+    public var text: String
+}
+
+/// A table cell as cut from a segment.
+struct RawCell {
+    enum Kind { case value(CellValue), text }
+    var kind: Kind
+    var text: String
+    var line: Int
+
+    var isValue: Bool { if case .value = kind { return true } else { return false } }
+}
+
+enum SegmentSplitter {
+    /// Lines longer than this are candidates for splitting at inline headings.
+    static let flattenedLineLength = 200
+
+    static func segments(of lines: [String]) -> [Segment] {
+        var out: [Segment] = []
+        out.reserveCapacity(lines.count)
+        for (i, raw) in lines.enumerated() {
+            if raw.unicodeScalars.count > flattenedLineLength, raw.contains("、") {
+                for piece in splitAtInlineHeadings(raw) { out.append(Segment(line: i + 1, text: piece)) }
+            } else {
+                out.append(Segment(line: i + 1, text: raw))
+            }
+        }
+        return out
+    }
+
+    /// Cuts `… 一、总体情况 2022年，…` before `一、总体情况` wherever the numeral is followed by a
+    /// recognised section title; nothing else is cut.
+    static func splitAtInlineHeadings(_ line: String) -> [String] {
+        let scalars = Array(line.unicodeScalars)
+        var cuts: [Int] = []
+        let numerals: [Unicode.Scalar] = ["一", "二", "三", "四", "五", "六"]
+        var i = 1
+        while i + 1 < scalars.count {
+            if let n = numerals.firstIndex(of: scalars[i]), scalars[i + 1] == "、" || scalars[i + 1] == "．",
+               scalars[i - 1].properties.isWhitespace || scalars[i - 1] == "。" {
+                let tail = String(String.UnicodeScalarView(scalars[(i + 2)..<min(scalars.count, i + 40)]))
+                let compactTail = TextNormalizer.compact(tail)
+                let kind = SectionKind(rawValue: n + 1)!
+                if TemplateLabels.titleMatches(compactTail, kind) {
+                    cuts.append(i)
+                    // The title ends where the official title ends (`二、主动公开政府信息情况第二十条…`),
+                    // else at the first space after it (`一、总体情况 2022年，…`).
+                    let official = Array(kind.officialTitle.unicodeScalars)
+                    if scalars.count > i + 2 + official.count, Array(scalars[(i + 2)..<(i + 2 + official.count)]) == official {
+                        cuts.append(i + 2 + official.count)
+                    } else {
+                        var j = i + 2
+                        while j < min(scalars.count, i + 40), !scalars[j].properties.isWhitespace { j += 1 }
+                        if j < min(scalars.count, i + 40) { cuts.append(j) }
+                    }
+                }
+            }
+            i += 1
+        }
+        guard !cuts.isEmpty else { return [line] }
+        var pieces: [String] = []
+        var start = 0
+        for c in cuts {
+            pieces.append(String(String.UnicodeScalarView(scalars[start..<c])))
+            start = c
+        }
+        pieces.append(String(String.UnicodeScalarView(scalars[start...])))
+        return pieces
+    }
+}
+
+enum CellSplitter {
+    /// Cuts a segment into cells: on tabs and pipes when it has them (TSV and pipe tables), else
+    /// the whole segment is one cell, except a run of three or more numbers separated by spaces
+    /// (a flattened row), which gives one value cell each.
+    static func cells(_ seg: Segment) -> [RawCell] {
+        let text = TextNormalizer.fold(seg.text)
+        if text.contains("\t") || text.contains("|") {
+            var out: [RawCell] = []
+            for piece in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\t" || $0 == "|" }) {
+                let t = TextNormalizer.trim(piece)
+                if t.isEmpty || isMarkdownRule(t) { continue }
+                out.append(classify(t, line: seg.line, splitRuns: false))
+            }
+            return out
+        }
+        let t = TextNormalizer.trim(text)
+        if t.isEmpty { return [] }
+        let words = t.split(whereSeparator: { $0 == " " })
+        if words.count >= 3, words.allSatisfy({ isValueText(String($0)) }) {
+            return words.map { classify(String($0), line: seg.line, splitRuns: false) }
+        }
+        return [classify(t, line: seg.line, splitRuns: false)]
+    }
+
+    static func isMarkdownRule(_ t: String) -> Bool {
+        t.unicodeScalars.count >= 3 && t.unicodeScalars.allSatisfy { $0 == "-" || $0 == ":" || $0 == "—" }
+    }
+
+    static func isValueText(_ t: String) -> Bool {
+        Quantity(t) != nil || TemplateLabels.placeholders.contains(t)
+    }
+
+    static func classify(_ t: String, line: Int, splitRuns: Bool) -> RawCell {
+        if let q = Quantity(t) { return RawCell(kind: .value(.number(q)), text: t, line: line) }
+        if TemplateLabels.placeholders.contains(t) { return RawCell(kind: .value(.placeholder(t)), text: t, line: line) }
+        // `1 0` inside one cell: OCR split a number or merged two; either way it cannot be read.
+        let words = t.split(separator: " ")
+        if words.count >= 2, words.allSatisfy({ Quantity(String($0)) != nil }) {
+            return RawCell(kind: .value(.unreadable(t)), text: t, line: line)
+        }
+        return RawCell(kind: .text, text: t, line: line)
+    }
+}
+
+/// The compact text of a run of segments (white space removed, widths folded) with a map back
+/// to source lines, so phrase patterns match across PDF hard wraps and spaced digits.
+struct JoinedText {
+    let text: String
+    let ns: NSString
+    private let starts: [Int]      // UTF-16 offset where each segment begins
+    private let segLines: [Int]
+
+    init(_ segments: ArraySlice<Segment>) {
+        var s = ""
+        var starts: [Int] = [], lines: [Int] = []
+        var offset = 0
+        for seg in segments {
+            let c = TextNormalizer.compact(seg.text)
+            starts.append(offset); lines.append(seg.line)
+            s += c
+            offset += c.utf16.count
+        }
+        text = s; ns = s as NSString; self.starts = starts; segLines = lines
+    }
+
+    /// The source line of a UTF-16 offset.
+    func line(at offset: Int) -> Int {
+        guard !starts.isEmpty else { return 1 }
+        var lo = 0, hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return segLines[lo]
+    }
+
+    func matches(_ re: NSRegularExpression) -> [NSTextCheckingResult] {
+        re.matches(in: text, range: NSRange(location: 0, length: ns.length))
+    }
+
+    func string(_ r: NSRange) -> String { r.location == NSNotFound ? "" : ns.substring(with: r) }
+
+    func int(_ r: NSRange) -> Int? { r.location == NSNotFound ? nil : Int(ns.substring(with: r)) }
+}

@@ -1,0 +1,197 @@
+/// Every Chinese label string of the official formats (2019 and 2021), in one place.
+public enum TemplateLabels {
+    static let sectionNumerals = ["一", "二", "三", "四", "五", "六"]
+    static let sectionTitles = [
+        "总体情况",
+        "主动公开政府信息情况",
+        "收到和处理政府信息公开申请情况",
+        "政府信息公开行政复议、行政诉讼情况",
+        "存在的主要问题及改进情况",
+        "其他需要报告的事项",
+    ]
+    static let sectionTitlesEnglish = [
+        "overview", "proactive disclosure", "applications received and handled",
+        "administrative review and litigation", "problems and improvements", "other matters",
+    ]
+
+    /// Does a compact heading title (numbering removed) name this section? Titles that follow the
+    /// wording of 条例 第五十条 instead of the format are accepted (seed 004, [R-sh2019]).
+    static func titleMatches(_ t: String, _ kind: SectionKind) -> Bool {
+        switch kind {
+        case .overview: return t.hasPrefix("总体情况") || t == "概述" || t.hasPrefix("基本情况")
+        case .proactive: return t.contains("主动公开政府信息") || t.hasPrefix("主动公开情况")
+        case .applications: return t.contains("收到和处理") || (t.contains("公开申请") && t.contains("处理"))
+        case .reviewLitigation: return (t.contains("复议") && t.contains("诉讼"))
+        case .problems: return t.contains("存在的主要问题") || (t.contains("问题") && t.contains("改进"))
+        case .other: return t.contains("其他需要报告")
+        }
+    }
+
+    // MARK: Template detection keys (§3.1 of the domain note)
+
+    static let keys2021 = ["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期未按收费通知要求缴纳费用"]
+    static let keys2019 = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "第二十条第(九)项", "政府集中采购", "上一年项目数量"]
+
+    // MARK: Table 三 — 收到和处理政府信息公开申请情况
+
+    static let applicantColumns: [ColumnSpec] = [
+        ColumnSpec(id: "natural_person", label: "自然人", englishLabel: "natural persons"),
+        ColumnSpec(id: "commercial", label: "商业企业", englishLabel: "commercial enterprises"),
+        ColumnSpec(id: "research", label: "科研机构", englishLabel: "research institutions"),
+        ColumnSpec(id: "social_welfare", label: "社会公益组织", englishLabel: "public-interest organisations"),
+        ColumnSpec(id: "legal_service", label: "法律服务机构", englishLabel: "legal service organisations"),
+        ColumnSpec(id: "other_org", label: "其他", englishLabel: "other organisations"),
+        ColumnSpec(id: "total", label: "总计", englishLabel: "total"),
+    ]
+
+    private static func row(_ id: String, _ label: String, _ en: String, group: String? = nil,
+                            extra: [String] = []) -> RowSpec {
+        RowSpec(id: id, label: label, englishLabel: en, cores: [labelCore(label).core] + extra, group: group)
+    }
+
+    private static let applicationHead: [RowSpec] = [
+        row("new", "一、本年新收政府信息公开申请数量", "new applications this year"),
+        row("carry_in", "二、上年结转政府信息公开申请数量", "carried over from last year"),
+        row("granted", "（一）予以公开", "disclosed", group: "results", extra: ["予以公开情况"]),
+        row("partly_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "partly disclosed", group: "results"),
+        row("withheld_1", "1.属于国家秘密", "state secret", group: "withheld"),
+        row("withheld_2", "2.其他法律行政法规禁止公开", "barred by other laws", group: "withheld"),
+        row("withheld_3", "3.危及“三安全一稳定”", "endangers the 'three securities and one stability'", group: "withheld"),
+        row("withheld_4", "4.保护第三方合法权益", "third-party rights", group: "withheld"),
+        row("withheld_5", "5.属于三类内部事务信息", "internal affairs", group: "withheld"),
+        row("withheld_6", "6.属于四类过程性信息", "process information", group: "withheld"),
+        row("withheld_7", "7.属于行政执法案卷", "enforcement case files", group: "withheld"),
+        row("withheld_8", "8.属于行政查询事项", "administrative query matters", group: "withheld"),
+        row("unavailable_1", "1.本机关不掌握相关政府信息", "not held by this agency", group: "unavailable"),
+        row("unavailable_2", "2.没有现成信息需要另行制作", "would have to be created", group: "unavailable"),
+        row("unavailable_3", "3.补正后申请内容仍不明确", "still unclear after correction", group: "unavailable"),
+        row("not_processed_1", "1.信访举报投诉类申请", "petitions and complaints", group: "not_processed"),
+        row("not_processed_2", "2.重复申请", "repeated applications", group: "not_processed"),
+        row("not_processed_3", "3.要求提供公开出版物", "requests for publications", group: "not_processed"),
+        row("not_processed_4", "4.无正当理由大量反复申请", "mass repeated applications", group: "not_processed"),
+        row("not_processed_5", "5.要求行政机关确认或重新出具已获取信息", "re-issue of obtained information", group: "not_processed"),
+    ]
+
+    private static let applicationTail: [RowSpec] = [
+        row("results_total", "（七）总计", "results total", extra: ["合计"]),
+        row("carry_over", "四、结转下年度继续办理", "carried over to next year"),
+    ]
+
+    private static let other2021: [RowSpec] = [
+        row("other_1", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "no correction in time", group: "other_processing"),
+        row("other_2", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "fee not paid in time", group: "other_processing"),
+        row("other_3", "3.其他", "other", group: "other_processing"),
+    ]
+
+    /// In the 2019 format （六）其他处理 is a single data row.
+    private static let other2019: [RowSpec] = [
+        row("other_processing", "（六）其他处理", "other handling", group: "results"),
+    ]
+
+    private static func groups(_ rows: [RowSpec]) -> [(name: String, rows: [String])] {
+        var out: [(name: String, rows: [String])] = []
+        for r in rows {
+            guard let g = r.group else { continue }
+            if let i = out.firstIndex(where: { $0.name == g }) { out[i].rows.append(r.id) } else { out.append((g, [r.id])) }
+        }
+        // `results`: every row that the （七）总计 row totals, in template order.
+        let resultRows = rows.filter { $0.group != nil }.map(\.id)
+        if let i = out.firstIndex(where: { $0.name == "results" }) { out[i].rows = resultRows } else { out.append(("results", resultRows)) }
+        return out
+    }
+
+    public static func applicationSchema(_ template: TemplateVersion) -> TableSchema {
+        let rows = applicationHead + (template == .v2021 ? other2021 : other2019) + applicationTail
+        return TableSchema(table: .application, rows: rows, columns: applicantColumns, groups: groups(rows))
+    }
+
+    // MARK: Table 四 — 行政复议、行政诉讼
+
+    public static let reviewSchema = TableSchema(
+        table: .reviewLitigation,
+        rows: [
+            RowSpec(id: "review", label: "行政复议", englishLabel: "administrative review", cores: ["行政复议"], group: nil),
+            RowSpec(id: "suit_direct", label: "行政诉讼（未经复议直接起诉）", englishLabel: "litigation without prior review", cores: ["未经复议直接起诉"], group: "litigation"),
+            RowSpec(id: "suit_after_review", label: "行政诉讼（复议后起诉）", englishLabel: "litigation after review", cores: ["复议后起诉"], group: "litigation"),
+        ],
+        columns: [
+            ColumnSpec(id: "upheld", label: "结果维持", englishLabel: "upheld"),
+            ColumnSpec(id: "corrected", label: "结果纠正", englishLabel: "corrected"),
+            ColumnSpec(id: "other_result", label: "其他结果", englishLabel: "other result"),
+            ColumnSpec(id: "pending", label: "尚未审结", englishLabel: "pending"),
+            ColumnSpec(id: "total", label: "总计", englishLabel: "total"),
+        ],
+        groups: [("litigation", ["suit_direct", "suit_after_review"])]
+    )
+
+    public static func schema(_ table: TableName, _ template: TemplateVersion) -> TableSchema {
+        switch table {
+        case .application: return applicationSchema(template)
+        case .reviewLitigation: return reviewSchema
+        }
+    }
+
+    /// Group headers of table 三 that carry no values of their own (2021; in 2019 （六）其他处理 is a row).
+    static let applicationGroupHeaders: [String: String] = [
+        "本年度办理结果": "results", "不予公开": "withheld", "无法提供": "unavailable",
+        "不予处理": "not_processed", "其他处理": "other_processing",
+    ]
+
+    /// Cell texts that stand for "not applicable / not given"; never read as 0.
+    static let placeholders: Set<String> = ["/", "-", "—", "——", "–", "无", "/ ", "\\", "×", "*"]
+
+    // MARK: Label cores
+
+    /// Splits a label cell into its leading enumerator (`（七）`, `3.`, `四、`) and its core: the
+    /// label with white space, quotes, punctuation and parenthesised remarks removed, so that
+    /// `（二）部分公开（区分处理的，…）` and `(二) 部分公开(区分处理的, …)` both give `部分公开`.
+    public static func labelCore(_ text: String) -> (enumerator: String, core: String) {
+        var s = Array(TextNormalizer.compact(text).unicodeScalars)
+        var enumerator = ""
+        // Leading enumerators, possibly several (`三、本年度办理结果(一)予以公开` is split as cells
+        // elsewhere, but `(四)1.本机关…` happens).
+        var progressed = true
+        while progressed && !s.isEmpty {
+            progressed = false
+            if let n = enumeratorLength(s) {
+                enumerator += String(String.UnicodeScalarView(s[0..<n]))
+                s.removeFirst(n)
+                progressed = true
+            }
+        }
+        var core = String.UnicodeScalarView()
+        var depth = 0
+        for u in s {
+            switch u {
+            case "(", "[", "（": depth += 1
+            case ")", "]", "）": depth = max(0, depth - 1)
+            case "\"", "'", ",", "、", ";", ":", "。", ".", "，", "；", "：", "“", "”", "*", "#", "|":
+                continue
+            default:
+                if depth == 0 { core.append(u) }
+            }
+        }
+        return (enumerator, String(core))
+    }
+
+    private static let chineseDigits: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    /// Length of a leading enumerator: `(七)`, `七、`, `7.`, `7、`, `(7)`; nil if none.
+    static func enumeratorLength(_ s: [Unicode.Scalar]) -> Int? {
+        guard let first = s.first else { return nil }
+        if first == "(" {
+            var i = 1
+            while i < s.count, chineseDigits.contains(s[i]) || ("0"..."9").contains(s[i]) { i += 1 }
+            if i > 1, i < s.count, s[i] == ")" { return i + 1 }
+            return nil
+        }
+        var i = 0
+        while i < s.count, chineseDigits.contains(s[i]) || ("0"..."9").contains(s[i]) { i += 1 }
+        if i > 0, i < s.count, s[i] == "、" || s[i] == "." || s[i] == "．" {
+            // `1.5` is a number, not an enumerator.
+            if s[i] == ".", i + 1 < s.count, ("0"..."9").contains(s[i + 1]) { return nil }
+            return i + 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,64 @@
+/// Folds the variants that real reports mix freely, so that recognisers compare like with like.
+public enum TextNormalizer {
+    /// Full-width ASCII to half-width, ideographic space and NBSP to space, curly quotes and dash
+    /// variants to one form, zero-width characters dropped. Chinese punctuation such as 、。 is kept.
+    public static func fold(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(s.unicodeScalars.count)
+        for u in s.unicodeScalars {
+            if let f = foldScalar(u) { out.append(f) }
+        }
+        return String(out)
+    }
+
+    @inline(__always)
+    static func foldScalar(_ u: Unicode.Scalar) -> Unicode.Scalar? {
+        switch u.value {
+        case 0xFF01...0xFF5E: return Unicode.Scalar(u.value - 0xFEE0)
+        case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F: return " "
+        case 0x200B...0x200D, 0xFEFF, 0x2060: return nil
+        case 0x201C, 0x201D, 0x201E, 0x300C, 0x300D: return "\""
+        case 0x2018, 0x2019: return "'"
+        case 0x2010...0x2015, 0x2212, 0xFE63, 0x2500, 0x2501: return "—"
+        case 0x3010: return "["   // 【
+        case 0x3011: return "]"   // 】
+        default: return u
+        }
+    }
+
+    /// `fold` and then every kind of white space removed: for matching labels and phrases that
+    /// PDF/OCR extraction splits with spaces (`2021 年 1 月`, `社会公 益组织`).
+    public static func compact(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            guard let f = foldScalar(u) else { continue }
+            if f.properties.isWhitespace { continue }
+            out.append(f)
+        }
+        return String(out)
+    }
+
+    /// Trims white space (including the ideographic space) at both ends.
+    public static func trim(_ s: Substring) -> String {
+        var a = s.startIndex, b = s.endIndex
+        while a < b, isSpace(s[a]) { a = s.index(after: a) }
+        while b > a, isSpace(s[s.index(before: b)]) { b = s.index(before: b) }
+        return String(s[a..<b])
+    }
+    public static func trim(_ s: String) -> String { trim(s[...]) }
+
+    @inline(__always)
+    static func isSpace(_ c: Character) -> Bool {
+        c.isWhitespace || c == "\u{3000}" || c == "\u{FEFF}" || c == "\u{200B}"
+    }
+
+    /// Removes Markdown heading and emphasis markers that wrap a line: `## 一、总体情况`, `**…**`.
+    public static func stripMarkdown(_ s: String) -> String {
+        var t = trim(s)
+        while t.hasPrefix("#") || t.hasPrefix(">") { t = trim(t.dropFirst()) }
+        while t.hasPrefix("**") && t.hasSuffix("**") && t.count >= 4 {
+            t = trim(t.dropFirst(2).dropLast(2))
+        }
+        return t
+    }
+}
