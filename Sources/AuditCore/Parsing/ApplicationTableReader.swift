@@ -107,18 +107,18 @@ enum ApplicationTableReader {
         for i in schema.rows.indices {
             guard let claim = claims[i] else {
                 if let line = labelSeen[i] {
-                    rows.append(.unreliable(reason: Localized(zh: "该行没有读到数值", en: "no values were read for this row"), labelLine: line))
+                    rows.append(.unreliable(reason: Localized(zh: "没有读到数值", en: "no values were read for this row"), labelLine: line))
                 } else {
                     rows.append(.missing)
                 }
                 continue
             }
             if claim.duplicated {
-                rows.append(.unreliable(reason: Localized(zh: "该行标签出现多次，无法确定取哪一行", en: "the row label occurs more than once"), labelLine: claim.labelLine))
+                rows.append(.unreliable(reason: Localized(zh: "的标签出现多次，无法确定取哪一行", en: "the row label occurs more than once"), labelLine: claim.labelLine))
             } else if claim.values.count != width {
                 rows.append(.unreliable(reason: Localized(zh: "读到\(claim.values.count)个数值，应为\(width)个", en: "\(claim.values.count) values read, \(width) expected"), labelLine: claim.labelLine))
             } else if !claim.inline && !clean {
-                rows.append(.unreliable(reason: Localized(zh: "表格逐格分行排列且有缺格或多余数值，无法确定数值归属", en: "the table has one cell per line and lost or extra cells, so values cannot be assigned to rows with confidence"), labelLine: claim.labelLine))
+                rows.append(.unreliable(reason: Localized(zh: "无法确定数值归属（表格逐格分行排列且有缺格或多余数值）", en: "the table has one cell per line and lost or extra cells, so values cannot be assigned to rows with confidence"), labelLine: claim.labelLine))
             } else {
                 rows.append(.read(claim.values.map(cell)))
             }

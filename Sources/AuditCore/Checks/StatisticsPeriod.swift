@@ -1,0 +1,63 @@
+/// `statistics_period`: a statistics period (统计期限 自Y年1月1日起至Y年12月31日止) is stated, covers
+/// the whole report year, and — with `location: top` — stands before section 一 or in its first
+/// paragraph, not only in 六. A cut-off such as 截至2021年12月31日 is not a period.
+public enum StatisticsPeriodCheck {
+    public struct Parameters: Sendable {
+        public var requireAtTop: Bool
+
+        init(_ r: inout ParameterReader) {
+            requireAtTop = r.choice("location", ["anywhere", "top"], default: "anywhere") == "top"
+        }
+    }
+
+    public static let variants = [
+        VariantSpec(name: "missing", placeholders: ["year"]),
+        VariantSpec(name: "wrong_year", placeholders: ["stated", "year"]),
+        VariantSpec(name: "incomplete", placeholders: ["stated"]),
+        VariantSpec(name: "not_at_top", placeholders: ["stated", "section"]),
+    ]
+
+    static func isWholeYear(_ p: StatisticsPeriod) -> Bool {
+        p.startMonth == 1 && p.startDay == 1 && p.endMonth == 12 && p.endDay == 31 && p.endYear == p.startYear
+    }
+
+    public static func evaluate(_ report: Report, _ params: Parameters) -> CheckResult {
+        let yearText = Localized(zh: report.year.map { "\($0)年" } ?? "本年", en: report.year.map(String.init) ?? "the report year")
+        guard !report.periods.isEmpty else {
+            return .from([Observation(.fail, variant: "missing", values: ["year": yearText])])
+        }
+        // Prefer a statement that is right, so one stray wrong date does not hide a correct one.
+        let period = report.periods.first { isWholeYear($0) && $0.startYear == report.year }
+            ?? report.periods.first(where: isWholeYear) ?? report.periods[0]
+        let stated = Localized(zh: period.excerpt, en: period.excerpt)
+        var obs: [Observation] = []
+        if !isWholeYear(period) {
+            obs.append(Observation(.fail, variant: "incomplete", values: ["stated": stated], line: period.line, excerpt: period.excerpt))
+        }
+        if let year = report.year {
+            if period.startYear != year {
+                obs.append(Observation(.fail, variant: "wrong_year", values: ["stated": stated, "year": yearText], line: period.line, excerpt: period.excerpt))
+            }
+        } else {
+            obs.append(.unverifiable(Localized(zh: "无法确定报告年度，不能核对统计期限的年份", en: "the report year is unknown, so the period's year cannot be checked"),
+                                     line: period.line, excerpt: period.excerpt))
+        }
+        if params.requireAtTop && !report.periods.contains(where: { isNearTop($0, report) }) {
+            let kind = report.sectionKind(atLine: period.line)
+            let section = Localized(zh: kind.map { "第\($0.numeral)部分" } ?? "正文", en: kind.map { "section \($0.rawValue)" } ?? "the body")
+            obs.append(Observation(.fail, variant: "not_at_top", values: ["stated": stated, "section": section], line: period.line, excerpt: period.excerpt))
+        }
+        return .from(obs)
+    }
+
+    /// Before section 一 (the introduction), or inside the first paragraph of 一.
+    static func isNearTop(_ p: StatisticsPeriod, _ report: Report) -> Bool {
+        let firstSectionLine = report.sections.map(\.headingLine).min() ?? Int.max
+        if p.line < firstSectionLine { return true }
+        guard let overview = report.section(.overview) else { return false }
+        if let first = report.paragraphs.first(where: { $0.span.first > overview.headingLine && $0.span.first <= overview.span.last }) {
+            return first.span.first <= p.line && p.line <= first.span.last
+        }
+        return false
+    }
+}

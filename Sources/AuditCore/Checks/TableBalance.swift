@@ -1,0 +1,197 @@
+/// `table_balance`: the arithmetic identities (勾稽关系) of tables 三 and 四, written in the rule
+/// file over named cells. An identity over a missing row, an unreliable row, or a blank,
+/// placeholder or unreadable cell is unverifiable, never failed: a parsing problem must not read
+/// as an imbalance. Counts compare exactly; amounts printed with decimals compare within the
+/// precision printed (intervals of ± half a unit in the last place must overlap).
+public enum TableBalanceCheck {
+    /// One identity: for each column (or each row) of `table`, Σ `sum` = Σ `equals`.
+    public struct Identity: Sendable {
+        public enum Axis: String, Sendable { case column, row }
+        public var id: String
+        public var title: Localized
+        public var table: TableName
+        public var each: Axis
+        /// Row or group names when `each: column`; column names when `each: row`.
+        public var sum: [String]
+        public var equals: [String]
+        public var templates: [TemplateVersion]
+    }
+
+    public struct Parameters: Sendable {
+        public var identities: [Identity]
+
+        init(_ r: inout ParameterReader) {
+            identities = []
+            guard let list = r.value("identities") else { r.fail(nil, "'params: identities' is required"); return }
+            guard let items = list.items, !items.isEmpty else { r.fail(list, "'identities' must be a non-empty list"); return }
+            let keys = ["id", "title", "table", "each", "sum", "equals", "templates"]
+            for item in items {
+                guard let e = item.entries else { r.fail(item, "each identity must be a mapping"); continue }
+                func v(_ k: String) -> YAMLValue? { e.first { $0.key == k }?.value }
+                for (k, kn, _) in e where !keys.contains(k) { r.issues.append(kn.issue(Suggest.unknownKey(k, known: keys, in: "an identity"))) }
+                guard let id = v("id")?.string else { r.fail(item, "an identity has no 'id'"); continue }
+                guard let tableName = v("table")?.string, let table = TableName(rawValue: tableName) else {
+                    r.fail(v("table") ?? item, "identity '\(id)': 'table' must be application or review"); continue
+                }
+                guard let axisName = v("each")?.string, let axis = Identity.Axis(rawValue: axisName) else {
+                    r.fail(v("each") ?? item, "identity '\(id)': 'each' must be column or row"); continue
+                }
+                guard let sum = v("sum")?.strings, !sum.isEmpty, let equals = v("equals")?.strings, !equals.isEmpty else {
+                    r.fail(item, "identity '\(id)': 'sum' and 'equals' must be non-empty lists of cell names"); continue
+                }
+                var templates = TemplateVersion.allCases
+                if let t = v("templates") {
+                    let names = t.strings ?? []
+                    templates = names.compactMap(TemplateVersion.init(rawValue:))
+                    if templates.count != names.count || templates.isEmpty { r.fail(t, "identity '\(id)': 'templates' takes 2021 and/or 2019") }
+                }
+                var title = Localized(zh: id, en: id)
+                if let t = v("title") {
+                    if let te = t.entries, let zh = te.first(where: { $0.key == "zh" })?.value.string {
+                        title = Localized(zh: zh, en: te.first(where: { $0.key == "en" })?.value.string ?? zh)
+                    } else if let s = t.string { title = Localized(zh: s, en: s) }
+                }
+                // Every name must exist in the table of every template the identity applies to.
+                for template in templates {
+                    let schema = TemplateLabels.schema(table, template)
+                    for (name, node) in (sum.map { ($0, v("sum")!) } + equals.map { ($0, v("equals")!) }) {
+                        let ok = axis == .column ? schema.expandRows(name) != nil : schema.columnIndex(name) != nil
+                        if !ok {
+                            let known = axis == .column ? schema.rows.map(\.id) + schema.groups.map(\.name) : schema.columns.map(\.id)
+                            var m = "identity '\(id)': the \(table.rawValue) table (\(template.rawValue) template) has no \(axis == .column ? "row" : "column") '\(name)'"
+                            if let s = Suggest.closest(name, in: known) { m += "; did you mean '\(s)'?" }
+                            else { m += "; known: \(known.joined(separator: ", "))" }
+                            if templates.count > 1 { m += " (or limit the identity with 'templates:')" }
+                            r.fail(node, m)
+                        }
+                    }
+                }
+                identities.append(Identity(id: id, title: title, table: table, each: axis, sum: sum, equals: equals, templates: templates))
+            }
+        }
+    }
+
+    public static let variants = [
+        VariantSpec(name: "imbalance", placeholders: ["identity", "where", "left", "right"]),
+    ]
+
+    /// A cell reference resolved for one instance of an identity.
+    struct Term { var row: Int; var column: Int }
+
+    public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
+        var obs: [Observation] = []
+        for identity in p.identities {
+            guard let template = report.template, identity.templates.contains(template) else { continue }
+            guard let table = report.table(identity.table) else {
+                let why = report.tableProblems[identity.table] ?? "未找到该表"
+                obs.append(.unverifiable(Localized(zh: "\(identity.table.chineseName)：\(why)", en: "\(identity.table.englishName): \(why)")))
+                continue
+            }
+            let schema = table.schema
+            var unverifiable: [(place: String, reason: Localized, line: Int?)] = []
+            var checked = 0
+            let instances = identity.each == .column ? schema.columns.indices.map { $0 } : schema.rows.indices.map { $0 }
+            for k in instances {
+                func terms(_ names: [String]) -> [Term] {
+                    if identity.each == .column {
+                        return names.flatMap { schema.expandRows($0) ?? [] }.compactMap { schema.rowIndex($0) }.map { Term(row: $0, column: k) }
+                    }
+                    return names.compactMap { schema.columnIndex($0) }.map { Term(row: k, column: $0) }
+                }
+                let left = terms(identity.sum), right = terms(identity.equals)
+                let place = identity.each == .column ? "“\(schema.columns[k].label)”列" : "“\(schema.rows[k].label)”行"
+                let placeEn = identity.each == .column ? "column '\(schema.columns[k].englishLabel)'" : "row '\(schema.rows[k].englishLabel)'"
+                switch resolve(left + right, in: table) {
+                case .failure(let problem):
+                    unverifiable.append((place, problem.reason, problem.line))
+                case .success(let cells):
+                    checked += 1
+                    let l = Array(cells.prefix(left.count)), r = Array(cells.suffix(right.count))
+                    if !consistent(l.map(\.1), r.map(\.1)) {
+                        let lText = expression(left, l, schema), rText = expression(right, r, schema)
+                        obs.append(Observation(.fail, variant: "imbalance",
+                                               values: ["identity": identity.title, "where": Localized(zh: place, en: placeEn),
+                                                        "left": Localized(zh: lText.zh, en: lText.en), "right": Localized(zh: rText.zh, en: rText.en)],
+                                               line: cells.first?.0.line,
+                                               excerpt: "\(lText.zh) ≠ \(rText.zh)"))
+                    }
+                }
+            }
+            if let first = unverifiable.first {
+                obs.append(.unverifiable(Localized(
+                    zh: "\(identity.title.zh)：\(instances.count)处中\(unverifiable.count)处无法核验（已核验\(checked)处），如\(first.place)：\(first.reason.zh)",
+                    en: "\(identity.title.en): \(unverifiable.count) of \(instances.count) could not be verified (\(checked) verified), e.g. \(first.place): \(first.reason.en)"),
+                    line: first.line))
+            }
+        }
+        return .from(obs)
+    }
+
+    struct Problem: Error { var reason: Localized; var line: Int? }
+
+    static func resolve(_ terms: [Term], in table: StatisticalTable) -> Result<[(Cell, Quantity)], Problem> {
+        var out: [(Cell, Quantity)] = []
+        for t in terms {
+            let spec = table.schema.rows[t.row]
+            switch table.rows[t.row] {
+            case .missing:
+                return .failure(Problem(reason: Localized(zh: "未找到“\(spec.label)”行", en: "row '\(spec.englishLabel)' not found"), line: nil))
+            case .unreliable(let reason, let line):
+                return .failure(Problem(reason: Localized(zh: "“\(spec.label)”行\(reason.zh)", en: "row '\(spec.englishLabel)': \(reason.en)"), line: line))
+            case .read(let cells):
+                let cell = cells[t.column]
+                guard case .number(let q) = cell.value else {
+                    let col = table.schema.columns[t.column]
+                    return .failure(Problem(reason: Localized(zh: "“\(spec.label)”行“\(col.label)”列为“\(cell.text)”，不是数字",
+                                                              en: "row '\(spec.englishLabel)', column '\(col.englishLabel)' holds '\(cell.text)', not a number"),
+                                            line: cell.line))
+                }
+                out.append((cell, q))
+            }
+        }
+        return .success(out)
+    }
+
+    /// Whether two sums agree: exactly for counts, within printed precision for decimals.
+    static func consistent(_ left: [Quantity], _ right: [Quantity]) -> Bool {
+        let scale = (left + right).map(\.scale).max() ?? 0
+        func interval(_ qs: [Quantity]) -> (Int64, Int64) {
+            var lo: Int64 = 0, hi: Int64 = 0
+            for q in qs {
+                var factor: Int64 = 1
+                for _ in 0..<(scale - q.scale) { factor *= 10 }
+                // One extra decimal place so that half a unit is a whole number.
+                let v = q.mantissa * factor * 10
+                // ± half a unit in the last printed place; an integer is exact.
+                let half: Int64 = q.scale == 0 ? 0 : 5 * factor
+                lo += v - half; hi += v + half
+            }
+            return (lo, hi)
+        }
+        let (a, b) = interval(left), (c, d) = interval(right)
+        return a <= d && c <= b
+    }
+
+    static func expression(_ terms: [Term], _ values: [(Cell, Quantity)], _ schema: TableSchema) -> (zh: String, en: String) {
+        var zh: [String] = [], en: [String] = []
+        for (t, v) in zip(terms, values) {
+            let row = schema.rows[t.row], col = schema.columns[t.column]
+            zh.append("\(row.label)[\(col.label)]=\(v.1)（第\(v.0.line)行）")
+            en.append("\(row.englishLabel)[\(col.englishLabel)]=\(v.1) (line \(v.0.line))")
+        }
+        let total = sum(values.map(\.1))
+        return (zh.joined(separator: " + ") + (terms.count > 1 ? "，合计\(total)" : ""),
+                en.joined(separator: " + ") + (terms.count > 1 ? ", total \(total)" : ""))
+    }
+
+    static func sum(_ qs: [Quantity]) -> Quantity {
+        let scale = qs.map(\.scale).max() ?? 0
+        var m: Int64 = 0
+        for q in qs {
+            var f: Int64 = 1
+            for _ in 0..<(scale - q.scale) { f *= 10 }
+            m += q.mantissa * f
+        }
+        return Quantity(mantissa: m, scale: scale)
+    }
+}

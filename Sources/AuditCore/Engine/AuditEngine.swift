@@ -1,0 +1,151 @@
+/// One finding against one report, with its evidence and what it cost.
+public struct Finding: Sendable, Equatable {
+    public var rule: String
+    public var severity: Severity
+    /// `.fail` or `.unverifiable`.
+    public var outcome: Outcome
+    public var message: String
+    public var line: Int?
+    public var excerpt: String?
+    public var deduction: Double
+}
+
+/// What happened to an input file before any rule ran.
+public enum InputStatus: Sendable, Equatable {
+    case parsed
+    /// Read, but nothing in it looks like an annual report.
+    case notReport
+    /// Could not be read or decoded; the reason says why and what to do.
+    case unreadable(Localized)
+}
+
+/// The audit of one input file: findings, score, grade; `rank` is set by `Ranking`.
+public struct ReportAudit: Sendable {
+    public var file: String
+    public var agency: String?
+    public var year: Int?
+    public var template: TemplateVersion?
+    public var publicationDate: ReportDate?
+    public var status: InputStatus
+    public var findings: [Finding]
+    /// Each rule of the set and its outcome on this report, in rule-set order.
+    public var outcomes: [(rule: String, outcome: Outcome)]
+    public var score: Double
+    public var grade: String
+    public var rank: Int = 0
+    /// Rules verified (pass or fail) out of those that apply.
+    public var verifiedRules: Int
+    public var applicableRules: Int
+    /// The source lines, for writers that show evidence in context.
+    public var lines: [String]
+
+    public var errorCount: Int { findings.filter { $0.outcome == .fail && $0.severity == .error }.count }
+    public var warningCount: Int { findings.filter { $0.outcome == .fail && $0.severity == .warning }.count }
+
+    /// The name used in tables: the agency, else the file.
+    public var displayName: String { agency ?? file }
+
+    /// The costliest failure, for the ranking's 主要问题 column.
+    public var mainProblem: String {
+        let fails = findings.filter { $0.outcome == .fail }
+        guard var best = fails.first else { return "" }
+        for f in fails.dropFirst() where f.deduction > best.deduction { best = f }
+        return best.message
+    }
+}
+
+/// Evaluates a rule set on reports and scores them. Pure.
+public enum AuditEngine {
+    public static func audit(_ report: Report, rules: RuleSet, language: Language) -> ReportAudit {
+        if looksLikeNoReport(report) {
+            let msg = Localized(zh: "未识别为政府信息公开工作年度报告：没有找到标题、年度或任何一个规定部分",
+                                en: "not recognised as an annual report: no title, year or section was found")
+            return special(file: report.source, status: .notReport, rule: "input.report", message: msg, rules: rules, language: language, lines: report.lines)
+        }
+        var findings: [Finding] = []
+        var outcomes: [(rule: String, outcome: Outcome)] = []
+        var applicable = 0, verified = 0
+        for rule in rules.rules {
+            let result = CheckRunner.evaluate(rule, on: report)
+            outcomes.append((rule.id, result.outcome))
+            if result.outcome != .notApplicable { applicable += 1 }
+            if result.outcome == .pass || result.outcome == .fail { verified += 1 }
+            findings += self.findings(result, rule: rule, set: rules, language: language)
+        }
+        let deductions = findings.reduce(0) { $0 + $1.deduction }
+        let score = roundScore(max(0, 100 - deductions))
+        return ReportAudit(file: report.source, agency: report.agency, year: report.year, template: report.template,
+                           publicationDate: report.publicationDate, status: .parsed, findings: findings, outcomes: outcomes,
+                           score: score, grade: rules.grade(for: score), verifiedRules: verified, applicableRules: applicable,
+                           lines: report.lines)
+    }
+
+    /// An input that could not be read still gets a row, a score of 0 and a finding that says why.
+    public static func unreadable(file: String, reason: Localized, rules: RuleSet, language: Language) -> ReportAudit {
+        special(file: file, status: .unreadable(reason), rule: "input.readable", message: reason, rules: rules, language: language, lines: [])
+    }
+
+    static func special(file: String, status: InputStatus, rule: String, message: Localized, rules: RuleSet,
+                        language: Language, lines: [String]) -> ReportAudit {
+        let f = Finding(rule: rule, severity: .error, outcome: .fail, message: message.text(language), line: nil, excerpt: nil, deduction: 100)
+        return ReportAudit(file: file, agency: nil, year: nil, template: nil, publicationDate: nil, status: status, findings: [f],
+                           outcomes: rules.rules.map { ($0.id, Outcome.unverifiable) }, score: 0, grade: rules.grade(for: 0),
+                           verifiedRules: 0, applicableRules: rules.rules.count, lines: lines)
+    }
+
+    static func looksLikeNoReport(_ r: Report) -> Bool {
+        r.sections.isEmpty && r.agency == nil && r.year == nil && r.periods.isEmpty
+    }
+
+    static let unverifiableMessage = MessageVariant(zh: "无法核验：{reason}", en: "Could not verify: {reason}", severity: nil, pointsEach: nil)
+
+    /// Turns a check's observations into findings with deductions: each failure costs its
+    /// variant's `points_each` (or the rule's), up to the rule's `points`; a rule that could not
+    /// be verified costs the small unverifiable deduction once, never its full points.
+    static func findings(_ result: CheckResult, rule: RuleDefinition, set: RuleSet, language: Language) -> [Finding] {
+        var out: [Finding] = []
+        var spent = 0.0
+        let failed = result.outcome == .fail
+        var unverifiableCharged = false
+        for o in result.observations {
+            switch o.outcome {
+            case .fail:
+                let variant = rule.messages[o.variant] ?? unverifiableMessage
+                let each = variant.pointsEach ?? rule.pointsEach ?? rule.points
+                let cost = max(0, min(each, rule.points - spent))
+                spent += cost
+                out.append(Finding(rule: rule.id, severity: variant.severity ?? rule.severity, outcome: .fail,
+                                   message: variant.render(language, o.values), line: o.line, excerpt: o.excerpt, deduction: cost))
+            case .unverifiable:
+                var cost = 0.0
+                if !failed && !unverifiableCharged {
+                    cost = min(rule.points, rule.unverifiablePoints ?? set.unverifiablePoints)
+                    unverifiableCharged = true
+                }
+                out.append(Finding(rule: rule.id, severity: .info, outcome: .unverifiable,
+                                   message: unverifiableMessage.render(language, o.values), line: o.line, excerpt: o.excerpt, deduction: cost))
+            case .pass, .notApplicable:
+                continue
+            }
+        }
+        return out
+    }
+
+    static func roundScore(_ s: Double) -> Double { (s * 100).rounded() / 100 }
+}
+
+/// Orders audits for the ranking: by score, ties sharing a rank (1, 2, 2, 4), then by name and
+/// file so the order never depends on input order or timing.
+public enum Ranking {
+    public static func rank(_ audits: [ReportAudit]) -> [ReportAudit] {
+        var sorted = audits.sorted { a, b in
+            if a.score != b.score { return a.score > b.score }
+            if a.displayName != b.displayName { return a.displayName.unicodeScalars.lexicographicallyPrecedes(b.displayName.unicodeScalars) }
+            return a.file.unicodeScalars.lexicographicallyPrecedes(b.file.unicodeScalars)
+        }
+        for i in sorted.indices {
+            sorted[i].rank = (i > 0 && sorted[i].score == sorted[i - 1].score) ? sorted[i - 1].rank : i + 1
+        }
+        return sorted
+    }
+}

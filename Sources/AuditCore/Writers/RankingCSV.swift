@@ -1,0 +1,26 @@
+/// `ranking.csv`: UTF-8 with a BOM and CRLF line ends, so Excel opens it with Chinese intact.
+public enum RankingCSV {
+    public static func render(_ ranked: [ReportAudit], _ run: RunInfo) -> String {
+        let zh = run.language == .zh
+        let header = zh
+            ? ["排名", "单位", "年度", "得分", "等级", "错误数", "警告数", "核验覆盖", "主要问题", "文件"]
+            : ["rank", "agency", "year", "score", "grade", "errors", "warnings", "verified", "main problem", "file"]
+        var out = "\u{FEFF}" + header.map(field).joined(separator: ",") + "\r\n"
+        for a in ranked {
+            let row = [String(a.rank), a.agency ?? "", a.year.map(String.init) ?? "", Format.number(a.score), a.grade,
+                       String(a.errorCount), String(a.warningCount), Format.coverage(a), a.mainProblem, a.file]
+            out += row.map(field).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// Quotes when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
+    static func field(_ s: String) -> String {
+        var t = s
+        if let f = t.first, "=+-@".contains(f) { t = "'" + t }
+        if t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r") {
+            return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return t
+    }
+}

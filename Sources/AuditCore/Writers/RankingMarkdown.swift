@@ -1,0 +1,24 @@
+/// `ranking.md`: the ranking table in Markdown, with the rule set and the date of the run.
+public enum RankingMarkdown {
+    public static func render(_ ranked: [ReportAudit], _ run: RunInfo) -> String {
+        let zh = run.language == .zh
+        var out = zh ? "# 政府信息公开工作年度报告审核排名\n\n" : "# Annual report audit ranking\n\n"
+        out += zh ? "- 规则集：\(run.ruleSet.name)（\(run.ruleSet.files.joined(separator: "，"))）\n- 审核日期：\(run.date)\n- 报告数：\(ranked.count)\n\n"
+                  : "- Rule set: \(run.ruleSet.name) (\(run.ruleSet.files.joined(separator: ", ")))\n- Date: \(run.date)\n- Reports: \(ranked.count)\n\n"
+        out += zh ? "| 排名 | 单位 | 年度 | 得分 | 等级 | 错误 | 警告 | 核验覆盖 | 主要问题 | 文件 |\n"
+                  : "| Rank | Agency | Year | Score | Grade | Errors | Warnings | Verified | Main problem | File |\n"
+        out += "|---:|---|---:|---:|---|---:|---:|---:|---|---|\n"
+        for a in ranked {
+            let cells = [String(a.rank), a.agency ?? "—", a.year.map(String.init) ?? "—", Format.number(a.score), a.grade,
+                         String(a.errorCount), String(a.warningCount), Format.coverage(a), Format.clip(a.mainProblem, 60), a.file]
+            out += "| " + cells.map(cell).joined(separator: " | ") + " |\n"
+        }
+        out += zh ? "\n“核验覆盖”为能够核验的规则数/适用的规则数；覆盖低的报告，其得分参考价值有限。\n"
+                  : "\n'Verified' is rules that could be verified / rules that apply; a low figure makes a score less meaningful.\n"
+        return out
+    }
+
+    static func cell(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,41 @@
+/// The text of `audit explain RULE`: purpose, basis, scoring, condition, parameters and examples.
+public enum RuleExplanation {
+    public static func render(_ r: RuleDefinition, in set: RuleSet, language: Language) -> String {
+        var out: [String] = []
+        out.append("\(r.id) — \(r.title.text(language))")
+        out.append("  rule set:   \(set.name) (defined at \(r.origin))")
+        out.append("  kind:       \(r.kind.rawValue)")
+        out.append("  severity:   \(r.severity.rawValue)")
+        var scoring = "at most \(Format.number(r.points)) points"
+        if let each = r.pointsEach { scoring += ", \(Format.number(each)) per finding" }
+        scoring += "; \(Format.number(min(r.points, r.unverifiablePoints ?? set.unverifiablePoints))) when it cannot be verified"
+        out.append("  scoring:    \(scoring)")
+        out.append("  applies:    \(r.condition.summary)")
+        out.append("  basis:      \(r.basis)")
+        out.append("  parameters: \(describe(r.parameters))")
+        out.append("  messages:")
+        for name in r.messages.keys.sorted() {
+            let m = r.messages[name]!
+            out.append("    \(name): \(language == .en ? m.en : m.zh)")
+        }
+        for (label, list) in [("passes", r.examples.pass), ("fails", r.examples.fail), ("cannot be verified", r.examples.unverifiable)] where !list.isEmpty {
+            for (i, ex) in list.enumerated() {
+                out.append("  example \(i + 1) that \(label):")
+                for line in ex.split(separator: "\n", omittingEmptySubsequences: false).dropLast(ex.hasSuffix("\n") ? 1 : 0) {
+                    out.append("    │ \(line)")
+                }
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func describe(_ p: RuleParameters) -> String {
+        switch p {
+        case .requiredSections(let x): return "numbering: \(x.strictNumbering ? "strict" : "lenient")"
+        case .statisticsPeriod(let x): return "location: \(x.requireAtTop ? "top" : "anywhere")"
+        case .feeDisclosure(let x): return "require: \(x.requireCountAndAmount ? "count_and_amount" : "statement")"
+        case .tableBalance(let x):
+            return x.identities.map { "\n    \($0.id) [\($0.table.rawValue), each \($0.each.rawValue)]: \($0.sum.joined(separator: " + ")) = \($0.equals.joined(separator: " + "))" }.joined()
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/// What the writers say about the run itself. The date is a day, supplied by the frontend (or
+/// pinned), so that two runs on the same inputs give byte-identical files.
+public struct RunInfo: Sendable {
+    public var ruleSet: RuleSet
+    public var date: String
+    public var language: Language
+    public init(ruleSet: RuleSet, date: String, language: Language) {
+        self.ruleSet = ruleSet; self.date = date; self.language = language
+    }
+}

@@ -1,0 +1,143 @@
+import ArgumentParser
+import AuditCore
+import Foundation
+
+/// `audit`: audits 政府信息公开工作年度报告 against a rule set and ranks them.
+@main
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Audit government information-disclosure annual reports (政府信息公开工作年度报告) against a rule set.",
+        discussion: "Example: audit --rules strict path/to/reports/",
+        subcommands: [Run.self, ListRules.self, Explain.self, Dump.self],
+        defaultSubcommand: Run.self
+    )
+
+    /// Exit codes: 0 success, 1 a report scored below --fail-under, 2 usage or rule-file error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let e as ExitCode {
+            Foundation.exit(e.rawValue)
+        } catch let e as RuleSetLoadError {
+            FileHandle.standardError.write(Data(("error: the rule set cannot be used:\n" + e.description + "\n").utf8))
+            Foundation.exit(2)
+        } catch let e as UsageError {
+            FileHandle.standardError.write(Data(("error: \(e.message)\n").utf8))
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }   // --help, --version
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// A mistake in how the command was called, said in a full sentence with what to do.
+struct UsageError: Error { var message: String }
+
+/// Options shared by the commands that load a rule set.
+struct RuleOptions: ParsableArguments {
+    @Option(name: .long, help: "Rule set: a name from rules/ (standard, strict) or a path to a .yaml file.")
+    var rules: String = "standard"
+
+    @Option(name: .long, help: "Language of findings: zh or en.")
+    var lang: String = "zh"
+
+    func language() throws -> Language {
+        guard let l = Language(rawValue: lang) else { throw UsageError(message: "--lang must be zh or en, not '\(lang)'.") }
+        return l
+    }
+
+    func loadRuleSet() throws -> RuleSet {
+        try RuleSetLocator.load(rules)
+    }
+}
+
+extension Audit {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "run", abstract: "Audit report files or folders (the default command).")
+
+        @OptionGroup var ruleOptions: RuleOptions
+
+        @Option(name: .long, help: "Output folder.")
+        var out: String = "reports-out"
+
+        @Option(name: .customLong("fail-under"), help: "Exit 1 when any report scores below this.")
+        var failUnder: Double?
+
+        @Option(name: .long, help: "The date written into the outputs (YYYY-MM-DD); default today, or SOURCE_DATE_EPOCH.")
+        var date: String?
+
+        @Argument(help: "Report files or folders (searched recursively).")
+        var paths: [String] = []
+
+        func run() throws {
+            guard !paths.isEmpty else { throw UsageError(message: "give at least one report file or folder, e.g. 'audit --rules standard examples/reports/'.") }
+            let options = AuditRun.Options(paths: paths, outputFolder: out, ruleSet: try ruleOptions.loadRuleSet(),
+                                           language: try ruleOptions.language(), failUnder: failUnder,
+                                           date: try RunDate.resolve(date))
+            let code = try AuditRun.execute(options)
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+
+    struct ListRules: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the shipped rule sets and their rules.")
+
+        @Option(name: .long, help: "Language: zh or en.")
+        var lang: String = "zh"
+
+        func run() throws {
+            let language = Language(rawValue: lang) ?? .zh
+            let names = RuleSetLocator.shippedNames()
+            if names.isEmpty { throw UsageError(message: "no rule sets found; run from the project folder or set AUDIT_RULES_DIR to its rules/ folder.") }
+            for name in names {
+                let set = try RuleSetLocator.load(name)
+                print("\(set.name) — \(set.description)")
+                print("  files: \(set.files.joined(separator: ", "))")
+                print("  grades: " + set.grades.map { "\($0.name) ≥ \(Int($0.minimum))" }.joined(separator: ", ") + "; unverifiable costs \(set.unverifiablePoints)")
+                for r in set.rules {
+                    print("  \(r.id)  [\(r.kind.rawValue), \(r.severity.rawValue), ≤\(r.points) points, \(r.condition.summary)]  \(r.title.text(language))")
+                }
+                print("")
+            }
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "explain", abstract: "Show a rule's purpose, basis, parameters and examples.")
+
+        @OptionGroup var ruleOptions: RuleOptions
+
+        @Argument(help: "A rule id, e.g. tables.balance.")
+        var ruleID: String
+
+        func run() throws {
+            let set = try ruleOptions.loadRuleSet()
+            guard let rule = set.rule(ruleID) else {
+                let ids = set.rules.map(\.id)
+                throw UsageError(message: "rule set '\(set.name)' has no rule '\(ruleID)'; its rules are: \(ids.joined(separator: ", ")).")
+            }
+            print(RuleExplanation.render(rule, in: set, language: try ruleOptions.language()))
+        }
+    }
+
+    struct Dump: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "dump", abstract: "Print what the parser reads from a report, as a tree with line numbers.")
+
+        @Argument(help: "Report files.")
+        var files: [String]
+
+        func run() throws {
+            for f in files {
+                switch InputReader.read(path: f, displayName: f) {
+                case .text(let text): print(ReportParser.parse(text: text, source: f).dump())
+                case .failure(let reason): print("\(f): \(reason.en)")
+                }
+            }
+        }
+    }
+}
