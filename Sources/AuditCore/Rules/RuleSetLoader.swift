@@ -21,7 +21,8 @@ public enum RuleSetLoader {
         var issues: [RuleFileIssue] = []
         var chain: [String] = []
         let raw = readChain(file, resolve: resolve, chain: &chain, issues: &issues)
-        guard let raw, issues.isEmpty else { throw RuleSetLoadError(issues: issues) }
+        // Validate the rules even when the file has other problems, so all are reported at once.
+        guard let raw else { throw RuleSetLoadError(issues: issues) }
         let set = build(raw, files: chain, issues: &issues)
         if !issues.isEmpty { throw RuleSetLoadError(issues: issues) }
         return set

@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+
+/// Runs the built `audit` executable as a user would, on the bundled examples.
+enum CLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var executable: URL {
+        var candidates: [URL] = []
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 { candidates.append(dir.appendingPathComponent("audit")); dir = dir.deletingLastPathComponent() }
+        candidates.append(root.appendingPathComponent(".build/debug/audit"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    }
+
+    struct Output { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ args: [String], cwd: URL = root, env: [String: String] = [:]) throws -> Output {
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = args
+        p.currentDirectoryURL = cwd
+        var environment = ProcessInfo.processInfo.environment
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func tempDir() -> URL {
+        let u = FileManager.default.temporaryDirectory.appendingPathComponent("audit-cli-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+        return u
+    }
+
+    /// audit.jsonl as objects, keyed by the seed's number prefix.
+    static func audits(_ out: URL) throws -> [String: [String: Any]] {
+        let text = try String(contentsOf: out.appendingPathComponent("audit.jsonl"), encoding: .utf8)
+        var result: [String: [String: Any]] = [:]
+        for line in text.split(separator: "\n") {
+            let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            let file = (obj["file"] as! String).split(separator: "/").last!
+            result[String(file.prefix(3))] = obj
+        }
+        return result
+    }
+
+    static func findings(_ a: [String: Any], rule: String) -> [[String: Any]] {
+        (a["findings"] as! [[String: Any]]).filter { $0["rule"] as? String == rule }
+    }
+    static func outcome(_ a: [String: Any], _ rule: String) -> String? { (a["outcomes"] as? [String: String])?[rule] }
+}
+
+@Suite("audit command end to end", .serialized)
+struct AuditCLITests {
+    @Test("standard on the examples: the acceptance facts of the audit issue")
+    func standard() throws {
+        let out = CLI.tempDir()
+        let r = try CLI.run(["--rules", "standard", "--out", out.path, "examples/reports/"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.split(separator: "\n").count == 5)
+        let a = try CLI.audits(out)
+        #expect(a.count == 5)
+        #expect(a["000"]?["agency"] as? String == "道外区团结镇")
+        #expect(a["002"]?["template"] as? String == "2019" && a["002"]?["year"] as? Int == 2020)
+        #expect(a["004"]?["agency"] as? String == "方正县政府办公室")
+        for (k, v) in a {
+            #expect((CLI.outcome(v, "sections.required") == "fail") == (k == "004"), "\(k)")
+            #expect((CLI.outcome(v, "period.stated") == "fail") == (k == "001"), "\(k)")
+            #expect((CLI.outcome(v, "fees.disclosed") == "fail") == (k == "003"), "\(k)")
+            #expect(CLI.outcome(v, "tables.balance") != "fail", "\(k)")
+        }
+        let missing = CLI.findings(a["004"]!, rule: "sections.required").compactMap { $0["message"] as? String }
+        #expect(missing.contains { $0.contains("第二部分") } && missing.contains { $0.contains("第四部分") })
+        #expect(CLI.outcome(a["002"]!, "fees.disclosed") == "not_applicable")
+        #expect(CLI.outcome(a["004"]!, "tables.balance") == "unverifiable")
+        #expect(a["004"]?["rank"] as? Int == 5)
+        for f in ["ranking.csv", "ranking.md", "reports/000_67dfe248a59990d3.md", "reports/004_9d2222aa7d3b2ecb.md"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(f).path), "\(f)")
+        }
+        let csv = try Data(contentsOf: out.appendingPathComponent("ranking.csv"))
+        #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]))
+    }
+
+    @Test("strict on the examples: numbering, period position, fee completeness")
+    func strict() throws {
+        let out = CLI.tempDir()
+        let r = try CLI.run(["--rules", "strict", "--out", out.path, "examples/reports/"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let a = try CLI.audits(out)
+        let numbering = CLI.findings(a["000"]!, rule: "sections.required")
+        #expect(numbering.count == 1 && numbering.first?["severity"] as? String == "warning" && numbering.first?["line"] as? Int == 521)
+        #expect(CLI.outcome(a["002"]!, "period.stated") == "fail")
+        #expect(CLI.outcome(a["003"]!, "period.stated") == "pass")
+        #expect(CLI.outcome(a["001"]!, "fees.disclosed") == "fail" && CLI.outcome(a["004"]!, "fees.disclosed") == "fail")
+        #expect(CLI.outcome(a["000"]!, "fees.disclosed") == "pass")
+        #expect(a["004"]?["rank"] as? Int == 5)
+    }
+
+    @Test("two runs give byte-identical outputs")
+    func deterministic() throws {
+        let one = CLI.tempDir(), two = CLI.tempDir()
+        _ = try CLI.run(["--rules", "strict", "--out", one.path, "examples/reports/"])
+        _ = try CLI.run(["--rules", "strict", "--out", two.path, "examples/reports/"])
+        for f in ["ranking.csv", "ranking.md", "audit.jsonl", "reports/002_22aa9dc67aee4612.md"] {
+            #expect(try Data(contentsOf: one.appendingPathComponent(f)) == Data(contentsOf: two.appendingPathComponent(f)), "\(f)")
+        }
+    }
+
+    @Test("a rule set name works from another directory")
+    func otherDirectory() throws {
+        let out = CLI.tempDir()
+        let r = try CLI.run(["--rules", "strict", "--out", out.path, CLI.root.appendingPathComponent("examples/reports").path], cwd: FileManager.default.temporaryDirectory)
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
+    @Test("exit codes: 1 below --fail-under, 2 for usage and rule-file errors")
+    func exitCodes() throws {
+        let out = CLI.tempDir()
+        #expect(try CLI.run(["--fail-under", "95", "--out", out.path, "examples/reports/"]).status == 1)
+        #expect(try CLI.run(["--fail-under", "50", "--out", out.path, "examples/reports/"]).status == 0)
+        #expect(try CLI.run(["--rules", "nosuchset", "--out", out.path, "examples/reports/"]).status == 2)
+        #expect(try CLI.run(["--lang", "fr", "--out", out.path, "examples/reports/"]).status == 2)
+        #expect(try CLI.run(["--no-such-flag", "examples/reports/"]).status == 2)
+        let bad = out.appendingPathComponent("bad.yaml")
+        try "name: bad\nextends: standard\nrules:\n  - id: tables.balance\n    pionts: 3\n".write(to: bad, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["--rules", bad.path, "--out", out.path, "examples/reports/"], env: ["AUDIT_RULES_DIR": CLI.root.appendingPathComponent("rules").path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("bad.yaml:5") && r.stderr.contains("did you mean 'points'"))
+    }
+
+    @Test("English messages with --lang en")
+    func english() throws {
+        let out = CLI.tempDir()
+        _ = try CLI.run(["--lang", "en", "--out", out.path, "examples/reports/"])
+        let a = try CLI.audits(out)
+        let m = CLI.findings(a["004"]!, rule: "sections.required").first?["message"] as? String
+        #expect(m?.hasPrefix("Section 2") == true)
+    }
+
+    @Test("rules and explain")
+    func rulesAndExplain() throws {
+        let list = try CLI.run(["rules"])
+        #expect(list.status == 0 && list.stdout.contains("standard") && list.stdout.contains("strict") && list.stdout.contains("tables.balance"))
+        let explain = try CLI.run(["explain", "--rules", "strict", "fees.disclosed"])
+        #expect(explain.status == 0 && explain.stdout.contains("basis:") && explain.stdout.contains("example 1 that fails"))
+        #expect(try CLI.run(["explain", "no.such.rule"]).status == 2)
+    }
+
+    @Test("every input file gets a row, even one that cannot be read")
+    func everyFile() throws {
+        let inputs = CLI.tempDir(), out = CLI.tempDir()
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("examples/reports/003_bae77339b0aba9fa.txt"), to: inputs.appendingPathComponent("a.txt"))
+        try Data().write(to: inputs.appendingPathComponent("empty.txt"))
+        try Data([0xFF, 0xFE, 0x00, 0x01]).write(to: inputs.appendingPathComponent("binary.txt"))
+        try "hello".write(to: inputs.appendingPathComponent("notes.pdf"), atomically: true, encoding: .utf8)
+        // GB18030 text of a seed.
+        let gbSource = try String(contentsOf: CLI.root.appendingPathComponent("examples/reports/001_4f4d1458c3fb7bc1.txt"), encoding: .utf8)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        p.arguments = ["-f", "UTF-8", "-t", "GB18030"]
+        let inPipe = Pipe(), outPipe = Pipe()
+        p.standardInput = inPipe; p.standardOutput = outPipe
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/iconv") {
+            try p.run()
+            inPipe.fileHandleForWriting.write(Data(gbSource.utf8)); inPipe.fileHandleForWriting.closeFile()
+            let gb = outPipe.fileHandleForReading.readDataToEndOfFile(); p.waitUntilExit()
+            try gb.write(to: inputs.appendingPathComponent("gb.txt"))
+        }
+        let r = try CLI.run(["--out", out.path, inputs.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = try String(contentsOf: out.appendingPathComponent("audit.jsonl"), encoding: .utf8).split(separator: "\n")
+        let expected = FileManager.default.isExecutableFile(atPath: "/usr/bin/iconv") ? 5 : 4
+        #expect(lines.count == expected)
+        let objects = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let unreadable = objects.filter { $0["status"] as? String == "unreadable" }
+        #expect(unreadable.count == 3)
+        #expect(unreadable.allSatisfy { $0["score"] as? Int == 0 })
+        if expected == 5 {
+            #expect(objects.contains { $0["agency"] as? String == "顿坊店乡人民政府" })
+        }
+    }
+}

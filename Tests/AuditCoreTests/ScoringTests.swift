@@ -1,0 +1,81 @@
+import Testing
+@testable import AuditCore
+
+@Suite("Scoring, ranking and writers")
+struct ScoringTests {
+    func audit(_ file: String, _ score: Double, agency: String? = nil) -> ReportAudit {
+        ReportAudit(file: file, agency: agency, year: 2021, template: .v2021, publicationDate: nil, status: .parsed, findings: [],
+                    outcomes: [], score: score, grade: "", verifiedRules: 4, applicableRules: 4, lines: [])
+    }
+
+    @Test("ties share a rank: 1, 2, 2, 4; then by name for a stable order")
+    func ranks() {
+        let ranked = Ranking.rank([audit("d", 70), audit("b", 90, agency: "乙"), audit("c", 90, agency: "甲"), audit("a", 100)])
+        #expect(ranked.map(\.rank) == [1, 2, 2, 4])
+        #expect(ranked.map(\.file) == ["a", "b", "c", "d"])   // by code point: 乙 (U+4E59) before 甲 (U+7532)
+        #expect(Ranking.rank(ranked.reversed()).map(\.file) == ranked.map(\.file))
+    }
+
+    @Test("seed scores: 004 last under both sets; failures deduct their points, unverifiable a little")
+    func seedScores() throws {
+        for name in ["standard", "strict"] {
+            let set = try Project.ruleSet(name)
+            let audits = ["000", "001", "002", "003", "004"].map { AuditEngine.audit(Project.seed($0), rules: set, language: .zh) }
+            let ranked = Ranking.rank(audits)
+            #expect(ranked.last?.agency == "方正县政府办公室", "\(name)")
+            let a004 = audits[4]
+            let unverifiable = a004.findings.filter { $0.outcome == .unverifiable }
+            #expect(unverifiable.reduce(0) { $0 + $1.deduction } == set.unverifiablePoints)
+            #expect(a004.verifiedRules == 3 && a004.applicableRules == 4)
+            #expect(audits[2].applicableRules == 3)   // fees do not apply to the 2019 template
+        }
+    }
+
+    @Test("points_each scales per finding and is capped at points")
+    func scaling() throws {
+        let set = try Project.ruleSet("standard")
+        let empty = ReportParser.parse(text: "某某局2021年政府信息公开工作年度报告\n正文。\n", source: "x")
+        let a = AuditEngine.audit(empty, rules: set, language: .zh)
+        let sections = a.findings.filter { $0.rule == "sections.required" }
+        #expect(sections.count == 6)
+        #expect(sections.reduce(0) { $0 + $1.deduction } == 30)
+        #expect(a.score >= 0)
+    }
+
+    @Test("not a report: score 0 with a finding that says so")
+    func notAReport() throws {
+        let a = AuditEngine.audit(ReportParser.parse(text: "hello world\n", source: "x.txt"), rules: try Project.ruleSet("standard"), language: .zh)
+        #expect(a.status == .notReport && a.score == 0 && a.findings.first?.rule == "input.report")
+    }
+
+    @Test("CSV: BOM, CRLF, quoting, and no formula injection")
+    func csv() throws {
+        var a = audit("x,y.txt", 88.5, agency: "=HYPERLINK(\"x\")")
+        a.rank = 1
+        let run = RunInfo(ruleSet: try Project.ruleSet("standard"), date: "2026-01-01", language: .zh)
+        let text = RankingCSV.render([a], run)
+        #expect(text.hasPrefix("\u{FEFF}排名,单位,年度,得分"))
+        #expect(text.contains("\r\n"))
+        #expect(text.contains("\"'=HYPERLINK(\"\"x\"\")\""))
+        #expect(text.contains(",88.5,") && text.contains("\"x,y.txt\""))
+    }
+
+    @Test("JSON escaping and field names")
+    func json() throws {
+        var a = audit("a\"b.txt", 100)
+        a.findings = [Finding(rule: "r", severity: .error, outcome: .fail, message: "line1\nline2", line: 3, excerpt: nil, deduction: 2.5)]
+        let run = RunInfo(ruleSet: try Project.ruleSet("standard"), date: "2026-01-01", language: .zh)
+        let line = AuditJSONL.render([a], run)
+        #expect(line.hasPrefix("{\"file\":\"a\\\"b.txt\",\"agency\":null,\"year\":2021,\"template\":\"2021\",\"score\":100,\"grade\":\"\",\"rank\":0"))
+        #expect(line.contains("\"findings\":[{\"rule\":\"r\",\"severity\":\"error\",\"outcome\":\"fail\",\"message\":\"line1\\nline2\",\"line\":3,\"excerpt\":null,\"deduction\":2.5}]"))
+    }
+
+    @Test("output names never leave the output folder")
+    func names() {
+        #expect(OutputNames.reportPage(for: "../../etc/passwd") == "passwd")
+        #expect(OutputNames.reportPage(for: "a/..hidden.txt") == "_.hidden")
+        let pages = OutputNames.pages(for: ["x/r.txt", "y/r.txt", "z/s.md"])
+        #expect(pages["x/r.txt"] == "x__r" && pages["y/r.txt"] == "y__r" && pages["z/s.md"] == "s")
+        #expect(Format.number(97.25) == "97.25" && Format.number(90) == "90" && Format.number(88.5) == "88.5")
+    }
+}

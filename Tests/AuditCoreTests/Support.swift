@@ -1,0 +1,47 @@
+import Foundation
+@testable import AuditCore
+
+/// Paths to the project's own files, found from this source file so tests run from any folder.
+enum Project {
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func text(_ relative: String) -> String {
+        try! String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
+    }
+
+    static func seed(_ prefix: String) -> Report {
+        let folder = root.appendingPathComponent("examples/reports")
+        let name = try! FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().first { $0.hasPrefix(prefix) }!
+        return ReportParser.parse(text: text("examples/reports/" + name), source: name)
+    }
+
+    static func realworld(_ name: String) -> Report? {
+        let url = root.deletingLastPathComponent().appendingPathComponent("shared/realworld/" + name)
+        guard let t = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+        return ReportParser.parse(text: t, source: name)
+    }
+
+    static func ruleSet(_ name: String) throws -> RuleSet {
+        let rules = root.appendingPathComponent("rules")
+        func file(_ n: String) -> RuleFileText? {
+            let u = rules.appendingPathComponent(n.hasSuffix(".yaml") ? n : n + ".yaml")
+            guard let t = try? String(contentsOf: u, encoding: .utf8) else { return nil }
+            return RuleFileText(path: "rules/" + u.lastPathComponent, text: t)
+        }
+        return try RuleSetLoader.load(file(name)!) { n, _ in file(n) }
+    }
+}
+
+/// Loads rule-set YAML given inline, with other named files available to `extends`.
+func loadInline(_ yaml: String, others: [String: String] = [:]) throws -> RuleSet {
+    try RuleSetLoader.load(RuleFileText(path: "test.yaml", text: yaml)) { name, _ in
+        others[name].map { RuleFileText(path: name + ".yaml", text: $0) }
+    }
+}
+
+extension StatisticalTable {
+    func values(_ row: String) -> [String]? {
+        guard case .read(let cells)? = reading(row: row) else { return nil }
+        return cells.map(\.text)
+    }
+}

@@ -1,0 +1,135 @@
+import Testing
+@testable import AuditCore
+
+/// Builds a 2021-format report whose tables balance, with cells overridden to break them.
+enum TableFixture {
+    static let labels: [(String, String)] = [
+        ("new", "一、本年新收政府信息公开申请数量"), ("carry_in", "二、上年结转政府信息公开申请数量"),
+        ("granted", "（一）予以公开"), ("partly_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+        ("withheld_1", "1.属于国家秘密"), ("withheld_2", "2.其他法律行政法规禁止公开"), ("withheld_3", "3.危及“三安全一稳定”"),
+        ("withheld_4", "4.保护第三方合法权益"), ("withheld_5", "5.属于三类内部事务信息"), ("withheld_6", "6.属于四类过程性信息"),
+        ("withheld_7", "7.属于行政执法案卷"), ("withheld_8", "8.属于行政查询事项"),
+        ("unavailable_1", "1.本机关不掌握相关政府信息"), ("unavailable_2", "2.没有现成信息需要另行制作"), ("unavailable_3", "3.补正后申请内容仍不明确"),
+        ("not_processed_1", "1.信访举报投诉类申请"), ("not_processed_2", "2.重复申请"), ("not_processed_3", "3.要求提供公开出版物"),
+        ("not_processed_4", "4.无正当理由大量反复申请"), ("not_processed_5", "5.要求行政机关确认或重新出具已获取信息"),
+        ("other_1", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+        ("other_2", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"), ("other_3", "3.其他"),
+        ("results_total", "（七）总计"), ("carry_over", "四、结转下年度继续办理"),
+    ]
+
+    /// Balanced values: 5 new (3 natural persons, 2 companies), 1 carried in, 4 granted,
+    /// 1 not held, 1 carried over.
+    static func balanced() -> [String: [String]] {
+        var v: [String: [String]] = [:]
+        for (id, _) in labels { v[id] = ["0", "0", "0", "0", "0", "0", "0"] }
+        v["new"] = ["3", "2", "0", "0", "0", "0", "5"]
+        v["carry_in"] = ["1", "0", "0", "0", "0", "0", "1"]
+        v["granted"] = ["2", "2", "0", "0", "0", "0", "4"]
+        v["unavailable_1"] = ["1", "0", "0", "0", "0", "0", "1"]
+        v["results_total"] = ["3", "2", "0", "0", "0", "0", "5"]
+        v["carry_over"] = ["1", "0", "0", "0", "0", "0", "1"]
+        return v
+    }
+
+    static func report(_ values: [String: [String]], review: [String] = ["1", "0", "0", "0", "1"] + Array(repeating: "0", count: 10),
+                       separator: String = "\t") -> Report {
+        var text = "某某局2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        for (id, label) in labels { text += ([label] + values[id]!).joined(separator: separator) + "\n" }
+        text += "四、政府信息公开行政复议、行政诉讼情况\n" + review.joined(separator: separator) + "\n"
+        return ReportParser.parse(text: text, source: "fixture")
+    }
+
+    static func standardParameters() throws -> TableBalanceCheck.Parameters {
+        let set = try Project.ruleSet("standard")
+        guard case .tableBalance(let p)? = set.rule("tables.balance")?.parameters else { throw FixtureError() }
+        return p
+    }
+    struct FixtureError: Error {}
+}
+
+@Suite("tables.balance identities")
+struct TableBalanceTests {
+    func run(_ r: Report) throws -> CheckResult { TableBalanceCheck.evaluate(r, try TableFixture.standardParameters()) }
+
+    @Test("a balanced table passes every identity")
+    func balanced() throws {
+        #expect(try run(TableFixture.report(TableFixture.balanced())).outcome == .pass)
+        #expect(try run(TableFixture.report(TableFixture.balanced(), separator: " | ")).outcome == .pass)
+    }
+
+    @Test("column identity: 一 + 二 = （七） + 四")
+    func columns() throws {
+        var v = TableFixture.balanced()
+        v["carry_over"] = ["2", "0", "0", "0", "0", "0", "2"]   // rows still add up; columns do not
+        let result = try run(TableFixture.report(v))
+        #expect(result.outcome == .fail)
+        let fails = result.observations.filter { $0.outcome == .fail }
+        #expect(fails.count == 2)   // 自然人 and 总计 columns
+        #expect(fails.first?.values["where"]?.zh == "“自然人”列")
+        #expect(fails.first?.line != nil)
+    }
+
+    @Test("row identity: 总计 = the six applicant columns")
+    func rows() throws {
+        var v = TableFixture.balanced()
+        v["granted"] = ["2", "2", "0", "0", "0", "0", "5"]
+        let result = try run(TableFixture.report(v))
+        let fails = result.observations.filter { $0.outcome == .fail }
+        #expect(fails.contains { $0.values["where"]?.zh == "“（一）予以公开”行" })
+        #expect(fails.contains { $0.excerpt?.contains("=5") == true })
+    }
+
+    @Test("results identity: （七）总计 = the sum of the result rows")
+    func results() throws {
+        var v = TableFixture.balanced()
+        v["withheld_3"] = ["1", "0", "0", "0", "0", "0", "1"]   // a result with no matching total
+        let result = try run(TableFixture.report(v))
+        let fails = result.observations.filter { $0.outcome == .fail }
+        #expect(fails.count == 2)
+        #expect(fails.allSatisfy { $0.values["identity"]?.zh.contains("（七）总计") == true })
+    }
+
+    @Test("review identity: each 总计 = its four results")
+    func review() throws {
+        let r = TableFixture.report(TableFixture.balanced(), review: ["1", "0", "0", "0", "1", "0", "1", "0", "0", "2"] + Array(repeating: "0", count: 5))
+        let fails = try run(r).observations.filter { $0.outcome == .fail }
+        #expect(fails.count == 1)
+        #expect(fails.first?.values["where"]?.zh == "“行政诉讼（未经复议直接起诉）”行")
+    }
+
+    @Test("blank, placeholder and OCR-split cells make an identity unverifiable, never failed")
+    func placeholders() throws {
+        for bad in ["/", "—", "-", "1 0"] {
+            var v = TableFixture.balanced()
+            v["new"] = ["3", "2", "0", "0", "0", bad, "9"]
+            let result = try run(TableFixture.report(v))
+            #expect(!result.observations.contains { $0.outcome == .fail && $0.values["where"]?.zh.contains("一、本年新收") == true }, "\(bad)")
+            #expect(result.observations.contains { $0.outcome == .unverifiable }, "\(bad)")
+        }
+    }
+
+    @Test("a missing table is unverifiable with the reason")
+    func missingTable() throws {
+        let r = ReportParser.parse(text: "某某局2021年政府信息公开工作年度报告\n一、总体情况\n无。\n", source: "x")
+        let result = try run(r)
+        #expect(result.outcome == .unverifiable)
+        #expect(result.observations.first?.values["reason"]?.zh.contains("未找到第三部分") == true)
+    }
+
+    @Test("seed 004 is unverifiable and seed 002 is never a false imbalance")
+    func seeds() throws {
+        #expect(try run(Project.seed("004")).outcome == .unverifiable)
+        #expect(try run(Project.seed("002")).outcome == .unverifiable)
+        for p in ["000", "001", "003"] { #expect(try run(Project.seed(p)).outcome == .pass, "\(p)") }
+    }
+
+    @Test("amounts compare within printed precision, counts exactly")
+    func precision() {
+        func q(_ s: String) -> Quantity { Quantity(s)! }
+        #expect(TableBalanceCheck.consistent([q("1.23"), q("2.35")], [q("3.6")]))     // 3.58 ± 0.01 overlaps 3.6 ± 0.05
+        #expect(!TableBalanceCheck.consistent([q("1.23"), q("2.35")], [q("3.70")]))
+        #expect(TableBalanceCheck.consistent([q("2"), q("3")], [q("5")]))
+        #expect(!TableBalanceCheck.consistent([q("2"), q("3")], [q("6")]))
+        #expect(!TableBalanceCheck.consistent([q("1"), q("1"), q("1"), q("1")], [q("5")]))   // counts never get a tolerance
+    }
+}

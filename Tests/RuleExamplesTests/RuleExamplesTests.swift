@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import AuditCore
+
+/// Every example of every rule in every shipped rule set: `pass` must pass, `fail` must fail,
+/// `unverifiable` must be unverifiable. The examples are the rules' documentation and tests.
+struct RuleExample: Sendable, CustomTestStringConvertible {
+    var set: String, rule: String, expected: Outcome, index: Int, text: String
+    var testDescription: String { "\(set) \(rule) \(expected.rawValue) #\(index + 1)" }
+}
+
+enum ShippedRules {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
+
+    static func load(_ name: String) throws -> RuleSet {
+        func file(_ n: String) -> RuleFileText? {
+            let u = folder.appendingPathComponent(n.hasSuffix(".yaml") ? n : n + ".yaml")
+            return (try? String(contentsOf: u, encoding: .utf8)).map { RuleFileText(path: "rules/" + u.lastPathComponent, text: $0) }
+        }
+        return try RuleSetLoader.load(file(name)!) { n, _ in file(n) }
+    }
+
+    static var setNames: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    static var examples: [RuleExample] {
+        var out: [RuleExample] = []
+        for name in setNames {
+            guard let set = try? load(name) else { continue }
+            for rule in set.rules {
+                for (expected, list) in [(Outcome.pass, rule.examples.pass), (.fail, rule.examples.fail), (.unverifiable, rule.examples.unverifiable)] {
+                    for (i, t) in list.enumerated() { out.append(RuleExample(set: name, rule: rule.id, expected: expected, index: i, text: t)) }
+                }
+            }
+        }
+        return out
+    }
+}
+
+@Suite("Rule examples")
+struct RuleExamplesTests {
+    @Test("every shipped rule set loads", arguments: ShippedRules.setNames)
+    func loads(name: String) throws {
+        let set = try ShippedRules.load(name)
+        #expect(!set.rules.isEmpty)
+        #expect(set.rules.allSatisfy { !$0.examples.pass.isEmpty && !$0.examples.fail.isEmpty })
+    }
+
+    @Test("there are examples to run")
+    func nonEmpty() {
+        #expect(ShippedRules.examples.count >= 16)
+    }
+
+    @Test("example gives its expected outcome", arguments: ShippedRules.examples)
+    func example(_ ex: RuleExample) throws {
+        let set = try ShippedRules.load(ex.set)
+        let rule = try #require(set.rule(ex.rule))
+        let report = ReportParser.parse(text: ex.text, source: "example")
+        let result = CheckRunner.evaluate(rule, on: report)
+        #expect(result.outcome == ex.expected, "\(ex.testDescription): got \(result.outcome) \(result.observations.map { $0.variant + " " + ($0.values["reason"]?.zh ?? "") })")
+        if ex.expected == .fail {
+            // A failing example must produce a finding with a message, as a user would see it.
+            let findings = AuditEngine.findings(result, rule: rule, set: set, language: .zh)
+            #expect(findings.contains { $0.outcome == .fail && !$0.message.isEmpty && !$0.message.contains("{") })
+        }
+    }
+}
