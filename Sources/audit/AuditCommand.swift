@@ -71,6 +71,9 @@ extension Audit {
         @Option(name: .long, help: "The date written into the outputs (YYYY-MM-DD); default today, or SOURCE_DATE_EPOCH.")
         var date: String?
 
+        @Option(name: .long, help: "A folder (or file) of earlier years' reports: each report is compared with the same agency's earlier ones.")
+        var history: [String] = []
+
         @Argument(help: "Report files or folders (searched recursively).")
         var paths: [String] = []
 
@@ -78,7 +81,7 @@ extension Audit {
             guard !paths.isEmpty else { throw UsageError(message: "give at least one report file or folder, e.g. 'audit --rules standard examples/reports/'.") }
             let options = AuditRun.Options(paths: paths, outputFolder: out, ruleSet: try ruleOptions.loadRuleSet(),
                                            language: try ruleOptions.language(), failUnder: failUnder,
-                                           date: try RunDate.resolve(date))
+                                           date: try RunDate.resolve(date), historyPaths: history)
             let code = try AuditRun.execute(options)
             if code != 0 { throw ExitCode(code) }
         }

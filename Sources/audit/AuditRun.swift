@@ -12,6 +12,7 @@ enum AuditRun {
         var language: Language
         var failUnder: Double?
         var date: String
+        var historyPaths: [String] = []
     }
 
     /// An input file: where it is, and the name it is shown by.
@@ -20,24 +21,27 @@ enum AuditRun {
     static func execute(_ o: Options) throws -> Int32 {
         let inputs = try discover(o.paths)
         guard !inputs.isEmpty else { throw UsageError(message: "no files were found in \(o.paths.joined(separator: ", ")).") }
-        var audits = [ReportAudit?](repeating: nil, count: inputs.count)
-        let lock = NSLock()
-        // Reports are independent: audit them on every core; results land by index, so output
-        // order never depends on scheduling.
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
-            let input = inputs[i]
-            let audit: ReportAudit
+        // Reports are independent until reuse detection: prepare them on every core; results land
+        // by index, so output order never depends on scheduling.
+        enum Slot { case prepared(PreparedReport), failed(Localized) }
+        let slots = parallelMap(inputs) { input -> Slot in
             switch InputReader.read(path: input.path, displayName: input.display) {
-            case .text(let text):
-                audit = AuditEngine.audit(ReportParser.parse(text: text, source: input.display), rules: o.ruleSet, language: o.language)
-            case .failure(let reason):
-                audit = AuditEngine.unreadable(file: input.display, reason: reason, rules: o.ruleSet, language: o.language)
+            case .text(let text): return .prepared(AuditEngine.prepare(ReportParser.parse(text: text, source: input.display), rules: o.ruleSet))
+            case .failure(let reason): return .failed(reason)
             }
-            lock.lock(); audits[i] = audit; lock.unlock()
         }
-        let ranked = Ranking.rank(audits.compactMap { $0 })
+        var prepared: [PreparedReport] = []
+        for s in slots { if case .prepared(let p) = s { prepared.append(p) } }
+        let history = try loadHistory(o.historyPaths, rules: o.ruleSet)
+        let clusters = AuditEngine.runCorpusRules(&prepared, history: history, rules: o.ruleSet)
+        let finished = parallelMap(prepared) { AuditEngine.finish($0, rules: o.ruleSet, language: o.language) }
+        var audits = finished
+        for (i, s) in slots.enumerated() {
+            if case .failed(let reason) = s { audits.append(AuditEngine.unreadable(file: inputs[i].display, reason: reason, rules: o.ruleSet, language: o.language)) }
+        }
+        let ranked = Ranking.rank(audits)
         let run = RunInfo(ruleSet: o.ruleSet, date: o.date, language: o.language)
-        try write(ranked, run: run, to: o.outputFolder)
+        try write(ranked, clusters: clusters, hasReuseRule: o.ruleSet.rules.contains { $0.kind == .narrativeReuse }, run: run, to: o.outputFolder)
 
         for a in ranked {
             print("\(a.rank)\t\(Format.score(a.score))\t\(a.grade)\t\(a.displayName)\t\(a.file)\t" +
@@ -85,7 +89,31 @@ enum AuditRun {
         return out.sorted { $0.display.unicodeScalars.lexicographicallyPrecedes($1.display.unicodeScalars) }
     }
 
-    static func write(_ ranked: [ReportAudit], run: RunInfo, to folder: String) throws {
+    /// Reports of earlier years (`--history`): parsed for comparison only, never audited.
+    static func loadHistory(_ paths: [String], rules: RuleSet) throws -> [NarrativeDocument] {
+        guard !paths.isEmpty else { return [] }
+        let inputs = try discover(paths)
+        return parallelMap(inputs) { input -> NarrativeDocument? in
+            guard case .text(let text) = InputReader.read(path: input.path, displayName: input.display) else {
+                FileHandle.standardError.write(Data("warning: history file \(input.display) cannot be read; it is not compared\n".utf8))
+                return nil
+            }
+            return AuditEngine.historyDocument(ReportParser.parse(text: text, source: input.display), rules: rules)
+        }.compactMap { $0 }
+    }
+
+    /// `transform` over `items` on every core, results in input order.
+    static func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+        var results = [R?](repeating: nil, count: items.count)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            let r = transform(items[i])
+            lock.lock(); results[i] = r; lock.unlock()
+        }
+        return results.map { $0! }
+    }
+
+    static func write(_ ranked: [ReportAudit], clusters: [ReuseCluster], hasReuseRule: Bool, run: RunInfo, to folder: String) throws {
         let fm = FileManager.default
         let out = URL(fileURLWithPath: folder)
         let reports = out.appendingPathComponent("reports")
@@ -98,6 +126,10 @@ enum AuditRun {
             try atomicWrite(RankingCSV.render(ranked, run), to: out.appendingPathComponent("ranking.csv"))
             try atomicWrite(RankingMarkdown.render(ranked, run), to: out.appendingPathComponent("ranking.md"))
             try atomicWrite(AuditJSONL.render(ranked, run), to: out.appendingPathComponent("audit.jsonl"))
+            if hasReuseRule {
+                try atomicWrite(ReuseReport.markdown(clusters, run), to: out.appendingPathComponent("reuse.md"))
+                try atomicWrite(ReuseReport.csv(clusters, run), to: out.appendingPathComponent("reuse.csv"))
+            }
             let pages = OutputNames.pages(for: ranked.map(\.file))
             for a in ranked {
                 try atomicWrite(ReportMarkdown.render(a, run), to: reports.appendingPathComponent(pages[a.file]! + ".md"))

@@ -20,7 +20,7 @@ enum RuleSetLocator {
 
     static func find(_ name: String, relativeTo base: String? = nil) -> URL? {
         let fm = FileManager.default
-        if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/") {
+        if name.contains(".") || name.contains("/") {
             if let base, !name.hasPrefix("/") {
                 let u = URL(fileURLWithPath: base).deletingLastPathComponent().appendingPathComponent(name)
                 if fm.fileExists(atPath: u.path) { return u }

@@ -184,4 +184,42 @@ struct AuditCLITests {
             #expect(objects.contains { $0["agency"] as? String == "顿坊店乡人民政府" })
         }
     }
+
+    @Test("reuse: 000 and 003 flagged with the passages they share, cited by line in both; reuse.md and reuse.csv")
+    func reuse() throws {
+        let out = CLI.tempDir()
+        let r = try CLI.run(["--out", out.path, "examples/reports/"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let a = try CLI.audits(out)
+        let f000 = CLI.findings(a["000"]!, rule: "narrative.reuse"), f003 = CLI.findings(a["003"]!, rule: "narrative.reuse")
+        #expect(f000.compactMap { $0["line"] as? Int } == [16, 17, 22])
+        #expect(f003.compactMap { $0["line"] as? Int } == [96, 108, 110])
+        let sources = f000.compactMap { ($0["sources"] as? [[String: Any]])?.first?["line"] as? Int }
+        #expect(sources == [96, 108, 110])
+        #expect(f000.contains { ($0["excerpt"] as? String)?.contains("四个结合") == true })
+        #expect(f000.contains { ($0["excerpt"] as? String)?.contains("赢得了广大纳税人的好评") == true })
+        #expect(f000.contains { ($0["excerpt"] as? String)?.contains("投资软环境") == true })
+        for k in ["001", "002", "004"] { #expect(CLI.findings(a[k]!, rule: "narrative.reuse").isEmpty, "\(k)") }
+        let md = try String(contentsOf: out.appendingPathComponent("reuse.md"), encoding: .utf8)
+        #expect(md.contains("雷同段落组数：3"))
+        let csv = try Data(contentsOf: out.appendingPathComponent("reuse.csv"))
+        #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]) && String(decoding: csv, as: UTF8.self).contains("003_bae77339b0aba9fa.txt,96"))
+    }
+
+    @Test("--history compares a report with the same agency's earlier year")
+    func history() throws {
+        let current = CLI.tempDir(), old = CLI.tempDir(), out = CLI.tempDir()
+        let seed = try String(contentsOf: CLI.root.appendingPathComponent("examples/reports/001_4f4d1458c3fb7bc1.txt"), encoding: .utf8)
+        try seed.write(to: current.appendingPathComponent("2021.txt"), atomically: true, encoding: .utf8)
+        let earlier = seed.replacingOccurrences(of: "2021年政府信息公开工作年度报告", with: "2020年政府信息公开工作年度报告")
+        try earlier.write(to: old.appendingPathComponent("2020.txt"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["--out", out.path, "--history", old.path, current.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let line = try String(contentsOf: out.appendingPathComponent("audit.jsonl"), encoding: .utf8)
+        let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+        let reuse = CLI.findings(obj, rule: "narrative.reuse")
+        #expect(!reuse.isEmpty)
+        #expect(reuse.allSatisfy { ($0["message"] as? String)?.contains("2020年报告") == true })
+        #expect(reuse.contains { ($0["message"] as? String)?.contains("第五部分") == true })
+    }
 }

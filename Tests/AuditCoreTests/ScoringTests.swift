@@ -20,14 +20,14 @@ struct ScoringTests {
     func seedScores() throws {
         for name in ["standard", "strict"] {
             let set = try Project.ruleSet(name)
-            let audits = ["000", "001", "002", "003", "004"].map { AuditEngine.audit(Project.seed($0), rules: set, language: .zh) }
+            let audits = AuditEngine.auditAll(["000", "001", "002", "003", "004"].map { Project.seed($0) }, history: [], rules: set, language: .zh).audits
             let ranked = Ranking.rank(audits)
             #expect(ranked.last?.agency == "方正县政府办公室", "\(name)")
             let a004 = audits[4]
             let unverifiable = a004.findings.filter { $0.outcome == .unverifiable }
             #expect(unverifiable.reduce(0) { $0 + $1.deduction } == set.unverifiablePoints)
-            #expect(a004.verifiedRules == 3 && a004.applicableRules == 4)
-            #expect(audits[2].applicableRules == 3)   // fees do not apply to the 2019 template
+            #expect(a004.verifiedRules == 4 && a004.applicableRules == 5)
+            #expect(audits[2].applicableRules == 4)   // fees do not apply to the 2019 template
         }
     }
 
@@ -38,7 +38,7 @@ struct ScoringTests {
         let a = AuditEngine.audit(empty, rules: set, language: .zh)
         let sections = a.findings.filter { $0.rule == "sections.required" }
         #expect(sections.count == 6)
-        #expect(sections.reduce(0) { $0 + $1.deduction } == 30)
+        #expect(sections.reduce(0) { $0 + $1.deduction } == 40)   // 8 each, capped at the rule's 40
         #expect(a.score >= 0)
     }
 
@@ -67,7 +67,7 @@ struct ScoringTests {
         let run = RunInfo(ruleSet: try Project.ruleSet("standard"), date: "2026-01-01", language: .zh)
         let line = AuditJSONL.render([a], run)
         #expect(line.hasPrefix("{\"file\":\"a\\\"b.txt\",\"agency\":null,\"year\":2021,\"template\":\"2021\",\"score\":100,\"grade\":\"\",\"rank\":0"))
-        #expect(line.contains("\"findings\":[{\"rule\":\"r\",\"severity\":\"error\",\"outcome\":\"fail\",\"message\":\"line1\\nline2\",\"line\":3,\"excerpt\":null,\"deduction\":2.5}]"))
+        #expect(line.contains("\"findings\":[{\"rule\":\"r\",\"severity\":\"error\",\"outcome\":\"fail\",\"message\":\"line1\\nline2\",\"line\":3,\"excerpt\":null,\"deduction\":2.5,\"sources\":[]}]"))
     }
 
     @Test("output names never leave the output folder")

@@ -24,7 +24,7 @@ enum Project {
     static func ruleSet(_ name: String) throws -> RuleSet {
         let rules = root.appendingPathComponent("rules")
         func file(_ n: String) -> RuleFileText? {
-            let u = rules.appendingPathComponent(n.hasSuffix(".yaml") ? n : n + ".yaml")
+            let u = rules.appendingPathComponent(n.contains(".") ? n : n + ".yaml")
             guard let t = try? String(contentsOf: u, encoding: .utf8) else { return nil }
             return RuleFileText(path: "rules/" + u.lastPathComponent, text: t)
         }

@@ -14,7 +14,7 @@ enum ShippedRules {
 
     static func load(_ name: String) throws -> RuleSet {
         func file(_ n: String) -> RuleFileText? {
-            let u = folder.appendingPathComponent(n.hasSuffix(".yaml") ? n : n + ".yaml")
+            let u = folder.appendingPathComponent(n.contains(".") ? n : n + ".yaml")
             return (try? String(contentsOf: u, encoding: .utf8)).map { RuleFileText(path: "rules/" + u.lastPathComponent, text: $0) }
         }
         return try RuleSetLoader.load(file(name)!) { n, _ in file(n) }
@@ -56,8 +56,7 @@ struct RuleExamplesTests {
     func example(_ ex: RuleExample) throws {
         let set = try ShippedRules.load(ex.set)
         let rule = try #require(set.rule(ex.rule))
-        let report = ReportParser.parse(text: ex.text, source: "example")
-        let result = CheckRunner.evaluate(rule, on: report)
+        let result = ExampleRunner.run(rule, in: set, example: ex.text)
         #expect(result.outcome == ex.expected, "\(ex.testDescription): got \(result.outcome) \(result.observations.map { $0.variant + " " + ($0.values["reason"]?.zh ?? "") })")
         if ex.expected == .fail {
             // A failing example must produce a finding with a message, as a user would see it.

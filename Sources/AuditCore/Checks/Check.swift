@@ -19,6 +19,11 @@ public struct Observation: Sendable {
     public var values: [String: Localized]
     public var line: Int?
     public var excerpt: String?
+    /// What this observation costs, when the check computes it (e.g. a share of reused text);
+    /// nil means the rule's `points_each` or `points`.
+    public var cost: Double?
+    /// Other places that hold the same evidence (the other reports of a reused passage).
+    public var sources: [SourceRef] = []
 
     public init(_ outcome: Outcome, variant: String, values: [String: Localized] = [:], line: Int? = nil, excerpt: String? = nil) {
         self.outcome = outcome; self.variant = variant; self.values = values; self.line = line; self.excerpt = excerpt
@@ -52,6 +57,7 @@ public enum RuleParameters: Sendable {
     case statisticsPeriod(StatisticsPeriodCheck.Parameters)
     case feeDisclosure(FeeDisclosureCheck.Parameters)
     case tableBalance(TableBalanceCheck.Parameters)
+    case narrativeReuse(NarrativeReuseCheck.Parameters)
 }
 
 /// The check kinds a rule file can name. Adding one: a file in Checks/, a case here, and the
@@ -61,6 +67,15 @@ public enum CheckKind: String, Sendable, CaseIterable {
     case statisticsPeriod = "statistics_period"
     case feeDisclosure = "fee_disclosure"
     case tableBalance = "table_balance"
+    case narrativeReuse = "narrative_reuse"
+
+    /// Kinds that compare reports with each other run after every report is prepared.
+    public var isCorpusWide: Bool {
+        switch self {
+        case .narrativeReuse: return true
+        case .requiredSections, .statisticsPeriod, .feeDisclosure, .tableBalance: return false
+        }
+    }
 
     public var variants: [VariantSpec] {
         switch self {
@@ -68,18 +83,20 @@ public enum CheckKind: String, Sendable, CaseIterable {
         case .statisticsPeriod: return StatisticsPeriodCheck.variants
         case .feeDisclosure: return FeeDisclosureCheck.variants
         case .tableBalance: return TableBalanceCheck.variants
+        case .narrativeReuse: return NarrativeReuseCheck.variants
         }
     }
 
     func parameters(_ params: [(key: String, value: YAMLValue)], ruleID: String, anchor: YAMLValue,
-                    issues: inout [RuleFileIssue]) -> RuleParameters {
-        var reader = ParameterReader(params: params, ruleID: ruleID, anchor: anchor)
+                    readFile: @escaping (String, String) -> RuleFileText?, issues: inout [RuleFileIssue]) -> RuleParameters {
+        var reader = ParameterReader(params: params, ruleID: ruleID, anchor: anchor, readFile: readFile)
         let result: RuleParameters
         switch self {
         case .requiredSections: result = .requiredSections(RequiredSectionsCheck.Parameters(&reader))
         case .statisticsPeriod: result = .statisticsPeriod(StatisticsPeriodCheck.Parameters(&reader))
         case .feeDisclosure: result = .feeDisclosure(FeeDisclosureCheck.Parameters(&reader))
         case .tableBalance: result = .tableBalance(TableBalanceCheck.Parameters(&reader))
+        case .narrativeReuse: result = .narrativeReuse(NarrativeReuseCheck.Parameters(&reader))
         }
         reader.finish()
         issues += reader.issues
@@ -87,11 +104,13 @@ public enum CheckKind: String, Sendable, CaseIterable {
     }
 }
 
-/// Runs the check a rule names on one report. Pure.
+/// Runs the check a rule names on one report. Pure. Corpus-wide kinds give nil: the engine runs
+/// them over all reports at once.
 public enum CheckRunner {
-    public static func evaluate(_ rule: RuleDefinition, on report: Report) -> CheckResult {
+    public static func evaluate(_ rule: RuleDefinition, on report: Report) -> CheckResult? {
         guard rule.condition.applies(to: report) else { return .notApplicable }
         switch rule.parameters {
+        case .narrativeReuse: return nil
         case .requiredSections(let p): return RequiredSectionsCheck.evaluate(report, p)
         case .statisticsPeriod(let p): return StatisticsPeriodCheck.evaluate(report, p)
         case .feeDisclosure(let p): return FeeDisclosureCheck.evaluate(report, p)
@@ -108,9 +127,11 @@ struct ParameterReader {
     var used: Set<String> = []
     var known: [String] = []
     var issues: [RuleFileIssue] = []
+    /// Reads a data file a parameter names, relative to the rule file that names it.
+    let readFile: (String, String) -> RuleFileText?
 
-    init(params: [(key: String, value: YAMLValue)], ruleID: String, anchor: YAMLValue) {
-        self.params = params; self.ruleID = ruleID; self.anchor = anchor
+    init(params: [(key: String, value: YAMLValue)], ruleID: String, anchor: YAMLValue, readFile: @escaping (String, String) -> RuleFileText? = { _, _ in nil }) {
+        self.params = params; self.ruleID = ruleID; self.anchor = anchor; self.readFile = readFile
     }
 
     mutating func value(_ key: String) -> YAMLValue? {

@@ -8,6 +8,8 @@ public struct Finding: Sendable, Equatable {
     public var line: Int?
     public var excerpt: String?
     public var deduction: Double
+    /// Other places holding the same evidence (for reuse: the other reports and lines).
+    public var sources: [SourceRef] = []
 }
 
 /// What happened to an input file before any rule ran.
@@ -54,9 +56,64 @@ public struct ReportAudit: Sendable {
     }
 }
 
-/// Evaluates a rule set on reports and scores them. Pure.
+/// A report with its per-report rules evaluated, waiting for the corpus-wide ones.
+public struct PreparedReport: Sendable {
+    public var report: Report
+    /// One entry per rule of the set; nil until a corpus-wide rule has run.
+    public var results: [CheckResult?]
+    /// The narrative prepared for reuse detection, when the set has a reuse rule.
+    public var narrative: NarrativeDocument?
+}
+
+/// Evaluates a rule set on reports and scores them, in three steps so that the per-report work
+/// can run in parallel: `prepare` each report, `runCorpusRules` over all of them, `finish` each.
+/// Pure.
 public enum AuditEngine {
+    /// Audits one report on its own (a corpus of one).
     public static func audit(_ report: Report, rules: RuleSet, language: Language) -> ReportAudit {
+        auditAll([report], history: [], rules: rules, language: language).audits[0]
+    }
+
+    /// Audits a corpus, sequentially; the frontend runs the same steps in parallel.
+    public static func auditAll(_ reports: [Report], history: [Report], rules: RuleSet, language: Language) -> (audits: [ReportAudit], clusters: [ReuseCluster]) {
+        var prepared = reports.map { prepare($0, rules: rules) }
+        let clusters = runCorpusRules(&prepared, history: history.map { historyDocument($0, rules: rules) }.compactMap { $0 }, rules: rules)
+        return (prepared.map { finish($0, rules: rules, language: language) }, clusters)
+    }
+
+    public static func prepare(_ report: Report, rules: RuleSet) -> PreparedReport {
+        let notReport = looksLikeNoReport(report)
+        var narrative: NarrativeDocument?
+        if !notReport, let p = reuseParameters(rules) { narrative = p.settings.document(report) }
+        return PreparedReport(report: report, results: rules.rules.map { notReport ? nil : CheckRunner.evaluate($0, on: report) }, narrative: narrative)
+    }
+
+    /// A report of an earlier year, prepared for comparison only (`--history`).
+    public static func historyDocument(_ report: Report, rules: RuleSet) -> NarrativeDocument? {
+        reuseParameters(rules)?.settings.document(report)
+    }
+
+    static func reuseParameters(_ rules: RuleSet) -> NarrativeReuseCheck.Parameters? {
+        for r in rules.rules { if case .narrativeReuse(let p) = r.parameters { return p } }
+        return nil
+    }
+
+    /// Runs the corpus-wide rules and stores their results in each prepared report.
+    public static func runCorpusRules(_ prepared: inout [PreparedReport], history: [NarrativeDocument], rules: RuleSet) -> [ReuseCluster] {
+        var clusters: [ReuseCluster] = []
+        for (ri, rule) in rules.rules.enumerated() {
+            guard case .narrativeReuse(let p) = rule.parameters else { continue }
+            let members = prepared.indices.filter { prepared[$0].narrative != nil && rule.condition.applies(to: prepared[$0].report) }
+            let (results, found) = NarrativeReuseCheck.evaluate(members.map { prepared[$0].narrative! }, history: history, p)
+            for (k, i) in members.enumerated() { prepared[i].results[ri] = results[k] }
+            for i in prepared.indices where prepared[i].results[ri] == nil && prepared[i].narrative != nil { prepared[i].results[ri] = .notApplicable }
+            if clusters.isEmpty { clusters = found }
+        }
+        return clusters
+    }
+
+    public static func finish(_ prepared: PreparedReport, rules: RuleSet, language: Language) -> ReportAudit {
+        let report = prepared.report
         if looksLikeNoReport(report) {
             let msg = Localized(zh: "未识别为政府信息公开工作年度报告：没有找到标题、年度或任何一个规定部分",
                                 en: "not recognised as an annual report: no title, year or section was found")
@@ -65,8 +122,8 @@ public enum AuditEngine {
         var findings: [Finding] = []
         var outcomes: [(rule: String, outcome: Outcome)] = []
         var applicable = 0, verified = 0
-        for rule in rules.rules {
-            let result = CheckRunner.evaluate(rule, on: report)
+        for (ri, rule) in rules.rules.enumerated() {
+            let result = prepared.results[ri] ?? .notApplicable
             outcomes.append((rule.id, result.outcome))
             if result.outcome != .notApplicable { applicable += 1 }
             if result.outcome == .pass || result.outcome == .fail { verified += 1 }
@@ -111,11 +168,12 @@ public enum AuditEngine {
             switch o.outcome {
             case .fail:
                 let variant = rule.messages[o.variant] ?? unverifiableMessage
-                let each = variant.pointsEach ?? rule.pointsEach ?? rule.points
-                let cost = max(0, min(each, rule.points - spent))
+                let each = o.cost ?? variant.pointsEach ?? rule.pointsEach ?? rule.points
+                let cost = roundScore(max(0, min(each, rule.points - spent)))
                 spent += cost
                 out.append(Finding(rule: rule.id, severity: variant.severity ?? rule.severity, outcome: .fail,
-                                   message: variant.render(language, o.values), line: o.line, excerpt: o.excerpt, deduction: cost))
+                                   message: variant.render(language, o.values), line: o.line, excerpt: o.excerpt, deduction: cost,
+                                   sources: o.sources))
             case .unverifiable:
                 var cost = 0.0
                 if !failed && !unverifiableCharged {

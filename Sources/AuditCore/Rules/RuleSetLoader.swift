@@ -17,13 +17,13 @@ public enum RuleSetLoader {
 
     /// `resolve(name, fromPath)` finds the file an `extends:` names (the frontend reads it).
     public static func load(_ file: RuleFileText,
-                            resolve: (String, String) -> RuleFileText?) throws -> RuleSet {
+                            resolve: @escaping (String, String) -> RuleFileText?) throws -> RuleSet {
         var issues: [RuleFileIssue] = []
         var chain: [String] = []
         let raw = readChain(file, resolve: resolve, chain: &chain, issues: &issues)
         // Validate the rules even when the file has other problems, so all are reported at once.
         guard let raw else { throw RuleSetLoadError(issues: issues) }
-        let set = build(raw, files: chain, issues: &issues)
+        let set = build(raw, files: chain, resolve: resolve, issues: &issues)
         if !issues.isEmpty { throw RuleSetLoadError(issues: issues) }
         return set
     }
@@ -173,7 +173,7 @@ public enum RuleSetLoader {
 
     // MARK: Validation into typed rules
 
-    static func build(_ raw: RawSet, files: [String], issues: inout [RuleFileIssue]) -> RuleSet {
+    static func build(_ raw: RawSet, files: [String], resolve: @escaping (String, String) -> RuleFileText?, issues: inout [RuleFileIssue]) -> RuleSet {
         var grades: [GradeBand] = []
         if let g = raw.grades {
             if let items = g.items {
@@ -197,13 +197,13 @@ public enum RuleSetLoader {
         }
         var rules: [RuleDefinition] = []
         for r in raw.rules where r.enabled {
-            if let rule = buildRule(r, issues: &issues) { rules.append(rule) }
+            if let rule = buildRule(r, resolve: resolve, issues: &issues) { rules.append(rule) }
         }
         return RuleSet(name: raw.name, description: raw.description, grades: grades, unverifiablePoints: unverifiable,
                        rules: rules, files: files.reversed())
     }
 
-    static func buildRule(_ r: RawRule, issues: inout [RuleFileIssue]) -> RuleDefinition? {
+    static func buildRule(_ r: RawRule, resolve: @escaping (String, String) -> RuleFileText?, issues: inout [RuleFileIssue]) -> RuleDefinition? {
         let anchor = r.fields["id"]!
         func field(_ k: String) -> YAMLValue? { r.fields[k] }
         guard let kindNode = field("kind"), let kindName = kindNode.string else {
@@ -295,7 +295,7 @@ public enum RuleSetLoader {
             issues.append(anchor.issue("rule '\(r.id)' has no message for '\(v.name)' (kind \(kind.rawValue) reports it); add message: \(v.name): { zh: …, en: … }"))
         }
 
-        let params = kind.parameters(r.params, ruleID: r.id, anchor: anchor, issues: &issues)
+        let params = kind.parameters(r.params, ruleID: r.id, anchor: anchor, readFile: resolve, issues: &issues)
 
         var examples = RuleExamples()
         if let ex = field("examples") {

@@ -36,6 +36,7 @@ public enum AuditJSONL {
                     ("line", JSON.optional(f.line)),
                     ("excerpt", JSON.optional(f.excerpt)),
                     ("deduction", .number(f.deduction)),
+                    ("sources", .array(f.sources.map { .object([("file", .string($0.file)), ("line", .int($0.line))]) })),
                 ])
             })),
         ])

@@ -34,6 +34,8 @@ public enum RuleExplanation {
         case .requiredSections(let x): return "numbering: \(x.strictNumbering ? "strict" : "lenient")"
         case .statisticsPeriod(let x): return "location: \(x.requireAtTop ? "top" : "anywhere")"
         case .feeDisclosure(let x): return "require: \(x.requireCountAndAmount ? "count_and_amount" : "statement")"
+        case .narrativeReuse(let x):
+            return "min_length: \(x.settings.minLength), min_similarity: \(x.settings.minSimilarity), points_per_percent: \(Format.number(x.pointsPerPercent)), template_file: \(x.templateFile), compare_history: \(x.compareHistory)"
         case .tableBalance(let x):
             return x.identities.map { "\n    \($0.id) [\($0.table.rawValue), each \($0.each.rawValue)]: \($0.sum.joined(separator: " + ")) = \($0.equals.joined(separator: " + "))" }.joined()
         }

@@ -1,0 +1,182 @@
+/// `narrative_reuse`: narrative passages copied between the audited reports, or carried over
+/// from the same agency's earlier reports (`--history`). The official template's fixed wording
+/// (the rule's `template_file` plus every label of the format) never counts. The deduction is
+/// proportional to the share of the report's own narrative that is reused, capped at `points`.
+/// This kind needs the whole corpus, so the engine runs it after every report is prepared.
+public enum NarrativeReuseCheck {
+    public struct Parameters: Sendable {
+        public var settings: ReuseSettings
+        /// Deduction per percent of the report's narrative that is reused.
+        public var pointsPerPercent: Double
+        public var compareHistory: Bool
+        public var templateFile: String
+
+        init(_ r: inout ParameterReader) {
+            func number(_ key: String, _ def: Double, _ range: ClosedRange<Double>) -> Double {
+                guard let v = r.value(key) else { return def }
+                guard let n = v.number, range.contains(n) else { r.fail(v, "'\(key)' must be a number from \(range.lowerBound) to \(range.upperBound)"); return def }
+                return n
+            }
+            let minLength = Int(number("min_length", 50, 12...10_000))
+            let minSimilarity = number("min_similarity", 0.8, 0.5...1)
+            let maxReports = Int(number("max_reports_per_passage", 100, 2...1_000_000))
+            pointsPerPercent = number("points_per_percent", 0.5, 0...100)
+            compareHistory = r.value("compare_history")?.bool ?? true
+            let templateNode = r.value("template_file")
+            templateFile = templateNode?.string ?? ""
+            var phrases = NarrativeReuseCheck.builtInTemplatePhrases
+            if templateFile.isEmpty {
+                r.fail(nil, "'params: template_file' is required: the file of template wording that never counts as reuse (e.g. template-phrases.txt)")
+            } else if let node = templateNode, let file = r.readFile(templateFile, node.file) {
+                phrases += file.text.split(whereSeparator: \.isNewline).map(String.init)
+                    .filter { !$0.hasPrefix("#") && !TextNormalizer.trim($0).isEmpty }
+            } else {
+                r.fail(templateNode, "template_file '\(templateFile)' was not found beside the rule file")
+            }
+            settings = ReuseSettings(minLength: minLength, minSimilarity: minSimilarity, maxReportsPerPassage: maxReports, templatePhrases: phrases)
+        }
+    }
+
+    public static let variants = [
+        VariantSpec(name: "cross_report", placeholders: ["others", "length", "similarity", "section"]),
+        VariantSpec(name: "earlier_year", placeholders: ["year", "length", "similarity", "section"]),
+    ]
+
+    /// Every label of the format: section titles, table headers and row labels.
+    static var builtInTemplatePhrases: [String] {
+        var out = TemplateLabels.sectionTitles + ["年政府信息公开工作年度报告", "年度政府信息公开工作年度报告"]
+        for t in TemplateVersion.allCases {
+            out += TemplateLabels.applicationSchema(t).rows.map(\.label) + TemplateLabels.applicationSchema(t).columns.map(\.label)
+        }
+        out += TemplateLabels.reviewSchema.columns.map(\.label) + TemplateLabels.keys2019 + TemplateLabels.keys2021
+        return out
+    }
+
+    /// One region of a report that is shared, with the other places it appears.
+    struct Region {
+        var start: Int, end: Int
+        var matched: Int
+        var similarity: Double
+        var partners: [(doc: Int, start: Int)]
+    }
+
+    /// Evaluates the rule over a corpus: one result per document, plus the clusters of shared
+    /// passages for reuse.md / reuse.csv.
+    public static func evaluate(_ docs: [NarrativeDocument], history: [NarrativeDocument], _ p: Parameters) -> (results: [CheckResult], clusters: [ReuseCluster]) {
+        let passages = ReuseDetector.corpusPassages(docs, p.settings)
+        var perDoc = [[(start: Int, end: Int, matched: Int, similarity: Double, partner: Int, partnerStart: Int)]](repeating: [], count: docs.count)
+        for sp in passages {
+            perDoc[sp.a].append((sp.aStart, sp.aEnd, sp.matched, sp.similarity, sp.b, sp.bStart))
+            perDoc[sp.b].append((sp.bStart, sp.bEnd, sp.matched, sp.similarity, sp.a, sp.aStart))
+        }
+        var results: [CheckResult] = []
+        for (d, doc) in docs.enumerated() {
+            var obs: [Observation] = []
+            for region in mergeRegions(perDoc[d]) {
+                let others = region.partners.map { docs[$0.doc] }
+                let names = Array(Set(others.map { $0.agency ?? $0.file })).sorted()
+                obs.append(observation(doc, region, variant: "cross_report", extra: ["others": Localized(zh: names.joined(separator: "、"), en: names.joined(separator: ", "))],
+                                       sources: region.partners.map { SourceRef(file: docs[$0.doc].file, line: docs[$0.doc].line(at: $0.start)) }, p))
+            }
+            if p.compareHistory, let key = doc.agencyKey {
+                for (h, old) in history.enumerated() where old.agencyKey == key && (old.year ?? Int.min) < (doc.year ?? Int.max) {
+                    let shared = ReuseDetector.pairPassages(doc, old, aIndex: d, bIndex: h, p.settings)
+                    for region in mergeRegions(shared.map { ($0.aStart, $0.aEnd, $0.matched, $0.similarity, h, $0.bStart) }) {
+                        let year = old.year.map(String.init) ?? "往"
+                        obs.append(observation(doc, region, variant: "earlier_year", extra: ["year": Localized(zh: year, en: year)],
+                                               sources: [SourceRef(file: old.file, line: old.line(at: region.partners[0].start))], p))
+                    }
+                }
+            }
+            results.append(.from(obs))
+        }
+        return (results, ReuseCluster.build(docs, passages))
+    }
+
+    static func observation(_ doc: NarrativeDocument, _ r: Region, variant: String, extra: [String: Localized], sources: [SourceRef], _ p: Parameters) -> Observation {
+        let section = doc.section(at: r.start)
+        var values = extra
+        values["length"] = Localized(zh: String(r.matched), en: String(r.matched))
+        values["similarity"] = Localized(zh: String(Int((r.similarity * 100).rounded())), en: String(Int((r.similarity * 100).rounded())))
+        values["section"] = Localized(zh: section.map { "第\($0.numeral)部分" } ?? "正文", en: section.map { "section \($0.rawValue)" } ?? "the body")
+        var o = Observation(.fail, variant: variant, values: values, line: doc.line(at: r.start), excerpt: doc.excerpt(r.start, r.end))
+        // The cost is this region's share of the report's own narrative.
+        o.cost = p.pointsPerPercent * 100 * Double(doc.ownCount(r.start, r.end)) / Double(max(1, doc.ownCharacters))
+        o.sources = sources
+        return o
+    }
+
+    /// Overlapping shared spans of one document become one region listing every partner.
+    static func mergeRegions(_ spans: [(start: Int, end: Int, matched: Int, similarity: Double, partner: Int, partnerStart: Int)]) -> [Region] {
+        var out: [Region] = []
+        for s in spans.sorted(by: { ($0.start, $0.end, $0.partner) < ($1.start, $1.end, $1.partner) }) {
+            if var last = out.last, s.start < last.end {
+                last.end = max(last.end, s.end)
+                last.matched = max(last.matched, s.matched)
+                last.similarity = max(last.similarity, s.similarity)
+                if !last.partners.contains(where: { $0.doc == s.partner }) { last.partners.append((s.partner, s.partnerStart)) }
+                out[out.count - 1] = last
+            } else {
+                out.append(Region(start: s.start, end: s.end, matched: s.matched, similarity: s.similarity, partners: [(s.partner, s.partnerStart)]))
+            }
+        }
+        return out
+    }
+}
+
+/// Where else a passage appears.
+public struct SourceRef: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+}
+
+/// A passage shared by several reports, for reuse.md and reuse.csv.
+public struct ReuseCluster: Sendable {
+    public struct Member: Sendable { public var file: String; public var agency: String?; public var line: Int; public var date: ReportDate?; public var excerpt: String }
+    public var excerpt: String
+    public var members: [Member]
+
+    /// The earliest-dated member, when more than one date is known ("who copied whom").
+    public var earliest: Member? {
+        let dated = members.filter { $0.date != nil }
+        guard dated.count >= 2 else { return nil }
+        return dated.min { ($0.date!, $0.file) < ($1.date!, $1.file) }
+    }
+
+    /// Connected passages: spans that overlap in one report join their clusters.
+    static func build(_ docs: [NarrativeDocument], _ passages: [SharedPassage]) -> [ReuseCluster] {
+        struct Instance { var doc: Int; var start: Int; var end: Int }
+        var instances: [Instance] = []
+        for p in passages {
+            instances.append(Instance(doc: p.a, start: p.aStart, end: p.aEnd))
+            instances.append(Instance(doc: p.b, start: p.bStart, end: p.bEnd))
+        }
+        var parent = Array(instances.indices)
+        func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
+        func union(_ x: Int, _ y: Int) { let a = find(x), b = find(y); if a != b { parent[max(a, b)] = min(a, b) } }
+        for i in stride(from: 0, to: instances.count, by: 2) { union(i, i + 1) }
+        let order = instances.indices.sorted { (instances[$0].doc, instances[$0].start) < (instances[$1].doc, instances[$1].start) }
+        for (x, y) in zip(order, order.dropFirst()) where instances[x].doc == instances[y].doc && instances[y].start < instances[x].end { union(x, y) }
+        var groups: [Int: [Int]] = [:]
+        for i in instances.indices { groups[find(i), default: []].append(i) }
+        var clusters: [ReuseCluster] = []
+        for root in groups.keys.sorted() {
+            var byDoc: [Int: Instance] = [:]
+            for i in groups[root]! {
+                let inst = instances[i]
+                if let e = byDoc[inst.doc] { byDoc[inst.doc] = Instance(doc: inst.doc, start: min(e.start, inst.start), end: max(e.end, inst.end)) } else { byDoc[inst.doc] = inst }
+            }
+            let members = byDoc.keys.sorted().map { d -> Member in
+                let inst = byDoc[d]!, doc = docs[d]
+                return Member(file: doc.file, agency: doc.agency, line: doc.line(at: inst.start), date: doc.date, excerpt: doc.excerpt(inst.start, inst.end, limit: 400))
+            }
+            clusters.append(ReuseCluster(excerpt: members[0].excerpt, members: members))
+        }
+        // Most widely shared first; then by where they appear, so the order is total.
+        return clusters.sorted { x, y in
+            if x.members.count != y.members.count { return x.members.count > y.members.count }
+            let kx = x.members.map { "\($0.file)\u{0}\($0.line)" }, ky = y.members.map { "\($0.file)\u{0}\($0.line)" }
+            return kx.lexicographicallyPrecedes(ky) { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        }
+    }
+}

@@ -1,0 +1,297 @@
+/// The narrative of one report prepared for reuse detection: normalized characters (CJK
+/// ideographs, letters, digits folded to `0`; punctuation and white space dropped, so width
+/// variants, spacing and changed years do not hide a copy), a map back to source lines, which
+/// characters are template wording, and the winnowed fingerprints.
+public struct NarrativeDocument: Sendable {
+    public var file: String
+    public var agency: String?
+    /// The agency name folded for matching across years (`保安镇人民政府` ~ `保安镇`).
+    public var agencyKey: String?
+    public var year: Int?
+    public var date: ReportDate?
+    var text: [UInt16]
+    /// Template characters do not count as reuse.
+    var template: [Bool]
+    /// Per narrative source line: where it starts in `text`, its number, its section.
+    var lineStarts: [Int32]
+    var lineNumbers: [Int32]
+    var lineSections: [UInt8]
+    var lineTexts: [String]
+    var fingerprints: [(hash: UInt64, position: Int32)]
+    /// Characters of narrative that are not template wording: the denominator of the reused share.
+    public var ownCharacters: Int
+
+    static func agencyKey(_ name: String?) -> String? {
+        guard var k = name.map(TextNormalizer.compact), !k.isEmpty else { return nil }
+        for suffix in ["人民政府办公室", "人民政府", "街道办事处", "办事处", "政府"] where k.hasSuffix(suffix) && k.count > suffix.count + 1 {
+            k = String(k.dropLast(suffix.count)); break
+        }
+        return k
+    }
+
+    /// The source line of a position in `text`.
+    func line(at position: Int) -> Int {
+        lineNumbers[lineIndex(at: position)].asInt
+    }
+
+    func lineIndex(at position: Int) -> Int {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if Int(lineStarts[mid]) <= position { lo = mid } else { hi = mid - 1 }
+        }
+        return max(0, lo)
+    }
+
+    /// The original text of the lines a span covers.
+    func excerpt(_ start: Int, _ end: Int, limit: Int = 240) -> String {
+        let a = lineIndex(at: start), b = lineIndex(at: max(start, end - 1))
+        let t = lineTexts[a...b].map { TextNormalizer.trim($0) }.joined()
+        return t.count <= limit ? t : String(t.prefix(limit)) + "…"
+    }
+
+    func section(at position: Int) -> SectionKind? {
+        SectionKind(rawValue: Int(lineSections[lineIndex(at: position)]))
+    }
+
+    func ownCount(_ start: Int, _ end: Int) -> Int {
+        var n = 0
+        for i in start..<end where !template[i] { n += 1 }
+        return n
+    }
+}
+
+extension Int32 { var asInt: Int { Int(self) } }
+
+/// Fingerprinting parameters and the template k-grams that never count.
+public struct ReuseSettings: Sendable {
+    public var k: Int
+    public var window: Int
+    public var minLength: Int
+    public var minSimilarity: Double
+    /// A k-gram found in more reports than this is treated as common wording.
+    public var maxReportsPerPassage: Int
+    /// Characters of edit between two exact runs that still count as one passage.
+    public var gap: Int
+    var templateHashes: Set<UInt64>
+
+    static let base: UInt64 = 1_000_003
+    /// Marks a section boundary in normalized text; never part of a match.
+    static let boundary: UInt16 = 0xFFFF
+
+    public init(k: Int = 10, window: Int = 6, minLength: Int = 50, minSimilarity: Double = 0.8,
+                maxReportsPerPassage: Int = 100, gap: Int = 24, templatePhrases: [String]) {
+        self.k = k; self.window = window; self.minLength = minLength; self.minSimilarity = minSimilarity
+        self.maxReportsPerPassage = maxReportsPerPassage; self.gap = gap
+        var hashes = Set<UInt64>()
+        for phrase in templatePhrases {
+            let t = ReuseSettings.normalize(phrase)
+            if t.count >= k { ReuseSettings.kgramHashes(t, k: k) { h, _ in hashes.insert(h) } }
+        }
+        templateHashes = hashes
+    }
+
+    /// Normalized characters of a text.
+    static func normalize(_ s: String) -> [UInt16] {
+        var out: [UInt16] = []
+        out.reserveCapacity(s.utf16.count)
+        for u in s.unicodeScalars {
+            guard let f = TextNormalizer.foldScalar(u) else { continue }
+            let v = f.value
+            switch v {
+            case 0x4E00...0x9FFF, 0x3400...0x4DBF: out.append(UInt16(v))
+            case 0x30...0x39: out.append(0x30)                 // any digit: years and counts change between copies
+            case 0x41...0x5A: out.append(UInt16(v + 0x20))
+            case 0x61...0x7A: out.append(UInt16(v))
+            default: continue
+            }
+        }
+        return out
+    }
+
+    /// Sentences of a line, each keeping its closing punctuation.
+    static func sentences(_ line: String) -> [Substring] {
+        var out: [Substring] = []
+        var start = line.startIndex
+        for i in line.indices where "。；;！!？?".contains(line[i]) {
+            let next = line.index(after: i)
+            out.append(line[start..<next]); start = next
+        }
+        if start < line.endIndex { out.append(line[start...]) }
+        return out
+    }
+
+    /// Sentences every report writes the same way by prescription — the statistics period, where
+    /// the electronic version is, whom to contact — are report metadata, not narrative.
+    static let metadataMarkers = ["统计期限", "统计时限", "统计数据期限", "电子版", "如有疑问", "有疑问", "邮编", "邮政编码", "联系电话", "联系方式：", "网址"]
+    static func isMetadataSentence(_ s: Substring) -> Bool {
+        let c = TextNormalizer.compact(String(s))
+        return metadataMarkers.contains { c.contains($0) }
+    }
+
+    static func kgramHashes(_ t: [UInt16], k: Int, _ body: (UInt64, Int) -> Void) {
+        guard t.count >= k else { return }
+        var power: UInt64 = 1
+        for _ in 1..<k { power = power &* base }
+        var h: UInt64 = 0
+        for i in 0..<k { h = h &* base &+ UInt64(t[i]) }
+        body(h, 0)
+        var i = k
+        while i < t.count {
+            h = (h &- UInt64(t[i - k]) &* power) &* base &+ UInt64(t[i])
+            body(h, i - k + 1)
+            i += 1
+        }
+    }
+
+    /// Builds the document of a report: its narrative paragraphs, normalized and fingerprinted.
+    public func document(_ report: Report) -> NarrativeDocument {
+        var text: [UInt16] = []
+        var metadata: [Bool] = []
+        var starts: [Int32] = [], numbers: [Int32] = [], sections: [UInt8] = [], texts: [String] = []
+        for p in report.paragraphs {
+            // The title is no narrative: every report's title says the same.
+            for n in p.span.first...p.span.last where n != report.titleLine {
+                let raw = report.line(n)
+                // A section boundary: a passage never runs from one section into the next.
+                let section = UInt8(p.section?.rawValue ?? 0)
+                if let previous = sections.last, previous != section { text.append(ReuseSettings.boundary); metadata.append(true) }
+                starts.append(Int32(text.count)); numbers.append(Int32(n))
+                sections.append(UInt8(p.section?.rawValue ?? 0)); texts.append(raw)
+                for sentence in ReuseSettings.sentences(raw) {
+                    let t = ReuseSettings.normalize(String(sentence))
+                    let isMetadata = ReuseSettings.isMetadataSentence(sentence)
+                    text += t
+                    metadata += [Bool](repeating: isMetadata, count: t.count)
+                }
+            }
+        }
+        if starts.isEmpty { starts = [0]; numbers = [1]; sections = [0]; texts = [""] }
+        var template = metadata
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(max(0, text.count - k + 1))
+        ReuseSettings.kgramHashes(text, k: k) { h, i in
+            if templateHashes.contains(h) { for j in i..<(i + k) { template[j] = true } }
+            hashes.append(h)
+        }
+        // Winnowing: the smallest hash of each window of `window` k-grams; template k-grams are
+        // never chosen. Any shared run of window + k − 1 characters shares a fingerprint.
+        var prints: [(hash: UInt64, position: Int32)] = []
+        if !hashes.isEmpty {
+            var lastChosen = -1
+            let w = min(window, hashes.count)
+            for start in 0...(hashes.count - w) {
+                var best = -1
+                for j in start..<(start + w) {
+                    let h = hashes[j]
+                    if templateHashes.contains(h) { continue }
+                    if best < 0 || h <= hashes[best] { best = j }
+                }
+                if best >= 0 && best != lastChosen {
+                    prints.append((hashes[best], Int32(best)))
+                    lastChosen = best
+                }
+            }
+        }
+        let own = template.reduce(0) { $0 + ($1 ? 0 : 1) }
+        return NarrativeDocument(file: report.source, agency: report.agency, agencyKey: NarrativeDocument.agencyKey(report.agency),
+                                 year: report.year, date: report.publicationDate, text: text, template: template,
+                                 lineStarts: starts, lineNumbers: numbers, lineSections: sections, lineTexts: texts,
+                                 fingerprints: prints, ownCharacters: own)
+    }
+}
+
+/// A passage shared by two documents: a span in each, and how alike they are.
+public struct SharedPassage: Sendable {
+    public var a: Int, b: Int
+    public var aStart: Int, aEnd: Int, bStart: Int, bEnd: Int
+    /// Matching characters that are not template wording.
+    public var matched: Int
+    public var similarity: Double
+}
+
+/// Finds passages shared between documents through an inverted index of fingerprints: work
+/// grows with the number of fingerprints, not with the number of report pairs.
+public enum ReuseDetector {
+    /// All passages shared between documents of one corpus, sorted.
+    public static func corpusPassages(_ docs: [NarrativeDocument], _ s: ReuseSettings) -> [SharedPassage] {
+        var postings: [UInt64: [UInt64]] = [:]
+        for (d, doc) in docs.enumerated() {
+            for fp in doc.fingerprints { postings[fp.hash, default: []].append(UInt64(d) << 32 | UInt64(UInt32(fp.position))) }
+        }
+        var seeds: [UInt64: [(Int32, Int32)]] = [:]
+        for (_, list) in postings where list.count >= 2 {
+            var docsHere = Set<UInt64>()
+            for e in list { docsHere.insert(e >> 32) }
+            guard docsHere.count >= 2, docsHere.count <= s.maxReportsPerPassage else { continue }
+            for i in 0..<list.count {
+                for j in (i + 1)..<list.count {
+                    let da = list[i] >> 32, db = list[j] >> 32
+                    guard da != db else { continue }
+                    let (x, y) = da < db ? (list[i], list[j]) : (list[j], list[i])
+                    seeds[(x >> 32) << 32 | (y >> 32), default: []].append((Int32(truncatingIfNeeded: x & 0xFFFF_FFFF), Int32(truncatingIfNeeded: y & 0xFFFF_FFFF)))
+                }
+            }
+        }
+        var out: [SharedPassage] = []
+        for key in seeds.keys.sorted() {
+            let list = seeds[key]!
+            guard list.count >= 2 else { continue }
+            out += passages(docs[Int(key >> 32)], Int(key >> 32), docs[Int(key & 0xFFFF_FFFF)], Int(key & 0xFFFF_FFFF), seeds: list, s)
+        }
+        return out
+    }
+
+    /// Passages shared by two documents compared directly (a report and its own earlier years).
+    public static func pairPassages(_ a: NarrativeDocument, _ b: NarrativeDocument, aIndex: Int, bIndex: Int, _ s: ReuseSettings) -> [SharedPassage] {
+        var positions: [UInt64: [Int32]] = [:]
+        for fp in b.fingerprints { positions[fp.hash, default: []].append(fp.position) }
+        var seeds: [(Int32, Int32)] = []
+        for fp in a.fingerprints { for pb in positions[fp.hash] ?? [] { seeds.append((fp.position, pb)) } }
+        guard seeds.count >= 2 else { return [] }
+        return passages(a, aIndex, b, bIndex, seeds: seeds, s)
+    }
+
+    struct Run { var a0: Int, a1: Int, b0: Int, b1: Int }
+
+    static func passages(_ A: NarrativeDocument, _ ai: Int, _ B: NarrativeDocument, _ bi: Int, seeds: [(Int32, Int32)], _ s: ReuseSettings) -> [SharedPassage] {
+        let a = A.text, b = B.text
+        var runs: [Run] = []
+        for (pa32, pb32) in seeds.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
+            let pa = Int(pa32), pb = Int(pb32)
+            if runs.contains(where: { $0.a0 <= pa && pa < $0.a1 && $0.b0 - $0.a0 == pb - pa }) { continue }
+            var a0 = pa, b0 = pb, a1 = pa, b1 = pb
+            while a0 > 0, b0 > 0, a[a0 - 1] == b[b0 - 1], a[a0 - 1] != ReuseSettings.boundary { a0 -= 1; b0 -= 1 }
+            while a1 < a.count, b1 < b.count, a[a1] == b[b1], a[a1] != ReuseSettings.boundary { a1 += 1; b1 += 1 }
+            if a1 - a0 >= s.k { runs.append(Run(a0: a0, a1: a1, b0: b0, b1: b1)) }
+        }
+        runs.sort { ($0.a0, $0.b0) < ($1.a0, $1.b0) }
+        // Chain runs that follow each other in both texts with small edits between them.
+        var groups: [[Run]] = []
+        for r in runs {
+            if var g = groups.last, let last = g.last, A.section(at: r.a0) == A.section(at: last.a0), B.section(at: r.b0) == B.section(at: last.b0),
+               r.a0 >= last.a0, r.a0 - last.a1 <= s.gap, r.b0 >= last.b0, r.b0 - last.b1 <= s.gap, r.b0 > last.b1 - s.k {
+                g.append(r); groups[groups.count - 1] = g
+            } else {
+                groups.append([r])
+            }
+        }
+        var out: [SharedPassage] = []
+        for g in groups {
+            let a0 = g.map(\.a0).min()!, a1 = g.map(\.a1).max()!, b0 = g.map(\.b0).min()!, b1 = g.map(\.b1).max()!
+            // Matched characters: the union of the runs in A, template wording excluded.
+            var covered = [Bool](repeating: false, count: a1 - a0)
+            for r in g { for i in r.a0..<r.a1 { covered[i - a0] = true } }
+            var matched = 0, matchedAll = 0
+            for i in 0..<covered.count where covered[i] {
+                matchedAll += 1
+                if !A.template[a0 + i] { matched += 1 }
+            }
+            let similarity = Double(matchedAll) / Double(max(a1 - a0, b1 - b0))
+            if matched >= s.minLength && similarity >= s.minSimilarity {
+                out.append(SharedPassage(a: ai, b: bi, aStart: a0, aEnd: a1, bStart: b0, bEnd: b1, matched: matched, similarity: similarity))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,107 @@
+import Testing
+@testable import AuditCore
+
+@Suite("narrative.reuse")
+struct NarrativeReuseTests {
+    static let copied = "在政务公开工作中，我们注重创新思路，做到“四个结合”：一是把政务公开与目标考核相结合；二是把政务公开与社会服务承诺相结合；三是把政务公开与开展行风评议相结合；四是把政务公开与党风廉政建设相结合。"
+
+    func parameters(_ set: String = "standard") throws -> NarrativeReuseCheck.Parameters {
+        guard case .narrativeReuse(let p)? = try Project.ruleSet(set).rule("narrative.reuse")?.parameters else { throw TableFixture.FixtureError() }
+        return p
+    }
+
+    func report(_ agency: String, _ year: Int, _ body: String, section: String = "一、总体情况") -> Report {
+        ReportParser.parse(text: "\(agency)\(year)年政府信息公开工作年度报告\n\(section)\n\(body)\n", source: "\(agency)-\(year).txt")
+    }
+
+    func run(_ reports: [Report], history: [Report] = []) throws -> [CheckResult] {
+        let p = try parameters()
+        return NarrativeReuseCheck.evaluate(reports.map { p.settings.document($0) }, history: history.map { p.settings.document($0) }, p).results
+    }
+
+    @Test("normalization folds width, spacing, punctuation and digits")
+    func normalization() {
+        #expect(ReuseSettings.normalize("２０２１年，政务 公开！") == ReuseSettings.normalize("2022年政务公开"))
+        #expect(ReuseSettings.normalize("ＡＢ c") == ReuseSettings.normalize("abc"))
+    }
+
+    @Test("an exact copy is found in both reports, with the other report's line")
+    func exactCopy() throws {
+        let r = try run([report("甲镇", 2021, "本镇情况。\n" + Self.copied), report("乙镇", 2021, Self.copied)])
+        #expect(r[0].outcome == .fail && r[1].outcome == .fail)
+        let o = try #require(r[0].observations.first)
+        #expect(o.line == 4)
+        #expect(o.sources == [SourceRef(file: "乙镇-2021.txt", line: 3)])
+        #expect(o.values["others"]?.zh == "乙镇")
+        #expect(o.excerpt?.contains("四个结合") == true)
+        #expect((o.cost ?? 0) > 0)
+    }
+
+    @Test("a copy with small edits (四个/三个结合, 现在是我们/现在我们) still matches, with its similarity")
+    func editedCopy() throws {
+        let edited = Self.copied.replacingOccurrences(of: "四个结合", with: "三个结合").replacingOccurrences(of: "开展行风评议", with: "行风评议工作")
+        let r = try run([report("甲镇", 2021, Self.copied), report("乙镇", 2021, edited)])
+        #expect(r[0].outcome == .fail)
+        let similarity = Int(r[0].observations.first?.values["similarity"]?.zh ?? "0") ?? 0
+        #expect(similarity >= 80 && similarity < 100)
+    }
+
+    @Test("agency name and year substituted still match")
+    func substituted() throws {
+        let a = "2021年，甲镇" + Self.copied + "甲镇将继续加强政务公开工作。"
+        let b = "2022年，乙街道" + Self.copied + "乙街道将继续加强政务公开工作。"
+        #expect(try run([report("甲镇", 2021, a), report("乙街道", 2022, b)])[0].outcome == .fail)
+    }
+
+    @Test("template wording shared by every report is not reuse")
+    func template() throws {
+        let boiler = "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室关于印发中华人民共和国政府信息公开工作年度报告格式的通知》（国办公开办函〔2021〕30号）要求编制本报告。本年度报告中所列数据统计期限为2021年1月1日至12月31日。本年度报告的电子版可以在本市人民政府门户网站政府信息公开专栏查阅下载，如对本报告有任何疑问，请与本机关联系，电话12345678。"
+        let r = try run([report("甲镇", 2021, boiler + "\n本镇围绕乡村振兴公开惠农补贴。"), report("乙镇", 2021, boiler + "\n本镇聚焦安全生产公开检查结果。")])
+        #expect(r.allSatisfy { $0.outcome == .pass })
+        // Table labels never count either.
+        let t1 = TableFixture.report(TableFixture.balanced()), t2 = TableFixture.report(TableFixture.balanced())
+        #expect(try run([t1, t2]).allSatisfy { $0.outcome == .pass })
+    }
+
+    @Test("two unrelated reports are not flagged")
+    func unrelated() throws {
+        let r = try run([report("甲镇", 2021, "本年度我镇围绕乡村振兴重点任务，及时公开惠农补贴发放、农村人居环境整治和防汛抗旱信息，全年在镇政府网站发布信息三百余条。"),
+                         report("乙街道", 2021, "本街道聚焦老旧小区改造、社区养老服务和就业帮扶，通过社区公告栏和微信公众号公开办事指南，回应居民关切问题六十余件。")])
+        #expect(r.allSatisfy { $0.outcome == .pass })
+    }
+
+    @Test("a short shared phrase is below the length threshold")
+    func short() throws {
+        let phrase = "进一步提高政务公开工作水平。"
+        #expect(try run([report("甲镇", 2021, "甲" + phrase), report("乙镇", 2021, "乙" + phrase)]).allSatisfy { $0.outcome == .pass })
+    }
+
+    @Test("with history, text carried over from the same agency's earlier report is flagged")
+    func history() throws {
+        let problems = "一是信息公开的及时性有待进一步加强，部分信息发布滞后；二是政务公开知识的学习宣传力度不够，群众对政务公开工作的主动参与意识不强；三是政策解读形式单一，图解和视频解读较少。"
+        let current = report("甲镇人民政府", 2022, problems, section: "五、存在的主要问题及改进情况")
+        let old = report("甲镇", 2021, problems, section: "五、存在的主要问题及改进情况")
+        let other = report("乙镇", 2021, problems, section: "五、存在的主要问题及改进情况")
+        let r = try run([current], history: [old, other])
+        let o = try #require(r[0].observations.first)
+        #expect(o.variant == "earlier_year")
+        #expect(o.values["year"]?.zh == "2021")
+        #expect(o.values["section"]?.zh == "第五部分")
+        #expect(r[0].observations.count == 1)   // 乙镇 is another agency: not compared as history
+        #expect(o.sources.first?.file == "甲镇-2021.txt")
+    }
+
+    @Test("seeds: 000 and 003 share three passages; 001, 002, 004 share none")
+    func seeds() throws {
+        let p = try parameters()
+        let seeds = ["000", "001", "002", "003", "004"].map { Project.seed($0) }
+        let (results, clusters) = NarrativeReuseCheck.evaluate(seeds.map { p.settings.document($0) }, history: [], p)
+        #expect(results[0].observations.map(\.line) == [16, 17, 22])
+        #expect(results[3].observations.map(\.line) == [96, 108, 110])
+        for i in [1, 2, 4] { #expect(results[i].outcome == .pass, "\(i)") }
+        #expect(clusters.count == 3)
+        for o in results[0].observations + results[3].observations {
+            #expect(!(o.excerpt ?? "").contains("本年新收政府信息公开申请数量"))
+        }
+    }
+}
