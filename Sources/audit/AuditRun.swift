@@ -120,7 +120,7 @@ enum AuditRun {
         do {
             try fm.createDirectory(at: reports, withIntermediateDirectories: true)
             // Outputs are written whole each run: per-report pages of an earlier run go.
-            for name in (try? fm.contentsOfDirectory(atPath: reports.path)) ?? [] where name.hasSuffix(".md") {
+            for name in (try? fm.contentsOfDirectory(atPath: reports.path)) ?? [] where name.hasSuffix(".md") || name.hasSuffix(".html") {
                 try? fm.removeItem(at: reports.appendingPathComponent(name))
             }
             try atomicWrite(RankingCSV.render(ranked, run), to: out.appendingPathComponent("ranking.csv"))
@@ -133,7 +133,9 @@ enum AuditRun {
             let pages = OutputNames.pages(for: ranked.map(\.file))
             for a in ranked {
                 try atomicWrite(ReportMarkdown.render(a, run), to: reports.appendingPathComponent(pages[a.file]! + ".md"))
+                try atomicWrite(HTMLReport.page(a, run, pages: pages), to: reports.appendingPathComponent(pages[a.file]! + ".html"))
             }
+            try atomicWrite(HTMLReport.index(ranked, run, pages: pages), to: out.appendingPathComponent("index.html"))
         } catch let e as UsageError {
             throw e
         } catch {

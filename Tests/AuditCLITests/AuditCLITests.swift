@@ -222,4 +222,66 @@ struct AuditCLITests {
         #expect(reuse.allSatisfy { ($0["message"] as? String)?.contains("2020年报告") == true })
         #expect(reuse.contains { ($0["message"] as? String)?.contains("第五部分") == true })
     }
+
+    @Test("a report's text is shown escaped, never run")
+    func escaping() throws {
+        let inputs = CLI.tempDir(), out = CLI.tempDir()
+        let hostile = "<script>alert('x')</script>镇2021年政府信息公开工作年度报告\n一、总体情况\n<img src=x onerror=alert(1)>本镇情况。\n"
+        try hostile.write(to: inputs.appendingPathComponent("evil.txt"), atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["--out", out.path, inputs.path]).status == 0)
+        for f in ["index.html", "reports/evil.html"] {
+            let html = try String(contentsOf: out.appendingPathComponent(f), encoding: .utf8)
+            #expect(!html.contains("<script>alert") && !html.contains("<img src=x"), "\(f)")
+            #expect(html.contains("&lt;script&gt;alert"), "\(f)")
+        }
+    }
+}
+
+/// Headless Chromium, when the machine has it (.ci/run installs Debian's `chromium`).
+enum Browser {
+    static let path: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Loads a page, lets its scripts run, and returns the rendered DOM and the browser's log.
+    static func dump(_ url: String) throws -> (dom: String, log: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path!)
+        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                       "--enable-logging=stderr", "--v=0", "--virtual-time-budget=3000", "--dump-dom", url]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    static func consoleErrors(_ log: String) -> [String] {
+        log.split(separator: "\n").map(String.init).filter { $0.contains("CONSOLE") && ($0.contains("Uncaught") || $0.contains("Error") || $0.contains(":ERROR:")) }
+    }
+
+    static func rankOrder(_ dom: String) -> [String] {
+        dom.components(separatedBy: "<tr data-rank=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+}
+
+@Suite("HTML report in a real browser", .serialized, .enabled(if: Browser.path != nil, "headless Chromium is not installed (apt-get install chromium); the browser test is skipped"))
+struct BrowserTests {
+    @Test("index.html: one row per report, sorting and filtering work, no console errors; drill-down pages load")
+    func index() throws {
+        let out = CLI.tempDir()
+        #expect(try CLI.run(["--out", out.path, "examples/reports/"]).status == 0)
+        let index = out.appendingPathComponent("index.html").absoluteString
+        let plain = try Browser.dump(index)
+        #expect(plain.dom.contains("data-ready=\"1\""), "the page script did not finish")
+        #expect(Browser.rankOrder(plain.dom) == ["1", "2", "3", "4", "5"])
+        #expect(Browser.consoleErrors(plain.log).isEmpty, "\(Browser.consoleErrors(plain.log))")
+        let sorted = try Browser.dump(index + "?sort=score&dir=asc")
+        #expect(Browser.rankOrder(sorted.dom) == ["5", "4", "3", "2", "1"])
+        #expect(sorted.dom.contains("aria-sort=\"ascending\""))
+        let filtered = try Browser.dump(index + "?q=" + "方正县".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)
+        #expect(filtered.dom.components(separatedBy: "style=\"display: none;\"").count - 1 == 4)
+        let page = try Browser.dump(out.appendingPathComponent("reports/004_9d2222aa7d3b2ecb.html").absoluteString)
+        #expect(page.dom.contains("sections.required") && page.dom.contains("id=\"L98\""))
+        #expect(Browser.consoleErrors(page.log).isEmpty)
+    }
 }

@@ -24,6 +24,8 @@ public struct Observation: Sendable {
     public var cost: Double?
     /// Other places that hold the same evidence (the other reports of a reused passage).
     public var sources: [SourceRef] = []
+    /// Every source line the evidence touches (e.g. each cell of a broken identity).
+    public var relatedLines: [Int] = []
 
     public init(_ outcome: Outcome, variant: String, values: [String: Localized] = [:], line: Int? = nil, excerpt: String? = nil) {
         self.outcome = outcome; self.variant = variant; self.values = values; self.line = line; self.excerpt = excerpt

@@ -103,6 +103,7 @@ public enum NarrativeReuseCheck {
         // The cost is this region's share of the report's own narrative.
         o.cost = p.pointsPerPercent * 100 * Double(doc.ownCount(r.start, r.end)) / Double(max(1, doc.ownCharacters))
         o.sources = sources
+        o.relatedLines = (doc.lineIndex(at: r.start)...doc.lineIndex(at: max(r.start, r.end - 1))).map { Int(doc.lineNumbers[$0]) }
         return o
     }
 

@@ -109,11 +109,13 @@ public enum TableBalanceCheck {
                     let l = Array(cells.prefix(left.count)), r = Array(cells.suffix(right.count))
                     if !consistent(l.map(\.1), r.map(\.1)) {
                         let lText = expression(left, l, schema), rText = expression(right, r, schema)
-                        obs.append(Observation(.fail, variant: "imbalance",
+                        var o = Observation(.fail, variant: "imbalance",
                                                values: ["identity": identity.title, "where": Localized(zh: place, en: placeEn),
                                                         "left": Localized(zh: lText.zh, en: lText.en), "right": Localized(zh: rText.zh, en: rText.en)],
                                                line: cells.first?.0.line,
-                                               excerpt: "\(lText.zh) ≠ \(rText.zh)"))
+                                               excerpt: "\(lText.zh) ≠ \(rText.zh)")
+                        o.relatedLines = cells.map(\.0.line)
+                        obs.append(o)
                     }
                 }
             }

@@ -10,6 +10,8 @@ public struct Finding: Sendable, Equatable {
     public var deduction: Double
     /// Other places holding the same evidence (for reuse: the other reports and lines).
     public var sources: [SourceRef] = []
+    /// Every source line the evidence touches; at least `line` when there is one.
+    public var relatedLines: [Int] = []
 }
 
 /// What happened to an input file before any rule ran.
@@ -173,7 +175,7 @@ public enum AuditEngine {
                 spent += cost
                 out.append(Finding(rule: rule.id, severity: variant.severity ?? rule.severity, outcome: .fail,
                                    message: variant.render(language, o.values), line: o.line, excerpt: o.excerpt, deduction: cost,
-                                   sources: o.sources))
+                                   sources: o.sources, relatedLines: related(o)))
             case .unverifiable:
                 var cost = 0.0
                 if !failed && !unverifiableCharged {
@@ -181,12 +183,17 @@ public enum AuditEngine {
                     unverifiableCharged = true
                 }
                 out.append(Finding(rule: rule.id, severity: .info, outcome: .unverifiable,
-                                   message: unverifiableMessage.render(language, o.values), line: o.line, excerpt: o.excerpt, deduction: cost))
+                                   message: unverifiableMessage.render(language, o.values), line: o.line, excerpt: o.excerpt, deduction: cost,
+                                   relatedLines: related(o)))
             case .pass, .notApplicable:
                 continue
             }
         }
         return out
+    }
+
+    static func related(_ o: Observation) -> [Int] {
+        Array(Set(o.relatedLines + (o.line.map { [$0] } ?? []))).sorted()
     }
 
     static func roundScore(_ s: Double) -> Double { (s * 100).rounded() / 100 }
