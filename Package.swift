@@ -11,10 +11,18 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Reads .docx (a zip of XML); the issue on inputs names it.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
+        // libxml2's HTML parser (Debian: libxml2-dev), for reports saved as web pages.
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Pure core: document model, parsers, rule engine, checks, scoring, writers. No file I/O.
-        .target(name: "AuditCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "AuditCore", dependencies: [
+            "CLibXML2",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Thin frontend: discovers files, decodes bytes, writes outputs, chooses exit codes.
         .executableTarget(name: "audit", dependencies: [
             "AuditCore",

@@ -71,6 +71,9 @@ extension Audit {
         @Option(name: .long, help: "The date written into the outputs (YYYY-MM-DD); default today, or SOURCE_DATE_EPOCH.")
         var date: String?
 
+        @Option(name: .long, help: "Force the text encoding of .txt/.md/.html inputs: utf-8, gb18030 or utf-16 (default: detected).")
+        var encoding: String?
+
         @Option(name: .long, help: "A folder (or file) of earlier years' reports: each report is compared with the same agency's earlier ones.")
         var history: [String] = []
 
@@ -79,9 +82,17 @@ extension Audit {
 
         func run() throws {
             guard !paths.isEmpty else { throw UsageError(message: "give at least one report file or folder, e.g. 'audit --rules standard examples/reports/'.") }
-            let options = AuditRun.Options(paths: paths, outputFolder: out, ruleSet: try ruleOptions.loadRuleSet(),
+            var forced: TextEncoding?
+            if let encoding {
+                guard let e = TextEncoding(rawValue: encoding.lowercased()) else {
+                    throw UsageError(message: "--encoding takes utf-8, gb18030 or utf-16, not '\(encoding)'.")
+                }
+                forced = e
+            }
+            var options = AuditRun.Options(paths: paths, outputFolder: out, ruleSet: try ruleOptions.loadRuleSet(),
                                            language: try ruleOptions.language(), failUnder: failUnder,
                                            date: try RunDate.resolve(date), historyPaths: history)
+            options.encoding = forced
             let code = try AuditRun.execute(options)
             if code != 0 { throw ExitCode(code) }
         }

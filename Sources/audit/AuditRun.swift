@@ -13,6 +13,7 @@ enum AuditRun {
         var failUnder: Double?
         var date: String
         var historyPaths: [String] = []
+        var encoding: TextEncoding?
     }
 
     /// An input file: where it is, and the name it is shown by.
@@ -25,7 +26,7 @@ enum AuditRun {
         // by index, so output order never depends on scheduling.
         enum Slot { case prepared(PreparedReport), failed(Localized) }
         let slots = parallelMap(inputs) { input -> Slot in
-            switch InputReader.read(path: input.path, displayName: input.display) {
+            switch InputReader.read(path: input.path, displayName: input.display, encoding: o.encoding) {
             case .text(let text): return .prepared(AuditEngine.prepare(ReportParser.parse(text: text, source: input.display), rules: o.ruleSet))
             case .failure(let reason): return .failed(reason)
             }

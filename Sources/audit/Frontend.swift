@@ -91,78 +91,70 @@ enum RunDate {
     }
 }
 
-/// Reads and decodes one input file; what cannot be read becomes a reason, never a crash.
+/// Reads one input file and turns it into report text; what cannot be read becomes a reason,
+/// never a crash.
 enum InputReader {
     enum Result { case text(String), failure(Localized) }
 
-    static let supportedExtensions: Set<String> = ["txt", "md", "markdown", "text"]
     /// Larger files are not read: no real report comes near it, and memory stays bounded.
     static let maxBytes = 20 * 1024 * 1024
 
-    static func read(path: String, displayName: String) -> Result {
-        let ext = (path as NSString).pathExtension.lowercased()
-        guard supportedExtensions.contains(ext) else {
-            return .failure(Localized(zh: "不支持的文件格式“.\(ext)”，目前支持 .txt 和 .md（UTF-8 或 GB18030 编码）",
-                                      en: "unsupported file type '.\(ext)'; .txt and .md (UTF-8 or GB18030) are supported"))
+    static func read(path: String, displayName: String, encoding: TextEncoding? = nil) -> Result {
+        let ext = (path as NSString).pathExtension
+        guard let format = InputFormat(fileExtension: ext) else {
+            return .failure(Localized(zh: "不支持的文件格式“.\(ext)”，支持 .txt、.md、.html、.docx、.pdf",
+                                      en: "unsupported file type '.\(ext)'; .txt, .md, .html, .docx and .pdf are supported"))
         }
         let fm = FileManager.default
         guard fm.isReadableFile(atPath: path) else {
-            return .failure(Localized(zh: "文件无法读取（权限不足或已被删除）", en: "the file cannot be read (permissions, or it was removed)"))
+            return .failure(Localized(zh: "文件无法读取（权限不足、链接失效或已被删除）", en: "the file cannot be read (permissions, a broken link, or it was removed)"))
         }
         if let attrs = try? fm.attributesOfItem(atPath: path), let size = attrs[.size] as? Int, size > maxBytes {
             return .failure(Localized(zh: "文件过大（\(size / 1024 / 1024) MB），超过 \(maxBytes / 1024 / 1024) MB 上限，未读取",
                                       en: "the file is too large (\(size / 1024 / 1024) MB; the limit is \(maxBytes / 1024 / 1024) MB)"))
         }
+        if format == .pdf { return PDFText.extract(path: path) }
         guard let data = fm.contents(atPath: path) else {
             return .failure(Localized(zh: "文件无法读取", en: "the file cannot be read"))
         }
-        return decode(data)
-    }
-
-    static func decode(_ data: Data) -> Result {
-        if data.isEmpty { return .failure(Localized(zh: "文件为空", en: "the file is empty")) }
-        if data.prefix(8192).contains(0) { return .failure(Localized(zh: "文件不是文本（含二进制内容）", en: "the file is not text (binary content)")) }
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let s = String(data: bytes, encoding: .utf8) { return .text(s) }
-        if let s = Iconv.convert(data, from: "GB18030") { return .text(s) }
-        return .failure(Localized(zh: "文件编码无法识别（既不是 UTF-8 也不是 GB18030）", en: "the text encoding is neither UTF-8 nor GB18030"))
+        switch InputText.extract(data, format: format, encoding: encoding) {
+        case .text(let t): return .text(t)
+        case .failure(let r): return .failure(r)
+        }
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#endif
+/// PDF through poppler's `pdftotext -layout` (Debian: poppler-utils), when it is installed.
+enum PDFText {
+    static var tool: String? {
+        if let forced = ProcessInfo.processInfo.environment["AUDIT_PDFTOTEXT"] { return FileManager.default.isExecutableFile(atPath: forced) ? forced : nil }
+        return ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
 
-/// Decoding through the C library's iconv (glibc has GB18030, which covers GBK and GB2312).
-enum Iconv {
-    static func convert(_ data: Data, from encoding: String) -> String? {
-        #if canImport(Glibc)
-        let cd = iconv_open("UTF-8", encoding)
-        if cd == iconv_t(bitPattern: -1) { return nil }
-        defer { iconv_close(cd) }
-        var input = [CChar](repeating: 0, count: data.count)
-        data.withUnsafeBytes { raw in
-            for (i, b) in raw.enumerated() { input[i] = CChar(bitPattern: b) }
+    static func extract(path: String) -> InputReader.Result {
+        guard let tool else {
+            return .failure(Localized(zh: "读取 PDF 需要 pdftotext，请安装 poppler-utils（apt-get install poppler-utils）后重新运行",
+                                      en: "reading PDF needs pdftotext: install poppler-utils (apt-get install poppler-utils) and run again"))
         }
-        var output = [CChar](repeating: 0, count: data.count * 4 + 16)
-        let ok: Bool = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
-                var inLeft = inBuf.count
-                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
-                var outLeft = outBuf.count
-                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                if r == -1 || inLeft != 0 { return false }
-                let written = outBuf.count - outLeft
-                outBuf[written] = 0
-                return true
-            }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = ["-layout", "-enc", "UTF-8", "-q", path, "-"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        do { try p.run() } catch {
+            return .failure(Localized(zh: "pdftotext 无法运行：\(error)", en: "pdftotext cannot run: \(error)"))
         }
-        guard ok else { return nil }
-        return output.withUnsafeBufferPointer { String(validatingCString: $0.baseAddress!) }
-        #else
-        return nil
-        #endif
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else {
+            return .failure(Localized(zh: "PDF 无法转换为文本（文件损坏或加密）", en: "the PDF cannot be converted to text (damaged or encrypted)"))
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return .failure(Localized(zh: "PDF 中没有文字（可能是扫描件，需要先做文字识别）", en: "the PDF holds no text (a scan? it needs OCR first)"))
+        }
+        // pdftotext separates pages with form feeds.
+        return .text(text.replacingOccurrences(of: "\u{0C}", with: "\n"))
     }
 }

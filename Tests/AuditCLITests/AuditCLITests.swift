@@ -156,7 +156,7 @@ struct AuditCLITests {
         let inputs = CLI.tempDir(), out = CLI.tempDir()
         try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("examples/reports/003_bae77339b0aba9fa.txt"), to: inputs.appendingPathComponent("a.txt"))
         try Data().write(to: inputs.appendingPathComponent("empty.txt"))
-        try Data([0xFF, 0xFE, 0x00, 0x01]).write(to: inputs.appendingPathComponent("binary.txt"))
+        try Data([0x00, 0x01, 0xFF, 0x80, 0x00]).write(to: inputs.appendingPathComponent("binary.txt"))
         try "hello".write(to: inputs.appendingPathComponent("notes.pdf"), atomically: true, encoding: .utf8)
         // GB18030 text of a seed.
         let gbSource = try String(contentsOf: CLI.root.appendingPathComponent("examples/reports/001_4f4d1458c3fb7bc1.txt"), encoding: .utf8)

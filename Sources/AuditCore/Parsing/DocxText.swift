@@ -1,0 +1,93 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// Turns a Word `.docx` into the text layout the parser reads: each paragraph a line, each table
+/// row a line of tab-separated cells (`gridSpan` gives empty cells after the spanning one, a
+/// continued `vMerge` cell is empty), text of nested tables flattened into their cell.
+public enum DocxText {
+    public enum Failure: Error { case notAZip, noDocument, badXML(String) }
+
+    /// Documents larger than this once unzipped are refused (a zip bomb must not exhaust memory).
+    static let maxDocumentBytes = 64 * 1024 * 1024
+
+    public static func text(fromDOCX data: Data) throws -> String {
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch { throw Failure.notAZip }
+        guard let entry = archive["word/document.xml"] else { throw Failure.noDocument }
+        guard entry.uncompressedSize <= UInt64(maxDocumentBytes) else { throw Failure.badXML("word/document.xml is larger than \(maxDocumentBytes / 1024 / 1024) MB") }
+        var xml = Data()
+        do { _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) } } catch { throw Failure.badXML("cannot unzip word/document.xml") }
+        let handler = Handler()
+        let parser = XMLParser(data: xml)
+        parser.delegate = handler
+        parser.shouldProcessNamespaces = false
+        guard parser.parse() else { throw Failure.badXML(parser.parserError.map { "\($0)" } ?? "malformed XML") }
+        handler.endParagraph()
+        return handler.lines.joined(separator: "\n") + "\n"
+    }
+
+    final class Handler: NSObject, XMLParserDelegate {
+        var lines: [String] = []
+        var paragraph = ""
+        var inText = false
+        /// Open tables, innermost last: each has its rows, the current row and cell.
+        struct Table { var rows: [[String]] = []; var row: [String] = []; var cell = ""; var span = 1; var continued = false }
+        var tables: [Table] = []
+
+        func endParagraph() {
+            if tables.isEmpty {
+                let t = paragraph.trimmingCharacters(in: .whitespaces)
+                if !t.isEmpty { lines.append(t) }
+            } else {
+                // A paragraph inside a cell: cells keep one line, paragraphs joined.
+                tables[tables.count - 1].cell += paragraph
+            }
+            paragraph = ""
+        }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            switch name {
+            case "w:t": inText = true
+            case "w:tab": paragraph += tables.isEmpty ? "\t" : " "
+            case "w:br", "w:cr": if tables.isEmpty { endParagraph() } else { paragraph += " " }
+            case "w:tbl":
+                endParagraph()
+                tables.append(Table())
+            case "w:tr": if !tables.isEmpty { tables[tables.count - 1].row = [] }
+            case "w:tc": if !tables.isEmpty { tables[tables.count - 1].cell = ""; tables[tables.count - 1].span = 1; tables[tables.count - 1].continued = false }
+            case "w:gridSpan": if !tables.isEmpty { tables[tables.count - 1].span = min(100, max(1, Int(attributes["w:val"] ?? "1") ?? 1)) }
+            case "w:vMerge": if !tables.isEmpty, attributes["w:val"] != "restart" { tables[tables.count - 1].continued = true }
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            switch name {
+            case "w:t": inText = false
+            case "w:p": endParagraph()
+            case "w:tc":
+                guard !tables.isEmpty else { return }
+                var t = tables[tables.count - 1]
+                let text = t.continued ? "" : t.cell.trimmingCharacters(in: .whitespaces)
+                t.row.append(text)
+                for _ in 1..<max(1, t.span) { t.row.append("") }
+                tables[tables.count - 1] = t
+            case "w:tr":
+                guard !tables.isEmpty else { return }
+                tables[tables.count - 1].rows.append(tables[tables.count - 1].row)
+            case "w:tbl":
+                guard let t = tables.popLast() else { return }
+                let rendered = t.rows.filter { !$0.allSatisfy(\.isEmpty) }.map { $0.map { $0.replacingOccurrences(of: "\t", with: " ") }.joined(separator: "\t") }
+                if tables.isEmpty { lines += rendered } else { tables[tables.count - 1].cell += rendered.joined(separator: " ") }
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if inText { paragraph += string }
+        }
+    }
+}

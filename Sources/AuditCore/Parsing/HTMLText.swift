@@ -1,0 +1,157 @@
+import CLibXML2
+import Foundation
+
+/// Turns a report published as a web page into the text layout the parser reads: block
+/// elements on their own lines, headings as Markdown headings, and each `<table>` row as one
+/// line of tab-separated cells after `rowspan`/`colspan` are expanded into the grid (a spanned
+/// cell's text stands in its first slot, the slots it covers are empty). Navigation, scripts,
+/// styles and forms are dropped; entities are decoded by libxml2's HTML parser (not regular
+/// expressions), which also repairs unclosed and misnested tags.
+public enum HTMLText {
+    static let skipped: Set<String> = ["script", "style", "noscript", "template", "head", "nav", "iframe", "select", "button", "form", "svg", "object", "embed"]
+    static let blocks: Set<String> = ["p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre",
+                                      "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "center", "address", "figure", "figcaption", "hr", "caption"]
+    /// Deeper nesting than this is flattened: a hostile page cannot exhaust the stack.
+    static let maxDepth = 400
+
+    private static let initialize: Void = { xmlInitParser() }()
+
+    public static func text(fromHTML html: String) -> String {
+        _ = initialize
+        let bytes = Array(html.utf8)
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
+        // The text is already decoded; tell libxml2 it is UTF-8 whatever a <meta charset> says.
+        guard let doc = bytes.withUnsafeBufferPointer({ buf -> htmlDocPtr? in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { htmlReadMemory($0, Int32(buf.count), nil, "UTF-8", options) }
+        }) else { return "" }
+        defer { xmlFreeDoc(doc) }
+        var out = Writer()
+        if let root = xmlDocGetRootElement(doc) { render(root, into: &out, depth: 0) }
+        out.newline()
+        return out.lines.joined(separator: "\n") + "\n"
+    }
+
+    struct Writer {
+        var lines: [String] = []
+        var current = ""
+        mutating func text(_ s: String) {
+            // HTML white space collapses to one space.
+            var collapsed = ""
+            var lastSpace = current.isEmpty || current.hasSuffix(" ")
+            for ch in s {
+                if ch.isWhitespace && ch != "\u{3000}" {
+                    if !lastSpace { collapsed.append(" "); lastSpace = true }
+                } else { collapsed.append(ch); lastSpace = false }
+            }
+            current += collapsed
+        }
+        mutating func newline() {
+            let t = current.trimmingCharacters(in: .whitespaces)
+            if !t.isEmpty { lines.append(t) }
+            current = ""
+        }
+        mutating func raw(_ line: String) { newline(); lines.append(line) }
+    }
+
+    static func name(_ node: xmlNodePtr) -> String {
+        node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+    }
+
+    static func content(_ node: xmlNodePtr) -> String {
+        guard let c = node.pointee.content else { return "" }
+        return String(cString: c)
+    }
+
+    static func attribute(_ node: xmlNodePtr, _ key: String) -> String? {
+        guard let v = xmlGetProp(node, key) else { return nil }
+        defer { xmlFree(v) }
+        return String(cString: v)
+    }
+
+    static func children(_ node: xmlNodePtr) -> [xmlNodePtr] {
+        var out: [xmlNodePtr] = []
+        var c = node.pointee.children
+        while let n = c { out.append(n); c = n.pointee.next }
+        return out
+    }
+
+    static func render(_ node: xmlNodePtr, into out: inout Writer, depth: Int) {
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            out.text(content(node))
+        case XML_ELEMENT_NODE:
+            let tag = name(node)
+            if skipped.contains(tag) { return }
+            if depth > maxDepth { out.text(plainText(node)); return }
+            if tag == "table" { out.newline(); renderTable(node, into: &out); return }
+            if tag == "br" { out.newline(); return }
+            let isBlock = blocks.contains(tag)
+            if isBlock { out.newline() }
+            if tag.count == 2, tag.hasPrefix("h"), let level = Int(tag.dropFirst()) { out.text(String(repeating: "#", count: level) + " ") }
+            for c in children(node) { render(c, into: &out, depth: depth + 1) }
+            if isBlock { out.newline() }
+        default:
+            return
+        }
+    }
+
+    /// All text below a node, white space collapsed, iteratively (no recursion).
+    static func plainText(_ node: xmlNodePtr) -> String {
+        var w = Writer()
+        var stack: [xmlNodePtr] = [node]
+        while let n = stack.popLast() {
+            if n.pointee.type == XML_TEXT_NODE || n.pointee.type == XML_CDATA_SECTION_NODE { w.text(content(n)); continue }
+            guard n.pointee.type == XML_ELEMENT_NODE, !skipped.contains(name(n)) else { continue }
+            if name(n) == "br" || blocks.contains(name(n)) { w.text(" ") }
+            stack += children(n).reversed()
+        }
+        return w.current.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Rows of a table (through thead/tbody/tfoot, not into nested tables), as grid lines.
+    static func renderTable(_ table: xmlNodePtr, into out: inout Writer) {
+        var rows: [xmlNodePtr] = []
+        var stack = children(table).reversed() as [xmlNodePtr]
+        while let n = stack.popLast() {
+            guard n.pointee.type == XML_ELEMENT_NODE else { continue }
+            switch name(n) {
+            case "tr": rows.append(n)
+            case "thead", "tbody", "tfoot": stack += children(n).reversed()
+            case "caption": out.raw(plainText(n))
+            default: continue
+            }
+        }
+        var grid: [[String?]] = []
+        var pendingRowspans: [Int: (text: String, remaining: Int)] = [:]   // column -> covered rows still to fill
+        for tr in rows {
+            var row: [String?] = []
+            var col = 0
+            func fillSpans() {
+                while let span = pendingRowspans[col] {
+                    row.append("")   // covered by a cell above: empty, as TSV layouts print it
+                    if span.remaining <= 1 { pendingRowspans[col] = nil } else { pendingRowspans[col] = (span.text, span.remaining - 1) }
+                    col += 1
+                }
+            }
+            for cell in children(tr) where cell.pointee.type == XML_ELEMENT_NODE && (name(cell) == "td" || name(cell) == "th") {
+                fillSpans()
+                let text = plainText(cell)
+                let colspan = min(max(Int(attribute(cell, "colspan") ?? "1") ?? 1, 1), 100)
+                let rowspan = min(max(Int(attribute(cell, "rowspan") ?? "1") ?? 1, 1), 1000)
+                for k in 0..<colspan {
+                    row.append(k == 0 ? text : "")
+                    if rowspan > 1 { pendingRowspans[col] = (text, rowspan - 1) }
+                    col += 1
+                }
+            }
+            fillSpans()
+            grid.append(row)
+        }
+        for row in grid {
+            let cells = row.map { ($0 ?? "").replacingOccurrences(of: "\t", with: " ") }
+            if cells.allSatisfy({ $0.isEmpty }) { continue }
+            out.raw(cells.joined(separator: "\t"))
+        }
+        out.newline()
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The formats a report can arrive in, by file extension.
+public enum InputFormat: String, Sendable {
+    case text, html, docx, pdf
+
+    public init?(fileExtension ext: String) {
+        switch ext.lowercased() {
+        case "txt", "md", "markdown", "text": self = .text
+        case "html", "htm", "shtml", "xhtml": self = .html
+        case "docx": self = .docx
+        case "pdf": self = .pdf
+        default: return nil
+        }
+    }
+}
+
+/// A text encoding the user can force with `--encoding`.
+public enum TextEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8", gb18030, utf16 = "utf-16"
+}
+
+/// Bytes to report text: decoding and format conversion, pure (PDF, which needs an external
+/// program, is the frontend's). Failures are reasons in both languages, never crashes.
+public enum InputText {
+    public enum Result: Sendable { case text(String), failure(Localized) }
+
+    public static func extract(_ data: Data, format: InputFormat, encoding: TextEncoding? = nil) -> Result {
+        switch format {
+        case .text:
+            return decode(data, forced: encoding)
+        case .html:
+            switch decode(data, forced: encoding) {
+            case .text(let html): return .text(HTMLText.text(fromHTML: html))
+            case .failure(let r): return .failure(r)
+            }
+        case .docx:
+            do { return .text(try DocxText.text(fromDOCX: data)) } catch {
+                return .failure(Localized(zh: "Word 文件无法读取（不是有效的 .docx：\(error)）", en: "the Word file cannot be read (not a valid .docx: \(error))"))
+            }
+        case .pdf:
+            return .failure(Localized(zh: "PDF 需要外部程序转换", en: "PDF needs an external converter"))
+        }
+    }
+
+    /// UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030 (which covers GBK and GB2312);
+    /// a forced encoding is used as given.
+    public static func decode(_ data: Data, forced: TextEncoding? = nil) -> Result {
+        if data.isEmpty { return .failure(Localized(zh: "文件为空", en: "the file is empty")) }
+        let utf16BOM = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+        if forced == .utf16 || (forced == nil && utf16BOM) {
+            if let s = String(data: data, encoding: .utf16), !s.isEmpty { return .text(s) }
+            return .failure(Localized(zh: "文件不是有效的 UTF-16 文本", en: "the file is not valid UTF-16 text"))
+        }
+        if data.prefix(8192).contains(0) { return .failure(Localized(zh: "文件不是文本（含二进制内容）", en: "the file is not text (binary content)")) }
+        if forced != .gb18030 {
+            var bytes = data
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            if let s = String(data: bytes, encoding: .utf8) { return .text(s) }
+            if forced == .utf8 { return .failure(Localized(zh: "文件不是有效的 UTF-8 文本", en: "the file is not valid UTF-8 text")) }
+        }
+        if let s = iconv(data, from: "GB18030") { return .text(s) }
+        return .failure(Localized(zh: "文件编码无法识别（既不是 UTF-8 也不是 GB18030），可用 --encoding 指定", en: "the text encoding is neither UTF-8 nor GB18030; use --encoding"))
+    }
+
+    /// Decoding through the C library's iconv (glibc has GB18030).
+    static func iconv(_ data: Data, from encoding: String) -> String? {
+        #if canImport(Glibc)
+        let cd = iconv_open("UTF-8", encoding)
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(cd) }
+        var input = [UInt8](data)
+        var output = [UInt8](repeating: 0, count: data.count * 4 + 16)
+        let outCount = output.count
+        let written: Int? = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outLeft = outCount
+                let r = Glibc.iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                return (r == -1 || inLeft != 0) ? nil : outCount - outLeft
+            }
+        }
+        guard let n = written else { return nil }
+        return String(decoding: output[0..<n], as: UTF8.self)
+        #else
+        return nil
+        #endif
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import AuditCore
+
+@Suite("Input formats audit like their plain-text originals")
+struct FormatTests {
+    static let folder = Project.root.appendingPathComponent("Tests/AuditCoreTests/Fixtures/formats")
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var seed: String, file: String, format: InputFormat
+        var testDescription: String { file }
+    }
+
+    static let cases: [Case] = ["001_4f4d1458c3fb7bc1", "003_bae77339b0aba9fa"].flatMap { seed in
+        [Case(seed: seed, file: seed + ".html", format: .html), Case(seed: seed, file: seed + ".pipes.md", format: .text),
+         Case(seed: seed, file: seed + ".docx", format: .docx), Case(seed: seed, file: seed + ".gb18030.txt", format: .text)]
+    }
+
+    /// What a user sees of an audit, minus line numbers (they count lines of the extracted text).
+    static func summary(_ a: ReportAudit) -> [String] {
+        a.findings.map { "\($0.rule) \($0.outcome.rawValue) \($0.severity.rawValue) \($0.message)" }.sorted()
+    }
+
+    @Test("same agency, year, template, tables and findings", arguments: cases)
+    func sameFindings(_ c: Case) throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent(c.file))
+        guard case .text(let text) = InputText.extract(data, format: c.format) else { Issue.record("\(c.file) could not be read"); return }
+        let set = try Project.ruleSet("strict")
+        let converted = ReportParser.parse(text: text, source: c.file)
+        let original = Project.seed(String(c.seed.prefix(3)))
+        #expect(converted.agency == original.agency)
+        #expect(converted.year == original.year)
+        #expect(converted.template == original.template)
+        #expect(converted.sections.map(\.kind) == original.sections.map(\.kind))
+        let rows = try #require(converted.applicationTable).rows
+        #expect(rows.allSatisfy { if case .read = $0 { return true } else { return false } }, "\(converted.dump())")
+        let a = AuditEngine.audit(converted, rules: set, language: .zh), b = AuditEngine.audit(original, rules: set, language: .zh)
+        #expect(Self.summary(a) == Self.summary(b))
+        #expect(a.score == b.score)
+    }
+
+    @Test("HTML: scripts, styles and navigation are dropped, entities decoded, spans expanded")
+    func html() {
+        let page = """
+        <html><head><script>document.write('一、总体情况')</script><style>p{}</style></head><body><nav>首页 &gt; 年报</nav>
+        <h2>一、总体情况</h2><p>本机关&amp;本系统&#x4E00;年<br>第二行</p>
+        <table><tr><td rowspan=2>三、本年度办理结果</td><td>(一) 予以公开</td><td colspan=2>1</td></tr><tr><td>(二) 部分公开</td><td>0</td><td>0</td></tr></table>
+        <div><div><p>未闭合
+        """
+        let text = HTMLText.text(fromHTML: page)
+        #expect(!text.contains("document.write") && !text.contains("首页"))
+        #expect(text.contains("## 一、总体情况\n本机关&本系统一年\n第二行\n"))
+        #expect(text.contains("三、本年度办理结果\t(一) 予以公开\t1\t\n\t(二) 部分公开\t0\t0\n"))
+        #expect(text.hasSuffix("未闭合\n"))
+    }
+
+    @Test("deeply nested HTML is flattened, not a crash")
+    func deep() {
+        let page = String(repeating: "<div>", count: 50_000) + "一、总体情况" + String(repeating: "</div>", count: 50_000)
+        #expect(HTMLText.text(fromHTML: page).contains("一、总体情况"))
+    }
+
+    @Test("encodings: UTF-8 with BOM, UTF-16 with BOM, GB18030, forced; binary refused")
+    func encodings() {
+        let s = "一、总体情况\n"
+        func text(_ r: InputText.Result) -> String? { if case .text(let t) = r { return t } else { return nil } }
+        #expect(text(InputText.decode(Data([0xEF, 0xBB, 0xBF]) + Data(s.utf8))) == s)
+        #expect(text(InputText.decode(s.data(using: .utf16)!)) == s)   // Foundation writes a BOM
+        let gb = Data([0xD2, 0xBB, 0xA1, 0xA2])   // 一、 in GB18030
+        #expect(text(InputText.decode(gb)) == "一、")
+        #expect(text(InputText.decode(Data("abc".utf8), forced: .gb18030)) == "abc")
+        if case .failure = InputText.decode(Data([0x00, 0x01, 0x02])) {} else { Issue.record("binary must be refused") }
+        if case .failure = InputText.decode(Data()) {} else { Issue.record("empty must be refused") }
+        if case .failure = InputText.decode(Data([0xFF, 0xFF, 0xFF, 0x80]), forced: .utf8) {} else { Issue.record("invalid UTF-8 must be refused when forced") }
+    }
+
+    @Test("a broken .docx is a reason, not a crash")
+    func brokenDocx() {
+        if case .failure = InputText.extract(Data("not a zip".utf8), format: .docx) {} else { Issue.record("expected a failure") }
+    }
+}
