@@ -33,12 +33,23 @@ enum AuditRun {
         }
         var prepared: [PreparedReport] = []
         for s in slots { if case .prepared(let p) = s { prepared.append(p) } }
+        // The same file given twice is one report: it must not count as copying from itself.
+        let duplicateOf = duplicates(inputs)
+        let preparedIndex = Dictionary(uniqueKeysWithValues: prepared.enumerated().map { ($1.report.source, $0) })
+        for i in prepared.indices where duplicateOf[prepared[i].report.source] != nil { prepared[i].narrative = nil }
         let history = try loadHistory(o.historyPaths, rules: o.ruleSet)
         let clusters = AuditEngine.runCorpusRules(&prepared, history: history, rules: o.ruleSet)
+        for i in prepared.indices {
+            guard let original = duplicateOf[prepared[i].report.source], let j = preparedIndex[original] else { continue }
+            for (ri, rule) in o.ruleSet.rules.enumerated() where rule.kind.isCorpusWide { prepared[i].results[ri] = prepared[j].results[ri] }
+        }
         let finished = parallelMap(prepared) { AuditEngine.finish($0, rules: o.ruleSet, language: o.language) }
         var audits = finished
         for (i, s) in slots.enumerated() {
             if case .failed(let reason) = s { audits.append(AuditEngine.unreadable(file: inputs[i].display, reason: reason, rules: o.ruleSet, language: o.language)) }
+        }
+        for i in audits.indices {
+            if let original = duplicateOf[audits[i].file] { AuditEngine.markDuplicate(&audits[i], of: original, language: o.language) }
         }
         let ranked = Ranking.rank(audits)
         let run = RunInfo(ruleSet: o.ruleSet, date: o.date, language: o.language)
@@ -88,6 +99,18 @@ enum AuditRun {
             }
         }
         return out.sorted { $0.display.unicodeScalars.lexicographicallyPrecedes($1.display.unicodeScalars) }
+    }
+
+    /// Inputs whose bytes equal an earlier input's (in input order), mapped to that input.
+    static func duplicates(_ inputs: [Input]) -> [String: String] {
+        let prints = parallelMap(inputs) { InputReader.fingerprint(path: $0.path) }
+        var first: [UInt64: String] = [:]
+        var duplicateOf: [String: String] = [:]
+        for (i, p) in prints.enumerated() {
+            guard let p else { continue }
+            if let f = first[p] { duplicateOf[inputs[i].display] = f } else { first[p] = inputs[i].display }
+        }
+        return duplicateOf
     }
 
     /// Reports of earlier years (`--history`): parsed for comparison only, never audited.

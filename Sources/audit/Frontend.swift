@@ -96,6 +96,15 @@ enum RunDate {
 enum InputReader {
     enum Result { case text(String), failure(Localized) }
 
+    /// FNV-1a of a file's bytes, to recognise the same file given twice under different names.
+    static func fingerprint(path: String) -> UInt64? {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size <= maxBytes,
+              let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return nil }
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in data { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h ^ UInt64(data.count)
+    }
+
     /// Larger files are not read: no real report comes near it, and memory stays bounded.
     static let maxBytes = 20 * 1024 * 1024
 

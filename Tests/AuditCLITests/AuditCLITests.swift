@@ -223,6 +223,54 @@ struct AuditCLITests {
         #expect(reuse.contains { ($0["message"] as? String)?.contains("第五部分") == true })
     }
 
+    @Test("hostile and odd inputs: each gets a row and a reason, the run goes on")
+    func hostile() throws {
+        let fm = FileManager.default
+        let inputs = CLI.tempDir(), out = CLI.tempDir()
+        let seed = CLI.root.appendingPathComponent("examples/reports/003_bae77339b0aba9fa.txt")
+        try fm.copyItem(at: seed, to: inputs.appendingPathComponent("report.txt"))
+        try fm.copyItem(at: seed, to: inputs.appendingPathComponent("report-copy.txt"))               // duplicate
+        try Data().write(to: inputs.appendingPathComponent("empty.txt"))
+        try Data([0x00, 0x01, 0x02, 0xFF, 0x00]).write(to: inputs.appendingPathComponent("binary.md"))
+        try Data([0xC3, 0x28, 0xA0, 0xA1, 0xFF, 0xFE, 0x80]).write(to: inputs.appendingPathComponent("invalid.txt"))
+        let big = inputs.appendingPathComponent("huge.txt")                                              // 50 MB, never read whole
+        fm.createFile(atPath: big.path, contents: nil)
+        let h = try FileHandle(forWritingTo: big); try h.truncate(atOffset: 50 * 1024 * 1024); try h.close()
+        try (String(repeating: "<div>", count: 20_000) + "正文").write(to: inputs.appendingPathComponent("deep.html"), atomically: true, encoding: .utf8)
+        try "这是一份会议纪要，与年度报告无关。".write(to: inputs.appendingPathComponent("minutes.txt"), atomically: true, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: inputs.appendingPathComponent("gone.txt").path, withDestinationPath: "/nonexistent/file.txt")
+        let sub = inputs.appendingPathComponent("sub")
+        try fm.createDirectory(at: sub, withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: sub.appendingPathComponent("loop").path, withDestinationPath: inputs.path)   // a folder loop
+        try Data("%PDF-1.4 broken".utf8).write(to: inputs.appendingPathComponent("scan.pdf"))
+        let locked = inputs.appendingPathComponent("locked.txt")
+        try "一、总体情况".write(to: locked, atomically: true, encoding: .utf8)
+        try fm.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
+        defer { try? fm.setAttributes([.posixPermissions: 0o644], ofItemAtPath: locked.path) }
+
+        let r = try CLI.run(["--out", out.path, inputs.path], env: ["AUDIT_PDFTOTEXT": "/nonexistent/pdftotext"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let objects = try String(contentsOf: out.appendingPathComponent("audit.jsonl"), encoding: .utf8).split(separator: "\n")
+            .map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        func entry(_ name: String) -> [String: Any]? { objects.first { ($0["file"] as? String)?.hasSuffix("/" + name) == true } }
+        func message(_ name: String) -> String { ((entry(name)?["findings"] as? [[String: Any]])?.first?["message"] as? String) ?? "" }
+        #expect(objects.count == 11, "\(objects.map { $0["file"] ?? "" })")   // every file once; the loop adds none
+        #expect(message("empty.txt").contains("文件为空"))
+        #expect(message("binary.md").contains("二进制"))
+        #expect(message("invalid.txt").contains("编码无法识别"))
+        #expect(message("huge.txt").contains("文件过大"))
+        #expect(message("gone.txt").contains("无法读取"))
+        #expect(message("scan.pdf").contains("poppler-utils"))
+        #expect(entry("minutes.txt")?["status"] as? String == "not_a_report" && entry("minutes.txt")?["score"] as? Int == 0)
+        #expect(entry("deep.html") != nil)
+        if getuid() != 0 { #expect(message("locked.txt").contains("无法读取")) }   // root reads it anyway
+        let pair = [try #require(entry("report-copy.txt")), try #require(entry("report.txt"))]
+        let rules = pair.map { ($0["findings"] as! [[String: Any]]).compactMap { $0["rule"] as? String } }
+        #expect(rules.filter { $0.contains("input.duplicate") }.count == 1)
+        #expect(!rules.contains { $0.contains("narrative.reuse") })   // a file given twice is not "copied" from itself
+        #expect("\(pair[0]["score"]!)" == "\(pair[1]["score"]!)")
+    }
+
     @Test("a report's text is shown escaped, never run")
     func escaping() throws {
         let inputs = CLI.tempDir(), out = CLI.tempDir()

@@ -152,6 +152,13 @@ public enum AuditEngine {
                            verifiedRules: 0, applicableRules: rules.rules.count, lines: lines)
     }
 
+    /// Notes that a file's bytes equal another input's; informational, no deduction.
+    public static func markDuplicate(_ audit: inout ReportAudit, of original: String, language: Language) {
+        let m = Localized(zh: "与 \(original) 内容完全相同（重复文件）", en: "identical to \(original) (a duplicate file)")
+        audit.findings.append(Finding(rule: "input.duplicate", severity: .info, outcome: .fail, message: m.text(language),
+                                      line: nil, excerpt: nil, deduction: 0, sources: [SourceRef(file: original, line: 1)]))
+    }
+
     static func looksLikeNoReport(_ r: Report) -> Bool {
         r.sections.isEmpty && r.agency == nil && r.year == nil && r.periods.isEmpty
     }

@@ -92,6 +92,17 @@ enum CellSplitter {
         }
         let t = TextNormalizer.trim(text)
         if t.isEmpty { return [] }
+        // Columns laid out with runs of spaces (pdftotext -layout, fixed-width exports).
+        if t.contains("  ") {
+            let columns = t.components(separatedBy: "  ").map { TextNormalizer.trim($0) }.filter { !$0.isEmpty }
+            if columns.count >= 2, columns.dropFirst().contains(where: isValueText) || columns.count >= 3 {
+                return columns.flatMap { col -> [RawCell] in
+                    let words = col.split(separator: " ")
+                    if words.count >= 3, words.allSatisfy({ isValueText(String($0)) }) { return words.map { classify(String($0), line: seg.line, splitRuns: false) } }
+                    return [classify(col, line: seg.line, splitRuns: false)]
+                }
+            }
+        }
         let words = t.split(whereSeparator: { $0 == " " })
         if words.count >= 3, words.allSatisfy({ isValueText(String($0)) }) {
             return words.map { classify(String($0), line: seg.line, splitRuns: false) }
