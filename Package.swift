@@ -28,6 +28,8 @@ let package = Package(
             "AuditCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer target (scripts/fuzz.sh); built normally it replays saved inputs.
+        .executableTarget(name: "audit-fuzz", dependencies: ["AuditCore"]),
         .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore"]),
         .testTarget(name: "RuleExamplesTests", dependencies: ["AuditCore"]),
         .testTarget(name: "AuditCLITests", dependencies: ["audit"]),

@@ -1,0 +1,53 @@
+import AuditCore
+import Foundation
+
+/// libFuzzer entry point: every parser that takes untrusted bytes, and the whole rule pipeline
+/// on what they produce. Built by scripts/fuzz.sh with `--sanitize fuzzer -DFUZZING`.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    FuzzTarget.run(Data(bytes: data, count: size))
+    return 0
+}
+
+enum FuzzTarget {
+    static let rules: RuleSet = {
+        let dir = ProcessInfo.processInfo.environment["AUDIT_RULES_DIR"] ?? "rules"
+        func file(_ n: String) -> RuleFileText? {
+            let path = dir + "/" + (n.contains(".") ? n : n + ".yaml")
+            return (try? String(contentsOfFile: path, encoding: .utf8)).map { RuleFileText(path: path, text: $0) }
+        }
+        return try! RuleSetLoader.load(file("strict")!) { n, _ in file(n) }
+    }()
+
+    static func run(_ data: Data) {
+        var texts: [String] = []
+        if case .text(let t) = InputText.extract(data, format: .text) { texts.append(t) }
+        if case .text(let t) = InputText.extract(data, format: .html) { texts.append(t) }
+        if data.starts(with: [0x50, 0x4B]), case .text(let t) = InputText.extract(data, format: .docx) { texts.append(t) }
+        let reports = texts.map { ReportParser.parse(text: $0, source: "fuzz") }
+        for r in reports { _ = r.dump() }
+        // Two reports as a corpus, so reuse detection runs too.
+        if !reports.isEmpty {
+            let (audits, clusters) = AuditEngine.auditAll(reports + reports.prefix(1), history: [], rules: rules, language: .zh)
+            let run = RunInfo(ruleSet: rules, date: "2026-01-01", language: .zh)
+            _ = AuditJSONL.render(audits, run)
+            _ = HTMLReport.index(audits, run, pages: [:])
+            _ = ReuseReport.markdown(clusters, run)
+        }
+    }
+}
+
+#if !FUZZING
+/// Without the fuzzer: replays the given input files through the same target (to reproduce a
+/// crash libFuzzer saved).
+@main
+struct Replay {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else { print("cannot read \(path)"); continue }
+            FuzzTarget.run(data)
+            print("ok \(path)")
+        }
+    }
+}
+#endif
