@@ -23,11 +23,16 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        // Thin frontend: discovers files, decodes bytes, writes outputs, chooses exit codes.
+        // The edge: discovers files, reads them, runs the core in parallel, writes outputs
+        // atomically. Shared by the command and the benchmark, so both run the same pipeline.
+        .target(name: "AuditPipeline", dependencies: ["AuditCore"]),
+        // Thin command: flags in, options to the pipeline, exit codes out.
         .executableTarget(name: "audit", dependencies: [
-            "AuditCore",
+            "AuditCore", "AuditPipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Corpus generator and benchmark (release build): audit-bench generate / run.
+        .executableTarget(name: "audit-bench", dependencies: ["AuditCore", "AuditPipeline"]),
         // libFuzzer target (scripts/fuzz.sh); built normally it replays saved inputs.
         .executableTarget(name: "audit-fuzz", dependencies: ["AuditCore"]),
         .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore"]),

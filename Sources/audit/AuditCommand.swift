@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditCore
+import AuditPipeline
 import Foundation
 
 /// `audit`: audits 政府信息公开工作年度报告 against a rule set and ranks them.
@@ -34,9 +35,6 @@ struct Audit: ParsableCommand {
         }
     }
 }
-
-/// A mistake in how the command was called, said in a full sentence with what to do.
-struct UsageError: Error { var message: String }
 
 /// Options shared by the commands that load a rule set.
 struct RuleOptions: ParsableArguments {

@@ -14,6 +14,7 @@ public enum DocxText {
     static let maxDocumentBytes = 64 * 1024 * 1024
 
     public static func text(fromDOCX data: Data) throws -> String {
+        guard structurallySound(data) else { throw Failure.notAZip }
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch { throw Failure.notAZip }
         guard let entry = archive["word/document.xml"] else { throw Failure.noDocument }
@@ -27,6 +28,40 @@ public enum DocxText {
         guard parser.parse() else { throw Failure.badXML(parser.parserError.map { "\($0)" } ?? "malformed XML") }
         handler.endParagraph()
         return handler.lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Checks that every offset and size in the zip's directory stays inside the data. The zip
+    /// library traps (rather than throws) on a directory pointing past the end, which a damaged
+    /// or hostile file can do; found by fuzzing.
+    static func structurallySound(_ data: Data) -> Bool {
+        let b = [UInt8](data)
+        func u16(_ i: Int) -> Int { i + 2 <= b.count ? Int(b[i]) | Int(b[i + 1]) << 8 : -1 }
+        func u32(_ i: Int) -> Int { i + 4 <= b.count ? Int(b[i]) | Int(b[i + 1]) << 8 | Int(b[i + 2]) << 16 | Int(b[i + 3]) << 24 : -1 }
+        guard b.count >= 22 else { return false }
+        // The end-of-central-directory record, within the last 64 KiB + 22 bytes.
+        var eocd = -1
+        var i = b.count - 22
+        while i >= max(0, b.count - 22 - 65_535) {
+            if u32(i) == 0x06054b50 { eocd = i; break }
+            i -= 1
+        }
+        guard eocd >= 0 else { return false }
+        let entries = u16(eocd + 10), cdSize = u32(eocd + 12), cdOffset = u32(eocd + 16)
+        guard entries >= 0, entries < 0xFFFF, cdSize >= 0, cdOffset >= 0, cdOffset + cdSize <= eocd else { return false }
+        var p = cdOffset
+        for _ in 0..<entries {
+            guard u32(p) == 0x02014b50 else { return false }
+            let compressed = u32(p + 20), uncompressed = u32(p + 24)
+            let nameLength = u16(p + 28), extraLength = u16(p + 30), commentLength = u16(p + 32), local = u32(p + 42)
+            guard compressed >= 0, uncompressed >= 0, nameLength >= 0, extraLength >= 0, commentLength >= 0, local >= 0,
+                  compressed != 0xFFFF_FFFF, uncompressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF else { return false }
+            guard u32(local) == 0x04034b50 else { return false }
+            let localName = u16(local + 26), localExtra = u16(local + 28)
+            guard localName >= 0, localExtra >= 0, local + 30 + localName + localExtra + compressed <= cdOffset else { return false }
+            p += 46 + nameLength + extraLength + commentLength
+            guard p <= cdOffset + cdSize else { return false }
+        }
+        return true
     }
 
     final class Handler: NSObject, XMLParserDelegate {

@@ -215,6 +215,7 @@ enum ParagraphReader {
         for (i, seg) in segments.enumerated() {
             let t = TextNormalizer.trim(seg.text)
             let isTable = seg.text.contains("\t") || t.hasPrefix("|") || CellSplitter.isValueText(TextNormalizer.fold(t))
+                || (t.contains("  ") && CellSplitter.cells(seg).filter(\.isValue).count >= 2)
             if t.isEmpty || isTable || headingIndexes.contains(i) { flush(); continue }
             if first == nil { first = seg.line }
             last = seg.line

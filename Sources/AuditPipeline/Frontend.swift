@@ -3,8 +3,8 @@ import Foundation
 
 /// Finds rule sets by name: the project's rules/ (from the working folder, from AUDIT_RULES_DIR,
 /// or beside the executable's build folder), so `--rules strict` works from any directory.
-enum RuleSetLocator {
-    static func searchFolders() -> [URL] {
+public enum RuleSetLocator {
+    public static func searchFolders() -> [URL] {
         var out: [URL] = []
         if let env = ProcessInfo.processInfo.environment["AUDIT_RULES_DIR"], !env.isEmpty { out.append(URL(fileURLWithPath: env)) }
         out.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("rules"))
@@ -48,7 +48,7 @@ enum RuleSetLocator {
         return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
     }
 
-    static func load(_ nameOrPath: String) throws -> RuleSet {
+    public static func load(_ nameOrPath: String) throws -> RuleSet {
         guard let url = find(nameOrPath), let file = read(url) else {
             let names = shippedNames()
             throw UsageError(message: "no rule set '\(nameOrPath)' was found (looked in: \(searchFolders().map(\.path).joined(separator: ", "))); "
@@ -63,7 +63,7 @@ enum RuleSetLocator {
     }
 
     /// The rule sets in the first rules/ folder that has any, sorted.
-    static func shippedNames() -> [String] {
+    public static func shippedNames() -> [String] {
         for folder in searchFolders() {
             guard let items = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
             let names = items.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
@@ -75,8 +75,8 @@ enum RuleSetLocator {
 
 /// The day written into outputs: given, or SOURCE_DATE_EPOCH (reproducible builds' convention),
 /// or today in UTC. A day, not a time, so reruns are byte-identical.
-enum RunDate {
-    static func resolve(_ given: String?) throws -> String {
+public enum RunDate {
+    public static func resolve(_ given: String?) throws -> String {
         if let given {
             let parts = given.split(separator: "-")
             guard parts.count == 3, parts.allSatisfy({ Int($0) != nil }) else { throw UsageError(message: "--date takes YYYY-MM-DD, not '\(given)'.") }
@@ -93,8 +93,8 @@ enum RunDate {
 
 /// Reads one input file and turns it into report text; what cannot be read becomes a reason,
 /// never a crash.
-enum InputReader {
-    enum Result { case text(String), failure(Localized) }
+public enum InputReader {
+    public enum Result { case text(String), failure(Localized) }
 
     /// FNV-1a of a file's bytes, to recognise the same file given twice under different names.
     static func fingerprint(path: String) -> UInt64? {
@@ -108,7 +108,7 @@ enum InputReader {
     /// Larger files are not read: no real report comes near it, and memory stays bounded.
     static let maxBytes = 20 * 1024 * 1024
 
-    static func read(path: String, displayName: String, encoding: TextEncoding? = nil) -> Result {
+    public static func read(path: String, displayName: String, encoding: TextEncoding? = nil) -> Result {
         let ext = (path as NSString).pathExtension
         guard let format = InputFormat(fileExtension: ext) else {
             return .failure(Localized(zh: "不支持的文件格式“.\(ext)”，支持 .txt、.md、.html、.docx、.pdf",

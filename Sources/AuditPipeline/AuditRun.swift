@@ -2,48 +2,103 @@ import AuditCore
 import Dispatch
 import Foundation
 
+/// A mistake in how the command was called, said in a full sentence with what to do.
+public struct UsageError: Error {
+    public var message: String
+    public init(message: String) { self.message = message }
+}
+
+/// Time spent per stage: wall time of each phase, and CPU time summed over threads for the
+/// stages that run in parallel.
+public final class StageTimes: @unchecked Sendable {
+    private let lock = NSLock()
+    public private(set) var cpu: [String: Double] = [:]
+    public private(set) var wall: [String: Double] = [:]
+
+    public init() {}
+
+    func addCPU(_ stage: String, _ seconds: Double) { lock.lock(); cpu[stage, default: 0] += seconds; lock.unlock() }
+    func addWall(_ stage: String, _ seconds: Double) { lock.lock(); wall[stage, default: 0] += seconds; lock.unlock() }
+
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+    /// Runs `body`, adding its duration to `stage` (CPU when `parallel`, else wall).
+    @discardableResult
+    func measure<T>(_ stage: String, parallel: Bool = false, _ body: () throws -> T) rethrows -> T {
+        let t = StageTimes.now()
+        let r = try body()
+        if parallel { addCPU(stage, StageTimes.now() - t) } else { addWall(stage, StageTimes.now() - t) }
+        return r
+    }
+}
+
 /// The `audit run` pipeline at the edge: discover inputs, read and decode them, audit them in
 /// parallel, rank, write every output atomically, and choose the exit code.
-enum AuditRun {
-    struct Options {
-        var paths: [String]
-        var outputFolder: String
-        var ruleSet: RuleSet
-        var language: Language
-        var failUnder: Double?
-        var date: String
-        var historyPaths: [String] = []
-        var encoding: TextEncoding?
+public enum AuditRun {
+    public struct Options {
+        public var paths: [String]
+        public var outputFolder: String
+        public var ruleSet: RuleSet
+        public var language: Language
+        public var failUnder: Double?
+        public var date: String
+        public var historyPaths: [String] = []
+        public var encoding: TextEncoding?
+        /// Print a line per report on stdout.
+        public var printSummary = true
+
+        public init(paths: [String], outputFolder: String, ruleSet: RuleSet, language: Language, failUnder: Double?, date: String, historyPaths: [String] = []) {
+            self.paths = paths; self.outputFolder = outputFolder; self.ruleSet = ruleSet; self.language = language
+            self.failUnder = failUnder; self.date = date; self.historyPaths = historyPaths
+        }
+    }
+
+    public struct Outcome {
+        public var ranked: [ReportAudit]
+        public var exitCode: Int32
+        public var bytesRead: Int
     }
 
     /// An input file: where it is, and the name it is shown by.
     struct Input { var path: String; var display: String }
 
-    static func execute(_ o: Options) throws -> Int32 {
-        let inputs = try discover(o.paths)
+    public static func execute(_ o: Options) throws -> Int32 {
+        try run(o, times: StageTimes()).exitCode
+    }
+
+    public static func run(_ o: Options, times: StageTimes) throws -> Outcome {
+        let phaseStart = StageTimes.now()
+        let inputs = try times.measure("discover") { try discover(o.paths) }
         guard !inputs.isEmpty else { throw UsageError(message: "no files were found in \(o.paths.joined(separator: ", ")).") }
         // Reports are independent until reuse detection: prepare them on every core; results land
         // by index, so output order never depends on scheduling.
         enum Slot { case prepared(PreparedReport), failed(Localized) }
+        let bytesLock = NSLock()
+        var bytesRead = 0
+        let prepareStart = StageTimes.now()
         let slots = parallelMap(inputs) { input -> Slot in
-            switch InputReader.read(path: input.path, displayName: input.display, encoding: o.encoding) {
-            case .text(let text): return .prepared(AuditEngine.prepare(ReportParser.parse(text: text, source: input.display), rules: o.ruleSet))
+            switch times.measure("read", parallel: true, { InputReader.read(path: input.path, displayName: input.display, encoding: o.encoding) }) {
+            case .text(let text):
+                bytesLock.lock(); bytesRead += text.utf8.count; bytesLock.unlock()
+                let report = times.measure("parse", parallel: true) { ReportParser.parse(text: text, source: input.display) }
+                return .prepared(times.measure("rules", parallel: true) { AuditEngine.prepare(report, rules: o.ruleSet) })
             case .failure(let reason): return .failed(reason)
             }
         }
+        times.addWall("read+parse+rules", StageTimes.now() - prepareStart)
         var prepared: [PreparedReport] = []
         for s in slots { if case .prepared(let p) = s { prepared.append(p) } }
         // The same file given twice is one report: it must not count as copying from itself.
-        let duplicateOf = duplicates(inputs)
+        let duplicateOf = times.measure("duplicates") { duplicates(inputs) }
         let preparedIndex = Dictionary(uniqueKeysWithValues: prepared.enumerated().map { ($1.report.source, $0) })
         for i in prepared.indices where duplicateOf[prepared[i].report.source] != nil { prepared[i].narrative = nil }
         let history = try loadHistory(o.historyPaths, rules: o.ruleSet)
-        let clusters = AuditEngine.runCorpusRules(&prepared, history: history, rules: o.ruleSet)
+        let clusters = times.measure("reuse") { AuditEngine.runCorpusRules(&prepared, history: history, rules: o.ruleSet) }
         for i in prepared.indices {
             guard let original = duplicateOf[prepared[i].report.source], let j = preparedIndex[original] else { continue }
             for (ri, rule) in o.ruleSet.rules.enumerated() where rule.kind.isCorpusWide { prepared[i].results[ri] = prepared[j].results[ri] }
         }
-        let finished = parallelMap(prepared) { AuditEngine.finish($0, rules: o.ruleSet, language: o.language) }
+        let finished = times.measure("score") { parallelMap(prepared) { AuditEngine.finish($0, rules: o.ruleSet, language: o.language) } }
         var audits = finished
         for (i, s) in slots.enumerated() {
             if case .failed(let reason) = s { audits.append(AuditEngine.unreadable(file: inputs[i].display, reason: reason, rules: o.ruleSet, language: o.language)) }
@@ -53,16 +108,17 @@ enum AuditRun {
         }
         let ranked = Ranking.rank(audits)
         let run = RunInfo(ruleSet: o.ruleSet, date: o.date, language: o.language)
-        try write(ranked, clusters: clusters, hasReuseRule: o.ruleSet.rules.contains { $0.kind == .narrativeReuse }, run: run, to: o.outputFolder)
+        try times.measure("write") { try write(ranked, clusters: clusters, hasReuseRule: o.ruleSet.rules.contains { $0.kind == .narrativeReuse }, run: run, to: o.outputFolder) }
+        times.addWall("total", StageTimes.now() - phaseStart)
 
-        for a in ranked {
+        for a in ranked where o.printSummary {
             print("\(a.rank)\t\(Format.score(a.score))\t\(a.grade)\t\(a.displayName)\t\(a.file)\t" +
                   (o.language == .zh ? "错误\(a.errorCount) 警告\(a.warningCount) 核验\(a.verifiedRules)/\(a.applicableRules)"
                                      : "errors \(a.errorCount), warnings \(a.warningCount), verified \(a.verifiedRules)/\(a.applicableRules)"))
         }
-        FileHandle.standardError.write(Data("audited \(ranked.count) file(s) with rule set '\(o.ruleSet.name)'; outputs in \(o.outputFolder)/\n".utf8))
-        if let threshold = o.failUnder, ranked.contains(where: { $0.score < threshold }) { return 1 }
-        return 0
+        if o.printSummary { FileHandle.standardError.write(Data("audited \(ranked.count) file(s) with rule set '\(o.ruleSet.name)'; outputs in \(o.outputFolder)/\n".utf8)) }
+        let code: Int32 = (o.failUnder.map { t in ranked.contains { $0.score < t } } ?? false) ? 1 : 0
+        return Outcome(ranked: ranked, exitCode: code, bytesRead: bytesRead)
     }
 
     /// Files named, and every non-hidden file below folders named, sorted; a folder reached twice
@@ -127,7 +183,7 @@ enum AuditRun {
     }
 
     /// `transform` over `items` on every core, results in input order.
-    static func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+    public static func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
         var results = [R?](repeating: nil, count: items.count)
         let lock = NSLock()
         DispatchQueue.concurrentPerform(iterations: items.count) { i in
