@@ -53,19 +53,28 @@ struct CorpusGenerator {
         return name + rng.pick(CorpusGenerator.agencyKinds)
     }
 
+    static let adverbs = ["及时", "全面", "集中", "主动", "分类", "持续", "规范", "逐项", "定期", "专题", "重点", "统一", "动态", "深入", "有序", "精准"]
+    static let coreVerbs = ["公开", "发布", "梳理", "更新", "推送", "解读", "公示", "通报", "归集", "报送", "汇编", "上线"]
+    static let modifiers = ["惠民", "涉企", "年度", "季度", "专项", "重点", "民生", "基层", "应急", "财政", "项目", "规划", "社区", "乡镇"]
+    static let nouns = ["政策文件", "办事指南", "补贴名单", "项目进展", "资金信息", "执法结果", "检查通报", "工作动态", "公示公告", "统计数据", "征求意见稿", "解读材料", "问答口径", "服务清单"]
+    static let subjects = ["群众知晓率", "办事效率", "公开质量", "满意度", "透明度", "回应速度", "查询便捷度", "监督实效", "参与度", "规范化水平", "标准化程度", "获得感"]
+    static let predicates = ["明显提高", "稳步提升", "持续改善", "显著增强", "进一步提升", "大幅提高", "不断优化", "有效提升", "逐步加强"]
+
+    /// One clause of short random slots with little fixed wording between them.
+    func clause(_ rng: inout RNG) -> String {
+        let p = CorpusGenerator.places
+        let place = String([rng.pick(p), rng.pick(p)]) + rng.pick(["片区", "社区", "村", "园区", "街区", "工业区", "镇区", "新区"])
+        switch rng.int(5) {
+        case 0: return rng.pick(CorpusGenerator.adverbs) + rng.pick(CorpusGenerator.coreVerbs) + rng.pick(CorpusGenerator.modifiers) + rng.pick(CorpusGenerator.nouns) + "\(1 + rng.int(300))条"
+        case 1: return "在" + place + rng.pick(CorpusGenerator.adverbs) + rng.pick(CorpusGenerator.coreVerbs) + rng.pick(CorpusGenerator.topics) + rng.pick(CorpusGenerator.nouns)
+        case 2: return rng.pick(CorpusGenerator.subjects) + rng.pick(CorpusGenerator.predicates)
+        case 3: return rng.pick(CorpusGenerator.connectors) + "围绕" + rng.pick(CorpusGenerator.topics) + "和" + rng.pick(CorpusGenerator.topics)
+        default: return "依托" + rng.pick(CorpusGenerator.channels) + rng.pick(CorpusGenerator.coreVerbs) + rng.pick(CorpusGenerator.modifiers) + rng.pick(CorpusGenerator.objects)
+        }
+    }
+
     func sentence(_ rng: inout RNG, agency: String) -> String {
-        let t = rng.pick(CorpusGenerator.topics), c = rng.pick(CorpusGenerator.channels), v = rng.pick(CorpusGenerator.verbs)
-        let o = rng.pick(CorpusGenerator.objects), r = rng.pick(CorpusGenerator.results), k = rng.pick(CorpusGenerator.connectors)
-        let n = 3 + rng.int(400), m = 2 + rng.int(30)
-        // A place name per sentence (金河片区, 柳湾社区…) keeps sentences of different reports apart.
-        let pl = String([rng.pick(CorpusGenerator.places), rng.pick(CorpusGenerator.places)]) + rng.pick(["片区", "社区", "村", "园区", "街区", "工业区"])
-        let forms = [
-            "\(k)，围绕\(t)工作，在\(pl)通过\(c)\(v)\(o)\(n)条，\(r)。",
-            "聚焦\(pl)\(t)领域，依托\(c)\(v)相关\(o)，累计\(n)余条，开展专题解读\(m)次，\(r)。",
-            "\(k)，本单位在\(c)开设\(t)专栏，面向\(pl)\(v)\(o)，组织培训\(m)场次，\(r)。",
-            "针对\(pl)群众关心的\(t)问题，\(v)\(o)\(n)件，并在\(c)同步发布，\(r)。",
-        ]
-        return rng.pick(forms)
+        (0..<(3 + rng.int(2))).map { _ in clause(&rng) }.joined(separator: "，") + "。"
     }
 
     func paragraph(_ rng: inout RNG, agency: String, sentences: Int) -> String {

@@ -79,3 +79,14 @@ struct FormatTests {
         if case .failure = InputText.extract(Data("not a zip".utf8), format: .docx) {} else { Issue.record("expected a failure") }
     }
 }
+
+@Suite("Inputs the fuzzer found")
+struct FuzzRegressionTests {
+    @Test("each saved fuzz input is read without a crash", arguments: (try? FileManager.default.contentsOfDirectory(atPath: Project.root.appendingPathComponent("Tests/AuditCoreTests/Fixtures/fuzz").path))?.sorted() ?? [])
+    func replay(_ name: String) throws {
+        let data = try Data(contentsOf: Project.root.appendingPathComponent("Tests/AuditCoreTests/Fixtures/fuzz/" + name))
+        for format in [InputFormat.text, .html, .docx] {
+            if case .text(let t) = InputText.extract(data, format: format) { _ = ReportParser.parse(text: t, source: name).dump() }
+        }
+    }
+}

@@ -21,6 +21,9 @@ public enum DocxText {
         guard entry.uncompressedSize <= UInt64(maxDocumentBytes) else { throw Failure.badXML("word/document.xml is larger than \(maxDocumentBytes / 1024 / 1024) MB") }
         var xml = Data()
         do { _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) } } catch { throw Failure.badXML("cannot unzip word/document.xml") }
+        // Foundation's XMLParser traps on names that are not valid UTF-8 (found by fuzzing);
+        // a document.xml that is not UTF-8 is damaged anyway.
+        guard String(data: xml, encoding: .utf8) != nil else { throw Failure.badXML("word/document.xml is not valid UTF-8") }
         let handler = Handler()
         let parser = XMLParser(data: xml)
         parser.delegate = handler
