@@ -10,5 +10,5 @@ swift build -c release --product audit-fuzz --sanitize fuzzer -Xswiftc -DFUZZING
 mkdir -p .fuzz/corpus .fuzz/crashes
 cp -n examples/reports/*.txt Tests/AuditCoreTests/Fixtures/formats/* .fuzz/corpus/ 2>/dev/null || true
 SWIFT_BACKTRACE=enable=no AUDIT_RULES_DIR="$PWD/rules" .build-fuzz/release/audit-fuzz .fuzz/corpus \
-  -runs="$runs" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  -runs="$runs" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix=.fuzz/crashes/ -print_final_stats=1 2>&1 | tee .fuzz/last-run.log | grep -E "^#[0-9]+ +(DONE|pulse)|stat::|ERROR|SUMMARY|crash" || true

@@ -211,10 +211,15 @@ public enum AuditRun {
                 try atomicWrite(ReuseReport.csv(clusters, run), to: out.appendingPathComponent("reuse.csv"))
             }
             let pages = OutputNames.pages(for: ranked.map(\.file))
-            for a in ranked {
-                try atomicWrite(ReportMarkdown.render(a, run), to: reports.appendingPathComponent(pages[a.file]! + ".md"))
-                try atomicWrite(HTMLReport.page(a, run, pages: pages), to: reports.appendingPathComponent(pages[a.file]! + ".html"))
+            // Per-report pages are independent: render and write them on every core.
+            let failures = parallelMap(ranked) { a -> Error? in
+                do {
+                    try atomicWrite(ReportMarkdown.render(a, run), to: reports.appendingPathComponent(pages[a.file]! + ".md"))
+                    try atomicWrite(HTMLReport.page(a, run, pages: pages), to: reports.appendingPathComponent(pages[a.file]! + ".html"))
+                    return nil
+                } catch { return error }
             }
+            if let e = failures.compactMap({ $0 }).first { throw e }
             try atomicWrite(HTMLReport.index(ranked, run, pages: pages), to: out.appendingPathComponent("index.html"))
         } catch let e as UsageError {
             throw e

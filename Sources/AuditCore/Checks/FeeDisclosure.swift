@@ -54,9 +54,9 @@ public enum FeeDisclosureCheck {
         let headings = Set(report.sections.map(\.headingLine))
         return report.lines.enumerated().compactMap { i, line in
             if headings.contains(i + 1) { return nil }
-            if line.contains("\t") || line.hasPrefix("|") || TextNormalizer.trim(line).hasPrefix("|") { return nil }
+            if line.has("\t") || line.hasPrefix("|") || TextNormalizer.trim(line).hasPrefix("|") { return nil }
             let c = TextNormalizer.compact(line)
-            if c.contains("未按收费通知") || c.contains("收费通知要求") || c.contains("缴纳费用、行政机关") { return nil }
+            if c.has("未按收费通知") || c.has("收费通知要求") || c.has("缴纳费用、行政机关") { return nil }
             return Segment(line: i + 1, text: line)
         }
     }

@@ -1,3 +1,6 @@
+import Foundation
+import Dispatch
+
 /// The narrative of one report prepared for reuse detection: normalized characters (CJK
 /// ideographs, letters, digits folded to `0`; punctuation and white space dropped, so width
 /// variants, spacing and changed years do not hide a copy), a map back to source lines, which
@@ -18,6 +21,8 @@ public struct NarrativeDocument: Sendable {
     var lineSections: [UInt8]
     var lineTexts: [String]
     var fingerprints: [(hash: UInt64, position: Int32)]
+    /// The fingerprints sorted by hash, for merging.
+    var sortedPrints: [(hash: UInt64, position: Int32)]
     /// Characters of narrative that are not template wording: the denominator of the reused share.
     public var ownCharacters: Int
 
@@ -126,7 +131,7 @@ public struct ReuseSettings: Sendable {
     static let metadataMarkers = ["统计期限", "统计时限", "统计数据期限", "电子版", "如有疑问", "有疑问", "邮编", "邮政编码", "联系电话", "联系方式：", "网址"]
     static func isMetadataSentence(_ s: Substring) -> Bool {
         let c = TextNormalizer.compact(String(s))
-        return metadataMarkers.contains { c.contains($0) }
+        return metadataMarkers.contains { c.has($0) }
     }
 
     static func kgramHashes(_ t: [UInt16], k: Int, _ body: (UInt64, Int) -> Void) {
@@ -197,7 +202,7 @@ public struct ReuseSettings: Sendable {
         return NarrativeDocument(file: report.source, agency: report.agency, agencyKey: NarrativeDocument.agencyKey(report.agency),
                                  year: report.year, date: report.publicationDate, text: text, template: template,
                                  lineStarts: starts, lineNumbers: numbers, lineSections: sections, lineTexts: texts,
-                                 fingerprints: prints, ownCharacters: own)
+                                 fingerprints: prints, sortedPrints: prints.sorted { ($0.hash, $0.position) < ($1.hash, $1.position) }, ownCharacters: own)
     }
 }
 
@@ -214,40 +219,75 @@ public struct SharedPassage: Sendable {
 /// grows with the number of fingerprints, not with the number of report pairs.
 public enum ReuseDetector {
     /// All passages shared between documents of one corpus, sorted.
+    ///
+    /// 1. Every fingerprint's document frequency, from one flat array sorted by hash (no
+    ///    dictionary of small arrays): wording found in more than `maxReportsPerPassage` reports
+    ///    is common, not copied, and is ignored everywhere.
+    /// 2. Candidate pairs from the remaining fingerprints whose hash is even (half of them): a
+    ///    pair sharing three or more is compared in full. A copied passage of 50 characters
+    ///    carries about twelve fingerprints, so it is missed with a probability of about 2%;
+    ///    longer passages are certain.
+    /// 3. Each candidate pair is verified by merging the two sorted fingerprint lists, on every
+    ///    core. Work grows with the number of fingerprints and candidate pairs, not with the
+    ///    number of report pairs.
     public static func corpusPassages(_ docs: [NarrativeDocument], _ s: ReuseSettings) -> [SharedPassage] {
-        var postings: [UInt64: [UInt64]] = [:]
+        var entries: [(hash: UInt64, doc: UInt32)] = []
+        entries.reserveCapacity(docs.reduce(0) { $0 + $1.sortedPrints.count })
         for (d, doc) in docs.enumerated() {
-            for fp in doc.fingerprints { postings[fp.hash, default: []].append(UInt64(d) << 32 | UInt64(UInt32(fp.position))) }
+            var last: UInt64? = nil
+            for fp in doc.sortedPrints where fp.hash != last { entries.append((fp.hash, UInt32(d))); last = fp.hash }
         }
-        var seeds: [UInt64: [(Int32, Int32)]] = [:]
-        for (_, list) in postings where list.count >= 2 {
-            var docsHere = Set<UInt64>()
-            for e in list { docsHere.insert(e >> 32) }
-            guard docsHere.count >= 2, docsHere.count <= s.maxReportsPerPassage else { continue }
-            for i in 0..<list.count {
-                for j in (i + 1)..<list.count {
-                    let da = list[i] >> 32, db = list[j] >> 32
-                    guard da != db else { continue }
-                    let (x, y) = da < db ? (list[i], list[j]) : (list[j], list[i])
-                    seeds[(x >> 32) << 32 | (y >> 32), default: []].append((Int32(truncatingIfNeeded: x & 0xFFFF_FFFF), Int32(truncatingIfNeeded: y & 0xFFFF_FFFF)))
-                }
+        entries.sort { ($0.hash, $0.doc) < ($1.hash, $1.doc) }
+        var common = Set<UInt64>()
+        var pairCounts: [UInt64: UInt16] = [:]
+        var i = 0
+        var group: [UInt32] = []
+        while i < entries.count {
+            let h = entries[i].hash
+            group.removeAll(keepingCapacity: true)
+            while i < entries.count && entries[i].hash == h { group.append(entries[i].doc); i += 1 }
+            if group.count > s.maxReportsPerPassage { common.insert(h); continue }
+            guard group.count >= 2, h & 1 == 0 else { continue }
+            for x in 0..<(group.count - 1) {
+                for y in (x + 1)..<group.count { pairCounts[UInt64(group[x]) << 32 | UInt64(group[y]), default: 0] &+= 1 }
             }
         }
-        var out: [SharedPassage] = []
-        for key in seeds.keys.sorted() {
-            let list = seeds[key]!
-            guard list.count >= 2 else { continue }
-            out += passages(docs[Int(key >> 32)], Int(key >> 32), docs[Int(key & 0xFFFF_FFFF)], Int(key & 0xFFFF_FFFF), seeds: list, s)
+        entries = []
+        let candidates = pairCounts.filter { $0.value >= 3 }.map(\.key).sorted()
+        pairCounts = [:]
+        var results = [[SharedPassage]](repeating: [], count: candidates.count)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: candidates.count) { k in
+            let a = Int(candidates[k] >> 32), b = Int(candidates[k] & 0xFFFF_FFFF)
+            let found = pairPassages(docs[a], docs[b], aIndex: a, bIndex: b, s, common: common)
+            lock.lock(); results[k] = found; lock.unlock()
         }
-        return out
+        return results.flatMap { $0 }
     }
 
-    /// Passages shared by two documents compared directly (a report and its own earlier years).
-    public static func pairPassages(_ a: NarrativeDocument, _ b: NarrativeDocument, aIndex: Int, bIndex: Int, _ s: ReuseSettings) -> [SharedPassage] {
-        var positions: [UInt64: [Int32]] = [:]
-        for fp in b.fingerprints { positions[fp.hash, default: []].append(fp.position) }
+    /// Passages shared by two documents compared directly (a report and its own earlier years,
+    /// or a candidate pair of the corpus): the shared fingerprints, by merging sorted lists.
+    public static func pairPassages(_ a: NarrativeDocument, _ b: NarrativeDocument, aIndex: Int, bIndex: Int, _ s: ReuseSettings,
+                                    common: Set<UInt64> = []) -> [SharedPassage] {
         var seeds: [(Int32, Int32)] = []
-        for fp in a.fingerprints { for pb in positions[fp.hash] ?? [] { seeds.append((fp.position, pb)) } }
+        let x = a.sortedPrints, y = b.sortedPrints
+        var i = 0, j = 0
+        while i < x.count && j < y.count {
+            if x[i].hash < y[j].hash { i += 1; continue }
+            if x[i].hash > y[j].hash { j += 1; continue }
+            let h = x[i].hash
+            var j2 = j
+            while j2 < y.count && y[j2].hash == h { j2 += 1 }
+            if !common.contains(h) {
+                while i < x.count && x[i].hash == h {
+                    for k in j..<j2 { seeds.append((x[i].position, y[k].position)) }
+                    i += 1
+                }
+            } else {
+                while i < x.count && x[i].hash == h { i += 1 }
+            }
+            j = j2
+        }
         guard seeds.count >= 2 else { return [] }
         return passages(a, aIndex, b, bIndex, seeds: seeds, s)
     }

@@ -57,7 +57,7 @@ enum ApplicationTableReader {
             if core == "总计" || core == "合计" {
                 // The bare word is also a column header; it names the （七） row only after result rows.
                 let afterResults = lastMatched.map { schema.rows[$0].group != nil } ?? false
-                if enumerator.contains("七") || (enumerator.isEmpty && afterResults) { return schema.rowIndex("results_total").map(Match.row) }
+                if enumerator.has("七") || (enumerator.isEmpty && afterResults) { return schema.rowIndex("results_total").map(Match.row) }
                 return nil
             }
             if let g = TemplateLabels.applicationGroupHeaders[core] {
@@ -145,7 +145,7 @@ enum ReviewTableReader {
                 if cell.isValue {
                     values.append(cell)
                     if firstLine == nil { firstLine = cell.line }
-                } else if cell.text.contains("复议") || cell.text.contains("诉讼") || cell.text.contains("结果维持") {
+                } else if cell.text.has("复议") || cell.text.has("诉讼") || cell.text.has("结果维持") {
                     sawLabel = true
                     if firstLine == nil { firstLine = cell.line }
                 }

@@ -25,8 +25,8 @@ public enum ReportParser {
 
         var template: TemplateVersion?
         var evidence: TemplateEvidence?
-        let has2021 = TemplateLabels.keys2021.contains { joined.text.contains($0) }
-        let has2019 = TemplateLabels.keys2019.contains { joined.text.contains($0) }
+        let has2021 = TemplateLabels.keys2021.contains { joined.text.has($0) }
+        let has2019 = TemplateLabels.keys2019.contains { joined.text.has($0) }
         if let y = year, y < 2019 {
             // Before 国办公开办函〔2019〕60号 there was no fixed table format.
             template = nil
@@ -108,11 +108,11 @@ enum TitleReader {
         }
         for (k, entry) in nonEmpty.enumerated() {
             var candidate = stripLabel(entry.compact)
-            var marker = titleMarkers.first { candidate.contains($0) }
+            var marker = titleMarkers.first { candidate.has($0) }
             // A title broken over two lines: `…政府信息公开` / `工作年度报告`.
             if marker == nil, k + 1 < nonEmpty.count, nonEmpty[k + 1].compact.unicodeScalars.count <= 12 {
                 let joined = candidate + nonEmpty[k + 1].compact
-                if let m = titleMarkers.first(where: { joined.contains($0) }) { candidate = joined; marker = m }
+                if let m = titleMarkers.first(where: { joined.has($0) }) { candidate = joined; marker = m }
             }
             guard let marker, let markerRange = candidate.range(of: marker) else { continue }
             guard candidate.unicodeScalars.count <= 60 else { continue }
@@ -130,7 +130,7 @@ enum TitleReader {
             agency = cleanAgency(agency)
             if agency.isEmpty, k > 0 {
                 let previous = cleanAgency(stripLabel(nonEmpty[k - 1].compact))
-                if previous.unicodeScalars.count <= 30, !previous.contains("。"), !previous.contains("，") { agency = previous }
+                if previous.unicodeScalars.count <= 30, !previous.has("。"), !previous.has("，") { agency = previous }
             }
             return Title(agency: agency.isEmpty ? nil : agency, year: year, line: segments[entry.index].line)
         }
@@ -214,8 +214,8 @@ enum ParagraphReader {
         }
         for (i, seg) in segments.enumerated() {
             let t = TextNormalizer.trim(seg.text)
-            let isTable = seg.text.contains("\t") || t.hasPrefix("|") || CellSplitter.isValueText(TextNormalizer.fold(t))
-                || (t.contains("  ") && CellSplitter.cells(seg).filter(\.isValue).count >= 2)
+            let isTable = seg.text.has("\t") || t.hasPrefix("|") || CellSplitter.isValueText(TextNormalizer.fold(t))
+                || (t.has("  ") && CellSplitter.cells(seg).filter(\.isValue).count >= 2)
             if t.isEmpty || isTable || headingIndexes.contains(i) { flush(); continue }
             if first == nil { first = seg.line }
             last = seg.line

@@ -37,7 +37,7 @@ enum SectionRecognizer {
     }
 
     static func heading(_ raw: String, segmentIndex: Int) -> Heading? {
-        if raw.contains("\t") || raw.contains("|") { return nil }
+        if raw.has("\t") || raw.has("|") { return nil }
         let visible = TextNormalizer.stripMarkdown(TextNormalizer.fold(raw))
         let compact = TextNormalizer.compact(visible)
         guard !compact.isEmpty, compact.unicodeScalars.count <= maxTitleLength + 3 else { return nil }

@@ -25,7 +25,7 @@ enum SegmentSplitter {
         var out: [Segment] = []
         out.reserveCapacity(lines.count)
         for (i, raw) in lines.enumerated() {
-            if raw.unicodeScalars.count > flattenedLineLength, raw.contains("、") {
+            if raw.unicodeScalars.count > flattenedLineLength, raw.has("、") {
                 for piece in splitAtInlineHeadings(raw) { out.append(Segment(line: i + 1, text: piece)) }
             } else {
                 out.append(Segment(line: i + 1, text: raw))
@@ -81,7 +81,7 @@ enum CellSplitter {
     /// (a flattened row), which gives one value cell each.
     static func cells(_ seg: Segment) -> [RawCell] {
         let text = TextNormalizer.fold(seg.text)
-        if text.contains("\t") || text.contains("|") {
+        if text.has("\t") || text.has("|") {
             var out: [RawCell] = []
             for piece in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\t" || $0 == "|" }) {
                 let t = TextNormalizer.trim(piece)
@@ -93,7 +93,7 @@ enum CellSplitter {
         let t = TextNormalizer.trim(text)
         if t.isEmpty { return [] }
         // Columns laid out with runs of spaces (pdftotext -layout, fixed-width exports).
-        if t.contains("  ") {
+        if t.has("  ") {
             let columns = t.components(separatedBy: "  ").map { TextNormalizer.trim($0) }.filter { !$0.isEmpty }
             if columns.count >= 2, columns.dropFirst().contains(where: isValueText) || columns.count >= 3 {
                 return columns.flatMap { col -> [RawCell] in

@@ -19,11 +19,11 @@ public enum TemplateLabels {
     static func titleMatches(_ t: String, _ kind: SectionKind) -> Bool {
         switch kind {
         case .overview: return t.hasPrefix("总体情况") || t == "概述" || t.hasPrefix("基本情况")
-        case .proactive: return t.contains("主动公开政府信息") || t.hasPrefix("主动公开情况")
-        case .applications: return t.contains("收到和处理") || (t.contains("公开申请") && t.contains("处理"))
-        case .reviewLitigation: return (t.contains("复议") && t.contains("诉讼"))
-        case .problems: return t.contains("存在的主要问题") || (t.contains("问题") && t.contains("改进"))
-        case .other: return t.contains("其他需要报告")
+        case .proactive: return t.has("主动公开政府信息") || t.hasPrefix("主动公开情况")
+        case .applications: return t.has("收到和处理") || (t.has("公开申请") && t.has("处理"))
+        case .reviewLitigation: return (t.has("复议") && t.has("诉讼"))
+        case .problems: return t.has("存在的主要问题") || (t.has("问题") && t.has("改进"))
+        case .other: return t.has("其他需要报告")
         }
     }
 

@@ -32,7 +32,7 @@ public enum TextNormalizer {
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             guard let f = foldScalar(u) else { continue }
-            if f.properties.isWhitespace { continue }
+            if f.isSpaceLike { continue }
             out.append(f)
         }
         return String(out)
@@ -49,7 +49,8 @@ public enum TextNormalizer {
 
     @inline(__always)
     static func isSpace(_ c: Character) -> Bool {
-        c.isWhitespace || c == "\u{3000}" || c == "\u{FEFF}" || c == "\u{200B}"
+        guard let u = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return c.isWhitespace }
+        return u.isSpaceLike || u == "\u{FEFF}" || u == "\u{200B}"
     }
 
     /// Removes Markdown heading and emphasis markers that wrap a line: `## 一、总体情况`, `**…**`.

@@ -4,6 +4,8 @@
 public enum HTMLReport {
     /// Escapes text for HTML element content and attribute values.
     public static func escape(_ s: String) -> String {
+        // Most text has nothing to escape: return it as is.
+        if !s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {
