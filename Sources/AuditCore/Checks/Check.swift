@@ -60,6 +60,11 @@ public enum RuleParameters: Sendable {
     case feeDisclosure(FeeDisclosureCheck.Parameters)
     case tableBalance(TableBalanceCheck.Parameters)
     case narrativeReuse(NarrativeReuseCheck.Parameters)
+    case narrativeNumbers(NarrativeNumbersCheck.Parameters)
+    case reportDate(ReportDateCheck.Parameters)
+    case problemsSubstance(ProblemsSubstanceCheck.Parameters)
+    case pattern(ContentPatternCheck.Parameters)
+    case staleYears(StaleYearsCheck.Parameters)
 }
 
 /// The check kinds a rule file can name. Adding one: a file in Checks/, a case here, and the
@@ -70,12 +75,17 @@ public enum CheckKind: String, Sendable, CaseIterable {
     case feeDisclosure = "fee_disclosure"
     case tableBalance = "table_balance"
     case narrativeReuse = "narrative_reuse"
+    case narrativeNumbers = "narrative_numbers"
+    case reportDate = "report_date"
+    case problemsSubstance = "problems_substance"
+    case pattern = "pattern"
+    case staleYears = "stale_years"
 
     /// Kinds that compare reports with each other run after every report is prepared.
     public var isCorpusWide: Bool {
         switch self {
         case .narrativeReuse: return true
-        case .requiredSections, .statisticsPeriod, .feeDisclosure, .tableBalance: return false
+        case .requiredSections, .statisticsPeriod, .feeDisclosure, .tableBalance, .narrativeNumbers, .reportDate, .problemsSubstance, .pattern, .staleYears: return false
         }
     }
 
@@ -86,6 +96,11 @@ public enum CheckKind: String, Sendable, CaseIterable {
         case .feeDisclosure: return FeeDisclosureCheck.variants
         case .tableBalance: return TableBalanceCheck.variants
         case .narrativeReuse: return NarrativeReuseCheck.variants
+        case .narrativeNumbers: return NarrativeNumbersCheck.variants
+        case .reportDate: return ReportDateCheck.variants
+        case .problemsSubstance: return ProblemsSubstanceCheck.variants
+        case .pattern: return ContentPatternCheck.variants
+        case .staleYears: return StaleYearsCheck.variants
         }
     }
 
@@ -99,6 +114,11 @@ public enum CheckKind: String, Sendable, CaseIterable {
         case .feeDisclosure: result = .feeDisclosure(FeeDisclosureCheck.Parameters(&reader))
         case .tableBalance: result = .tableBalance(TableBalanceCheck.Parameters(&reader))
         case .narrativeReuse: result = .narrativeReuse(NarrativeReuseCheck.Parameters(&reader))
+        case .narrativeNumbers: result = .narrativeNumbers(NarrativeNumbersCheck.Parameters(&reader))
+        case .reportDate: result = .reportDate(ReportDateCheck.Parameters(&reader))
+        case .problemsSubstance: result = .problemsSubstance(ProblemsSubstanceCheck.Parameters(&reader))
+        case .pattern: result = .pattern(ContentPatternCheck.Parameters(&reader))
+        case .staleYears: result = .staleYears(StaleYearsCheck.Parameters(&reader))
         }
         reader.finish()
         issues += reader.issues
@@ -117,6 +137,11 @@ public enum CheckRunner {
         case .statisticsPeriod(let p): return StatisticsPeriodCheck.evaluate(report, p)
         case .feeDisclosure(let p): return FeeDisclosureCheck.evaluate(report, p)
         case .tableBalance(let p): return TableBalanceCheck.evaluate(report, p)
+        case .narrativeNumbers(let p): return NarrativeNumbersCheck.evaluate(report, p)
+        case .reportDate(let p): return ReportDateCheck.evaluate(report, p)
+        case .problemsSubstance(let p): return ProblemsSubstanceCheck.evaluate(report, p)
+        case .pattern(let p): return ContentPatternCheck.evaluate(report, p)
+        case .staleYears(let p): return StaleYearsCheck.evaluate(report, p)
         }
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+
+/// `pattern`: an office's own content rule, written only in YAML: phrases or regular
+/// expressions that a section must contain (at least `min_count` times) or must not contain.
+public enum ContentPatternCheck {
+    public struct Parameters: @unchecked Sendable {
+        public var section: SectionKind?
+        public var required: [(source: String, re: NSRegularExpression)]
+        public var forbidden: [(source: String, re: NSRegularExpression)]
+        public var minCount: Int
+
+        init(_ r: inout ParameterReader) {
+            let sectionName = r.value("section")?.string ?? "any"
+            let numerals = ["一", "二", "三", "四", "五", "六"]
+            section = numerals.firstIndex(of: sectionName).flatMap { SectionKind(rawValue: $0 + 1) }
+            if section == nil && sectionName != "any" { r.fail(r.value("section"), "'section' must be one of 一 二 三 四 五 六 or any") }
+            let isRegex = r.value("regex")?.bool ?? false
+            minCount = Int(r.value("min_count")?.number ?? 1)
+            func compile(_ key: String) -> [(String, NSRegularExpression)] {
+                guard let node = r.value(key) else { return [] }
+                guard let list = node.strings else { r.fail(node, "'\(key)' must be a phrase or a list of phrases"); return [] }
+                return list.compactMap { p in
+                    let pattern = isRegex ? p : NSRegularExpression.escapedPattern(for: TextNormalizer.compact(p))
+                    do { return (p, try NSRegularExpression(pattern: pattern)) } catch {
+                        r.fail(node, "'\(p)' is not a valid regular expression (\(error.localizedDescription)); fix it or set regex: false")
+                        return nil
+                    }
+                }
+            }
+            required = compile("require")
+            forbidden = compile("forbid")
+            if required.isEmpty && forbidden.isEmpty { r.fail(nil, "a pattern rule needs 'require' or 'forbid'") }
+        }
+    }
+
+    public static let variants = [
+        VariantSpec(name: "missing", placeholders: ["pattern", "section", "count", "min_count"]),
+        VariantSpec(name: "forbidden", placeholders: ["pattern", "match", "section"]),
+    ]
+
+    public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
+        let sectionName = Localized(zh: p.section.map { "第\($0.numeral)部分" } ?? "全文", en: p.section.map { "section \($0.rawValue)" } ?? "the report")
+        var segments: [Segment]
+        if let kind = p.section {
+            guard let s = report.section(kind) else { return .notApplicable }
+            segments = (s.span.first...s.span.last).map { Segment(line: $0, text: report.line($0)) }
+        } else {
+            segments = report.lines.enumerated().map { Segment(line: $0.offset + 1, text: $0.element) }
+        }
+        // Patterns match compact text (no spaces, widths folded), as phrases are written.
+        let joined = JoinedText(segments[...])
+        var obs: [Observation] = []
+        for (source, re) in p.required {
+            let n = joined.matches(re).count
+            if n < p.minCount {
+                obs.append(Observation(.fail, variant: "missing", values: ["pattern": Localized(zh: source, en: source), "section": sectionName,
+                                                                            "count": Localized(zh: String(n), en: String(n)), "min_count": Localized(zh: String(p.minCount), en: String(p.minCount))],
+                                       line: p.section.flatMap { report.section($0)?.headingLine }))
+            }
+        }
+        for (source, re) in p.forbidden {
+            for m in joined.matches(re) {
+                let text = joined.string(m.range)
+                obs.append(Observation(.fail, variant: "forbidden", values: ["pattern": Localized(zh: source, en: source), "match": Localized(zh: text, en: text), "section": sectionName],
+                                       line: joined.line(at: m.range.location), excerpt: text))
+            }
+        }
+        return .from(obs)
+    }
+}
