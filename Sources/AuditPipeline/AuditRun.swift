@@ -46,6 +46,9 @@ public enum AuditRun {
         public var encoding: TextEncoding?
         /// Print a line per report on stdout.
         public var printSummary = true
+        /// Reviewed exemptions (`--exemptions`), and an earlier run's audit.jsonl (`--baseline`).
+        public var exemptions: ExemptionSet?
+        public var baseline: Baseline?
 
         public init(paths: [String], outputFolder: String, ruleSet: RuleSet, language: Language, failUnder: Double?, date: String, historyPaths: [String] = []) {
             self.paths = paths; self.outputFolder = outputFolder; self.ruleSet = ruleSet; self.language = language
@@ -98,7 +101,7 @@ public enum AuditRun {
             guard let original = duplicateOf[prepared[i].report.source], let j = preparedIndex[original] else { continue }
             for (ri, rule) in o.ruleSet.rules.enumerated() where rule.kind.isCorpusWide { prepared[i].results[ri] = prepared[j].results[ri] }
         }
-        let finished = times.measure("score") { parallelMap(prepared) { AuditEngine.finish($0, rules: o.ruleSet, language: o.language) } }
+        let finished = times.measure("score") { parallelMap(prepared) { AuditEngine.finish($0, rules: o.ruleSet, language: o.language, exemptions: o.exemptions) } }
         var audits = finished
         for (i, s) in slots.enumerated() {
             if case .failed(let reason) = s { audits.append(AuditEngine.unreadable(file: inputs[i].display, reason: reason, rules: o.ruleSet, language: o.language)) }
@@ -107,8 +110,14 @@ public enum AuditRun {
             if let original = duplicateOf[audits[i].file] { AuditEngine.markDuplicate(&audits[i], of: original, language: o.language) }
         }
         let ranked = Ranking.rank(audits)
-        let run = RunInfo(ruleSet: o.ruleSet, date: o.date, language: o.language)
-        try times.measure("write") { try write(ranked, clusters: clusters, hasReuseRule: o.ruleSet.rules.contains { $0.kind == .narrativeReuse }, run: run, to: o.outputFolder) }
+        let run = RunInfo(ruleSet: o.ruleSet, date: o.date, language: o.language, baseline: o.baseline)
+        try times.measure("write") {
+            try write(ranked, clusters: clusters, hasReuseRule: o.ruleSet.rules.contains { $0.kind == .narrativeReuse }, run: run, to: o.outputFolder)
+            if let ex = o.exemptions {
+                try atomicWrite(ExemptionReport.markdown(ranked, ex, run), to: URL(fileURLWithPath: o.outputFolder).appendingPathComponent("exemptions.md"))
+                for w in ExemptionReport.warnings(ranked, ex) { FileHandle.standardError.write(Data((w + "\n").utf8)) }
+            }
+        }
         times.addWall("total", StageTimes.now() - phaseStart)
 
         for a in ranked where o.printSummary {

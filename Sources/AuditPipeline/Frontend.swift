@@ -73,6 +73,26 @@ public enum RuleSetLocator {
     }
 }
 
+/// Reads the files named by --exemptions and --baseline; problems are usage errors (exit 2).
+public enum SideInputs {
+    public static func exemptions(_ path: String, today: String) throws -> ExemptionSet {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw UsageError(message: "cannot read the exemptions file '\(path)'.")
+        }
+        return try ExemptionSet.load(RuleFileText(path: path, text: text), today: today)
+    }
+
+    public static func baseline(_ path: String) throws -> Baseline {
+        var p = path
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue { p = (p as NSString).appendingPathComponent("audit.jsonl") }
+        guard let data = FileManager.default.contents(atPath: p), let text = String(data: data, encoding: .utf8) else {
+            throw UsageError(message: "cannot read the baseline '\(path)'; give the audit.jsonl (or the output folder) of an earlier run.")
+        }
+        return try Baseline.parse(text, source: p)
+    }
+}
+
 /// The day written into outputs: given, or SOURCE_DATE_EPOCH (reproducible builds' convention),
 /// or today in UTC. A day, not a time, so reruns are byte-identical.
 public enum RunDate {

@@ -72,6 +72,12 @@ extension Audit {
         @Option(name: .long, help: "Force the text encoding of .txt/.md/.html inputs: utf-8, gb18030 or utf-16 (default: detected).")
         var encoding: String?
 
+        @Option(name: .long, help: "A YAML file of reviewed exemptions (file or agency, rule, fingerprint, reason, approved_by, expires).")
+        var exemptions: String?
+
+        @Option(name: .long, help: "An earlier run's audit.jsonl (or its output folder): adds score and rank changes per agency.")
+        var baseline: String?
+
         @Option(name: .long, help: "A folder (or file) of earlier years' reports: each report is compared with the same agency's earlier ones.")
         var history: [String] = []
 
@@ -91,6 +97,8 @@ extension Audit {
                                            language: try ruleOptions.language(), failUnder: failUnder,
                                            date: try RunDate.resolve(date), historyPaths: history)
             options.encoding = forced
+            if let exemptions { options.exemptions = try SideInputs.exemptions(exemptions, today: options.date) }
+            if let baseline { options.baseline = try SideInputs.baseline(baseline) }
             let code = try AuditRun.execute(options)
             if code != 0 { throw ExitCode(code) }
         }

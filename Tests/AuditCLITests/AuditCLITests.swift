@@ -271,6 +271,86 @@ struct AuditCLITests {
         #expect("\(pair[0]["score"]!)" == "\(pair[1]["score"]!)")
     }
 
+    @Test("exemptions: a matching one waives the deduction and is listed; an expired one does not")
+    func exemptions() throws {
+        let first = CLI.tempDir()
+        _ = try CLI.run(["--out", first.path, "examples/reports/"])
+        let a = try CLI.audits(first)
+        let finding = try #require(CLI.findings(a["001"]!, rule: "period.stated").first)
+        let fingerprint = try #require(finding["fingerprint"] as? String)
+        let scoreBefore = (a["001"]!["score"] as! NSNumber).doubleValue
+        let file = CLI.tempDir().appendingPathComponent("exemptions.yaml")
+        func write(expires: String) throws {
+            try """
+            exemptions:
+              - file: 001_4f4d1458c3fb7bc1.txt
+                rule: period.stated
+                fingerprint: \(fingerprint)
+                reason: 统计期限在报告封面说明，已核实
+                approved_by: 县政务公开办 张三
+                expires: \(expires)
+              - agency: 不存在的单位
+                rule: fees.disclosed
+                fingerprint: 0000000000000000
+                reason: 测试
+                approved_by: 测试
+                expires: 2099-12-31
+            """.write(to: file, atomically: true, encoding: .utf8)
+        }
+        try write(expires: "2099-12-31")
+        let out = CLI.tempDir()
+        let r = try CLI.run(["--out", out.path, "--date", "2026-11-23", "--exemptions", file.path, "examples/reports/"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let b = try CLI.audits(out)
+        let waived = try #require(CLI.findings(b["001"]!, rule: "period.stated").first)
+        #expect((waived["deduction"] as! NSNumber).doubleValue == 0)
+        #expect((waived["exempted"] as? [String: Any])?["approved_by"] as? String == "县政务公开办 张三")
+        #expect((b["001"]!["score"] as! NSNumber).doubleValue == scoreBefore + 10)
+        let listing = try String(contentsOf: out.appendingPathComponent("exemptions.md"), encoding: .utf8)
+        #expect(listing.contains("已适用：1") && listing.contains("未匹配：1"))
+        #expect(r.stderr.contains("matches no finding"))
+
+        try write(expires: "2026-01-01")
+        let out2 = CLI.tempDir()
+        let r2 = try CLI.run(["--out", out2.path, "--date", "2026-11-23", "--exemptions", file.path, "examples/reports/"])
+        let c = try CLI.audits(out2)
+        #expect((CLI.findings(c["001"]!, rule: "period.stated").first?["deduction"] as! NSNumber).doubleValue == 10)
+        #expect((c["001"]!["score"] as! NSNumber).doubleValue == scoreBefore)
+        #expect(r2.stderr.contains("expired on 2026-01-01"))
+
+        try "exemptions:\n  - rule: x\n    resaon: y\n".write(to: file, atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["--out", out2.path, "--exemptions", file.path, "examples/reports/"])
+        #expect(bad.status == 2 && bad.stderr.contains("did you mean 'reason'"))
+    }
+
+    @Test("baseline: score and rank change per agency, agencies new and missing")
+    func baseline() throws {
+        let old = CLI.tempDir(), new = CLI.tempDir(), before = CLI.tempDir(), after = CLI.tempDir()
+        let fm = FileManager.default
+        for name in ["001_4f4d1458c3fb7bc1.txt", "003_bae77339b0aba9fa.txt", "004_9d2222aa7d3b2ecb.txt"] {
+            try fm.copyItem(at: CLI.root.appendingPathComponent("examples/reports/" + name), to: old.appendingPathComponent(name))
+        }
+        for name in ["001_4f4d1458c3fb7bc1.txt", "003_bae77339b0aba9fa.txt", "000_67dfe248a59990d3.txt"] {
+            try fm.copyItem(at: CLI.root.appendingPathComponent("examples/reports/" + name), to: new.appendingPathComponent(name))
+        }
+        // This year 001 states its statistics period.
+        let fixed = try String(contentsOf: new.appendingPathComponent("001_4f4d1458c3fb7bc1.txt"), encoding: .utf8)
+            .replacingOccurrences(of: "一、总体情况\n", with: "本报告所列数据统计期限自2021年1月1日起至2021年12月31日止。\n\n一、总体情况\n")
+        try fixed.write(to: new.appendingPathComponent("001_4f4d1458c3fb7bc1.txt"), atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["--out", before.path, old.path]).status == 0)
+        let r = try CLI.run(["--out", after.path, "--baseline", before.appendingPathComponent("audit.jsonl").path, new.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let a = try CLI.audits(after)
+        let change = try #require(a["001"]?["baseline"] as? [String: Any])
+        #expect((change["score_change"] as! NSNumber).doubleValue == 10)
+        #expect(a["000"]?["baseline"] is NSNull)
+        let md = try String(contentsOf: after.appendingPathComponent("ranking.md"), encoding: .utf8)
+        #expect(md.contains("新增单位1个（道外区团结镇）") && md.contains("缺少单位1个（方正县政府办公室）"))
+        let csv = String(decoding: try Data(contentsOf: after.appendingPathComponent("ranking.csv")), as: UTF8.self)
+        #expect(csv.contains("得分变化") && csv.contains(",+10,"))
+        #expect(try CLI.run(["--out", after.path, "--baseline", "/nonexistent/audit.jsonl", new.path]).status == 2)
+    }
+
     @Test("a report's text is shown escaped, never run")
     func escaping() throws {
         let inputs = CLI.tempDir(), out = CLI.tempDir()

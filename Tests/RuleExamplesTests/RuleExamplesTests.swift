@@ -60,7 +60,8 @@ struct RuleExamplesTests {
         #expect(result.outcome == ex.expected, "\(ex.testDescription): got \(result.outcome) \(result.observations.map { $0.variant + " " + ($0.values["reason"]?.zh ?? "") })")
         if ex.expected == .fail {
             // A failing example must produce a finding with a message, as a user would see it.
-            let findings = AuditEngine.findings(result, rule: rule, set: set, language: .zh)
+            var expired: [Exemption] = []
+            let findings = AuditEngine.findings(result, rule: rule, set: set, language: .zh, expired: &expired)
             #expect(findings.contains { $0.outcome == .fail && !$0.message.isEmpty && !$0.message.contains("{") })
         }
     }

@@ -12,6 +12,10 @@ public struct Finding: Sendable, Equatable {
     public var sources: [SourceRef] = []
     /// Every source line the evidence touches; at least `line` when there is one.
     public var relatedLines: [Int] = []
+    /// Stable identity of the finding, for exemptions (not the line, not the language).
+    public var fingerprint: String = ""
+    /// The reviewed exemption that waives this finding's deduction, if any.
+    public var exemption: Exemption?
 }
 
 /// What happened to an input file before any rule ran.
@@ -42,16 +46,18 @@ public struct ReportAudit: Sendable {
     public var applicableRules: Int
     /// The source lines, for writers that show evidence in context.
     public var lines: [String]
+    /// Exemptions that matched a finding but had expired, so were not applied.
+    public var expiredExemptions: [Exemption] = []
 
-    public var errorCount: Int { findings.filter { $0.outcome == .fail && $0.severity == .error }.count }
-    public var warningCount: Int { findings.filter { $0.outcome == .fail && $0.severity == .warning }.count }
+    public var errorCount: Int { findings.filter { $0.outcome == .fail && $0.exemption == nil && $0.severity == .error }.count }
+    public var warningCount: Int { findings.filter { $0.outcome == .fail && $0.exemption == nil && $0.severity == .warning }.count }
 
     /// The name used in tables: the agency, else the file.
     public var displayName: String { agency ?? file }
 
     /// The costliest failure, for the ranking's 主要问题 column.
     public var mainProblem: String {
-        let fails = findings.filter { $0.outcome == .fail }
+        let fails = findings.filter { $0.outcome == .fail && $0.exemption == nil }
         guard var best = fails.first else { return "" }
         for f in fails.dropFirst() where f.deduction > best.deduction { best = f }
         return best.message
@@ -114,7 +120,7 @@ public enum AuditEngine {
         return clusters
     }
 
-    public static func finish(_ prepared: PreparedReport, rules: RuleSet, language: Language) -> ReportAudit {
+    public static func finish(_ prepared: PreparedReport, rules: RuleSet, language: Language, exemptions: ExemptionSet? = nil) -> ReportAudit {
         let report = prepared.report
         if looksLikeNoReport(report) {
             let msg = Localized(zh: "未识别为政府信息公开工作年度报告：没有找到标题、年度或任何一个规定部分",
@@ -124,19 +130,21 @@ public enum AuditEngine {
         var findings: [Finding] = []
         var outcomes: [(rule: String, outcome: Outcome)] = []
         var applicable = 0, verified = 0
+        var expired: [Exemption] = []
         for (ri, rule) in rules.rules.enumerated() {
             let result = prepared.results[ri] ?? .notApplicable
             outcomes.append((rule.id, result.outcome))
             if result.outcome != .notApplicable { applicable += 1 }
             if result.outcome == .pass || result.outcome == .fail { verified += 1 }
-            findings += self.findings(result, rule: rule, set: rules, language: language)
+            findings += self.findings(result, rule: rule, set: rules, language: language,
+                                      exemptions: exemptions, report: (report.source, report.agency), expired: &expired)
         }
         let deductions = findings.reduce(0) { $0 + $1.deduction }
         let score = roundScore(max(0, 100 - deductions))
         return ReportAudit(file: report.source, agency: report.agency, year: report.year, template: report.template,
                            publicationDate: report.publicationDate, status: .parsed, findings: findings, outcomes: outcomes,
                            score: score, grade: rules.grade(for: score), verifiedRules: verified, applicableRules: applicable,
-                           lines: report.lines)
+                           lines: report.lines, expiredExemptions: expired)
     }
 
     /// An input that could not be read still gets a row, a score of 0 and a finding that says why.
@@ -168,7 +176,9 @@ public enum AuditEngine {
     /// Turns a check's observations into findings with deductions: each failure costs its
     /// variant's `points_each` (or the rule's), up to the rule's `points`; a rule that could not
     /// be verified costs the small unverifiable deduction once, never its full points.
-    static func findings(_ result: CheckResult, rule: RuleDefinition, set: RuleSet, language: Language) -> [Finding] {
+    static func findings(_ result: CheckResult, rule: RuleDefinition, set: RuleSet, language: Language,
+                         exemptions: ExemptionSet? = nil, report: (file: String, agency: String?) = ("", nil),
+                         expired: inout [Exemption]) -> [Finding] {
         var out: [Finding] = []
         var spent = 0.0
         let failed = result.outcome == .fail
@@ -177,12 +187,18 @@ public enum AuditEngine {
             switch o.outcome {
             case .fail:
                 let variant = rule.messages[o.variant] ?? unverifiableMessage
+                let fingerprint = FindingFingerprint.of(rule: rule.id, o)
+                // A reviewed, unexpired exemption waives the deduction; the finding is still shown.
+                var waiver: Exemption?
+                if let match = exemptions?.exemptions.first(where: { $0.matches(report, rule: rule.id, fingerprint: fingerprint) }) {
+                    if exemptions!.isExpired(match) { expired.append(match) } else { waiver = match }
+                }
                 let each = o.cost ?? variant.pointsEach ?? rule.pointsEach ?? rule.points
-                let cost = roundScore(max(0, min(each, rule.points - spent)))
+                let cost = waiver != nil ? 0 : roundScore(max(0, min(each, rule.points - spent)))
                 spent += cost
                 out.append(Finding(rule: rule.id, severity: variant.severity ?? rule.severity, outcome: .fail,
                                    message: variant.render(language, o.values), line: o.line, excerpt: o.excerpt, deduction: cost,
-                                   sources: o.sources, relatedLines: related(o)))
+                                   sources: o.sources, relatedLines: related(o), fingerprint: fingerprint, exemption: waiver))
             case .unverifiable:
                 var cost = 0.0
                 if !failed && !unverifiableCharged {
@@ -191,7 +207,7 @@ public enum AuditEngine {
                 }
                 out.append(Finding(rule: rule.id, severity: .info, outcome: .unverifiable,
                                    message: unverifiableMessage.render(language, o.values), line: o.line, excerpt: o.excerpt, deduction: cost,
-                                   relatedLines: related(o)))
+                                   relatedLines: related(o), fingerprint: FindingFingerprint.of(rule: rule.id, o)))
             case .pass, .notApplicable:
                 continue
             }

@@ -26,6 +26,9 @@ public enum AuditJSONL {
             ("rule_set", .string(run.ruleSet.name)),
             ("publication_date", JSON.optional(a.publicationDate?.iso)),
             ("coverage", .object([("verified", .int(a.verifiedRules)), ("applicable", .int(a.applicableRules))])),
+            ("baseline", run.baseline.flatMap { $0.entry(for: a) }.map { e in
+                .object([("score", .number(e.score)), ("rank", .int(e.rank)), ("score_change", .number(a.score - e.score)), ("rank_change", .int(e.rank - a.rank))])
+            } ?? .null),
             ("outcomes", .object(a.outcomes.map { ($0.rule, .string($0.outcome.rawValue)) })),
             ("findings", .array(a.findings.map { f in
                 .object([
@@ -37,6 +40,8 @@ public enum AuditJSONL {
                     ("excerpt", JSON.optional(f.excerpt)),
                     ("deduction", .number(f.deduction)),
                     ("sources", .array(f.sources.map { .object([("file", .string($0.file)), ("line", .int($0.line))]) })),
+                    ("fingerprint", .string(f.fingerprint)),
+                    ("exempted", f.exemption.map { e in .object([("reason", .string(e.reason)), ("approved_by", .string(e.approvedBy)), ("expires", .string(e.expires))]) } ?? .null),
                 ])
             })),
         ])

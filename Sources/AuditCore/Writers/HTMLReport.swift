@@ -213,6 +213,7 @@ public enum HTMLReport {
             h += "<div class=\"finding\" id=\"f\(i + 1)\"><span class=\"badge \(cls)\">\(escape(label))</span> <code>\(escape(f.rule))</code>"
             h += " <small>\(zh ? "扣" : "−")\(Format.number(f.deduction))\(zh ? "分" : "")\(f.line.map { zh ? " · 第\($0)行" : " · line \($0)" } ?? "")</small>"
             h += "<div class=\"msg\">\(escape(f.message))</div>"
+            if let e = f.exemption { h += "<div class=\"src\">\(zh ? "已豁免" : "Exempted")：\(escape(e.reason))（\(escape(e.approvedBy))，\(escape(e.expires))）</div>" }
             h += context(f, lines: a.lines)
             if !f.sources.isEmpty {
                 h += "<div class=\"src\">\(zh ? "其他出处" : "Also in")："

@@ -5,10 +5,16 @@ public enum RankingCSV {
         let header = zh
             ? ["排名", "单位", "年度", "得分", "等级", "错误数", "警告数", "核验覆盖", "主要问题", "文件"]
             : ["rank", "agency", "year", "score", "grade", "errors", "warnings", "verified", "main problem", "file"]
-        var out = "\u{FEFF}" + header.map(field).joined(separator: ",") + "\r\n"
+        let extra = run.baseline == nil ? [] : (zh ? ["上次得分", "得分变化", "上次排名", "排名变化"] : ["previous score", "score change", "previous rank", "rank change"])
+        var out = "\u{FEFF}" + (header + extra).map(field).joined(separator: ",") + "\r\n"
         for a in ranked {
-            let row = [String(a.rank), a.agency ?? "", a.year.map(String.init) ?? "", Format.number(a.score), a.grade,
+            var row = [String(a.rank), a.agency ?? "", a.year.map(String.init) ?? "", Format.number(a.score), a.grade,
                        String(a.errorCount), String(a.warningCount), Format.coverage(a), a.mainProblem, a.file]
+            if let b = run.baseline {
+                if let e = b.entry(for: a) {
+                    row += [Format.number(e.score), Baseline.signed(a.score - e.score), String(e.rank), Baseline.rankChange(e.rank, a.rank)]
+                } else { row += ["", zh ? "新增" : "new", "", ""] }
+            }
             out += row.map(field).joined(separator: ",") + "\r\n"
         }
         return out
@@ -17,7 +23,8 @@ public enum RankingCSV {
     /// Quotes when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
     static func field(_ s: String) -> String {
         var t = s
-        if let f = t.first, "=+-@".contains(f) { t = "'" + t }
+        // A signed number (+10, -2.5) is data; anything else starting so could run as a formula.
+        if let f = t.first, "=+-@".contains(f), !(("+-".contains(f)) && Quantity(String(t.dropFirst())) != nil) { t = "'" + t }
         if t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r") {
             return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }

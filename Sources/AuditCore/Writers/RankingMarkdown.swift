@@ -5,13 +5,24 @@ public enum RankingMarkdown {
         var out = zh ? "# 政府信息公开工作年度报告审核排名\n\n" : "# Annual report audit ranking\n\n"
         out += zh ? "- 规则集：\(run.ruleSet.name)（\(run.ruleSet.files.joined(separator: "，"))）\n- 审核日期：\(run.date)\n- 报告数：\(ranked.count)\n\n"
                   : "- Rule set: \(run.ruleSet.name) (\(run.ruleSet.files.joined(separator: ", ")))\n- Date: \(run.date)\n- Reports: \(ranked.count)\n\n"
-        out += zh ? "| 排名 | 单位 | 年度 | 得分 | 等级 | 错误 | 警告 | 核验覆盖 | 主要问题 | 文件 |\n"
-                  : "| Rank | Agency | Year | Score | Grade | Errors | Warnings | Verified | Main problem | File |\n"
-        out += "|---:|---|---:|---:|---|---:|---:|---:|---|---|\n"
+        let b = run.baseline
+        out += zh ? "| 排名 | 单位 | 年度 | 得分 | 等级 | 错误 | 警告 | 核验覆盖 | 主要问题 | 文件 |" : "| Rank | Agency | Year | Score | Grade | Errors | Warnings | Verified | Main problem | File |"
+        out += b == nil ? "\n|---:|---|---:|---:|---|---:|---:|---:|---|---|\n" : (zh ? " 得分变化 | 排名变化 |\n" : " Score change | Rank change |\n") + "|---:|---|---:|---:|---|---:|---:|---:|---|---|---:|---:|\n"
         for a in ranked {
-            let cells = [String(a.rank), a.agency ?? "—", a.year.map(String.init) ?? "—", Format.number(a.score), a.grade,
+            var cells = [String(a.rank), a.agency ?? "—", a.year.map(String.init) ?? "—", Format.number(a.score), a.grade,
                          String(a.errorCount), String(a.warningCount), Format.coverage(a), Format.clip(a.mainProblem, 60), a.file]
+            if let b {
+                if let e = b.entry(for: a) { cells += [Baseline.signed(a.score - e.score), Baseline.rankChange(e.rank, a.rank)] } else { cells += [zh ? "新增" : "new", ""] }
+            }
             out += "| " + cells.map(cell).joined(separator: " | ") + " |\n"
+        }
+        if let b {
+            let (new, missing) = b.differences(ranked)
+            out += zh ? "\n与上次审核（\(b.source)）相比：新增单位\(new.count)个" : "\nCompared with the earlier run (\(b.source)): \(new.count) new"
+            out += new.isEmpty ? "" : "（" + new.map(\.displayName).joined(separator: "、") + "）"
+            out += zh ? "；缺少单位\(missing.count)个" : "; \(missing.count) missing"
+            out += missing.isEmpty ? "" : "（" + missing.map(\.agency).joined(separator: "、") + "）"
+            out += zh ? "。\n" : ".\n"
         }
         out += zh ? "\n“核验覆盖”为能够核验的规则数/适用的规则数；覆盖低的报告，其得分参考价值有限。\n"
                   : "\n'Verified' is rules that could be verified / rules that apply; a low figure makes a score less meaningful.\n"

@@ -21,6 +21,7 @@ public enum ReportMarkdown {
             let sev = f.outcome == .unverifiable ? Format.outcomeName(.unverifiable, run.language) : Format.severityName(f.severity, run.language)
             out += "\(i + 1). **[\(sev)] \(f.rule)** — \(f.message)"
             out += zh ? "（扣\(Format.number(f.deduction))分）\n" : " (−\(Format.number(f.deduction)))\n"
+            if let e = f.exemption { out += zh ? "   - 已豁免：\(e.reason)（\(e.approvedBy)批准，有效期至\(e.expires)）\n" : "   - Exempted: \(e.reason) (approved by \(e.approvedBy), until \(e.expires))\n" }
             if let line = f.line { out += zh ? "   - 位置：第\(line)行\n" : "   - Line: \(line)\n" }
             if let e = f.excerpt, !e.isEmpty { out += zh ? "   - 原文：「\(Format.clip(e, 300))」\n" : "   - Text: «\(Format.clip(e, 300))»\n" }
         }

@@ -4,7 +4,9 @@ public struct RunInfo: Sendable {
     public var ruleSet: RuleSet
     public var date: String
     public var language: Language
-    public init(ruleSet: RuleSet, date: String, language: Language) {
-        self.ruleSet = ruleSet; self.date = date; self.language = language
+    /// An earlier run to compare with (`--baseline`).
+    public var baseline: Baseline?
+    public init(ruleSet: RuleSet, date: String, language: Language, baseline: Baseline? = nil) {
+        self.ruleSet = ruleSet; self.date = date; self.language = language; self.baseline = baseline
     }
 }
