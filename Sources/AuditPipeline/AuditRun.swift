@@ -179,10 +179,10 @@ public enum AuditRun {
     }
 
     /// Reports of earlier years (`--history`): parsed for comparison only, never audited.
-    static func loadHistory(_ paths: [String], rules: RuleSet) throws -> [NarrativeDocument] {
+    static func loadHistory(_ paths: [String], rules: RuleSet) throws -> [HistoryReport] {
         guard !paths.isEmpty else { return [] }
         let inputs = try discover(paths)
-        return parallelMap(inputs) { input -> NarrativeDocument? in
+        return parallelMap(inputs) { input -> HistoryReport? in
             guard case .text(let text) = InputReader.read(path: input.path, displayName: input.display) else {
                 FileHandle.standardError.write(Data("warning: history file \(input.display) cannot be read; it is not compared\n".utf8))
                 return nil

@@ -65,6 +65,7 @@ public enum RuleParameters: Sendable {
     case problemsSubstance(ProblemsSubstanceCheck.Parameters)
     case pattern(ContentPatternCheck.Parameters)
     case staleYears(StaleYearsCheck.Parameters)
+    case carryOver(CarryOverCheck.Parameters)
 }
 
 /// The check kinds a rule file can name. Adding one: a file in Checks/, a case here, and the
@@ -80,11 +81,12 @@ public enum CheckKind: String, Sendable, CaseIterable {
     case problemsSubstance = "problems_substance"
     case pattern = "pattern"
     case staleYears = "stale_years"
+    case carryOver = "carry_over"
 
     /// Kinds that compare reports with each other run after every report is prepared.
     public var isCorpusWide: Bool {
         switch self {
-        case .narrativeReuse: return true
+        case .narrativeReuse, .carryOver: return true
         case .requiredSections, .statisticsPeriod, .feeDisclosure, .tableBalance, .narrativeNumbers, .reportDate, .problemsSubstance, .pattern, .staleYears: return false
         }
     }
@@ -101,6 +103,7 @@ public enum CheckKind: String, Sendable, CaseIterable {
         case .problemsSubstance: return ProblemsSubstanceCheck.variants
         case .pattern: return ContentPatternCheck.variants
         case .staleYears: return StaleYearsCheck.variants
+        case .carryOver: return CarryOverCheck.variants
         }
     }
 
@@ -119,6 +122,7 @@ public enum CheckKind: String, Sendable, CaseIterable {
         case .problemsSubstance: result = .problemsSubstance(ProblemsSubstanceCheck.Parameters(&reader))
         case .pattern: result = .pattern(ContentPatternCheck.Parameters(&reader))
         case .staleYears: result = .staleYears(StaleYearsCheck.Parameters(&reader))
+        case .carryOver: result = .carryOver(CarryOverCheck.Parameters(&reader))
         }
         reader.finish()
         issues += reader.issues
@@ -132,7 +136,7 @@ public enum CheckRunner {
     public static func evaluate(_ rule: RuleDefinition, on report: Report) -> CheckResult? {
         guard rule.condition.applies(to: report) else { return .notApplicable }
         switch rule.parameters {
-        case .narrativeReuse: return nil
+        case .narrativeReuse, .carryOver: return nil
         case .requiredSections(let p): return RequiredSectionsCheck.evaluate(report, p)
         case .statisticsPeriod(let p): return StatisticsPeriodCheck.evaluate(report, p)
         case .feeDisclosure(let p): return FeeDisclosureCheck.evaluate(report, p)

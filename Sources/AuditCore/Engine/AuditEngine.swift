@@ -85,7 +85,7 @@ public enum AuditEngine {
     /// Audits a corpus, sequentially; the frontend runs the same steps in parallel.
     public static func auditAll(_ reports: [Report], history: [Report], rules: RuleSet, language: Language) -> (audits: [ReportAudit], clusters: [ReuseCluster]) {
         var prepared = reports.map { prepare($0, rules: rules) }
-        let clusters = runCorpusRules(&prepared, history: history.map { historyDocument($0, rules: rules) }.compactMap { $0 }, rules: rules)
+        let clusters = runCorpusRules(&prepared, history: history.map { historyDocument($0, rules: rules) }, rules: rules)
         return (prepared.map { finish($0, rules: rules, language: language) }, clusters)
     }
 
@@ -97,8 +97,8 @@ public enum AuditEngine {
     }
 
     /// A report of an earlier year, prepared for comparison only (`--history`).
-    public static func historyDocument(_ report: Report, rules: RuleSet) -> NarrativeDocument? {
-        reuseParameters(rules)?.settings.document(report)
+    public static func historyDocument(_ report: Report, rules: RuleSet) -> HistoryReport {
+        HistoryReport(report, narrative: reuseParameters(rules)?.settings.document(report))
     }
 
     static func reuseParameters(_ rules: RuleSet) -> NarrativeReuseCheck.Parameters? {
@@ -107,12 +107,18 @@ public enum AuditEngine {
     }
 
     /// Runs the corpus-wide rules and stores their results in each prepared report.
-    public static func runCorpusRules(_ prepared: inout [PreparedReport], history: [NarrativeDocument], rules: RuleSet) -> [ReuseCluster] {
+    public static func runCorpusRules(_ prepared: inout [PreparedReport], history: [HistoryReport], rules: RuleSet) -> [ReuseCluster] {
         var clusters: [ReuseCluster] = []
         for (ri, rule) in rules.rules.enumerated() {
+            if case .carryOver = rule.parameters {
+                for i in prepared.indices where !looksLikeNoReport(prepared[i].report) {
+                    prepared[i].results[ri] = rule.condition.applies(to: prepared[i].report) ? CarryOverCheck.evaluate(prepared[i].report, history: history) : .notApplicable
+                }
+                continue
+            }
             guard case .narrativeReuse(let p) = rule.parameters else { continue }
             let members = prepared.indices.filter { prepared[$0].narrative != nil && rule.condition.applies(to: prepared[$0].report) }
-            let (results, found) = NarrativeReuseCheck.evaluate(members.map { prepared[$0].narrative! }, history: history, p)
+            let (results, found) = NarrativeReuseCheck.evaluate(members.map { prepared[$0].narrative! }, history: history.compactMap(\.narrative), p)
             for (k, i) in members.enumerated() { prepared[i].results[ri] = results[k] }
             for i in prepared.indices where prepared[i].results[ri] == nil && prepared[i].narrative != nil { prepared[i].results[ri] = .notApplicable }
             if clusters.isEmpty { clusters = found }

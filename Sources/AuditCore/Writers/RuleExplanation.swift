@@ -42,6 +42,7 @@ public enum RuleExplanation {
         case .problemsSubstance(let x): return "min_length: \(x.minLength)"
         case .pattern(let x):
             return "section: \(x.section.map { $0.numeral } ?? "any"), require: \(x.required.map(\.source)), forbid: \(x.forbidden.map(\.source)), min_count: \(x.minCount)"
+        case .carryOver: return "compares with the same agency's report of the previous year, when --history gives it"
         case .staleYears: return "years 1–5 before the report year, outside citations, document numbers and comparisons"
         case .tableBalance(let x):
             return x.identities.map { "\n    \($0.id) [\($0.table.rawValue), each \($0.each.rawValue)]: \($0.sum.joined(separator: " + ")) = \($0.equals.joined(separator: " + "))" }.joined()

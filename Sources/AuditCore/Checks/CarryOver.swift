@@ -1,0 +1,57 @@
+/// `carry_over`: with earlier years' reports (`--history`), this year's 上年结转 equals last
+/// year's 结转下年度继续办理 for the same agency, column by column. Corrections and
+/// re-classification can break it legitimately, so it is a warning. Without last year's report
+/// of the same agency the rule does not apply; with unreadable rows it cannot be verified.
+public enum CarryOverCheck {
+    public struct Parameters: Sendable {
+        init(_ r: inout ParameterReader) {}
+    }
+
+    public static let variants = [VariantSpec(name: "mismatch", placeholders: ["column", "this_year", "last_year", "last_file", "year"])]
+
+    public static func evaluate(_ report: Report, history: [HistoryReport]) -> CheckResult {
+        guard let year = report.year, let key = NarrativeDocument.agencyKey(report.agency),
+              let last = history.filter({ $0.agencyKey == key && $0.year == year - 1 }).sorted(by: { $0.file < $1.file }).first else { return .notApplicable }
+        guard let table = report.applicationTable, case .read(let cells)? = table.reading(row: "carry_in") else {
+            return .from([.unverifiable(Localized(zh: "本年“二、上年结转政府信息公开申请数量”行读不出", en: "this year's carried-in row cannot be read"))])
+        }
+        guard let previous = last.carryOver else {
+            return .from([.unverifiable(Localized(zh: "\(last.file)的“四、结转下年度继续办理”行读不出", en: "the carried-over row of \(last.file) cannot be read"))])
+        }
+        var obs: [Observation] = []
+        for (c, column) in table.schema.columns.enumerated() where c < previous.count && c < cells.count {
+            guard case .number(let now) = cells[c].value, let before = previous[c] else { continue }
+            if now != before {
+                var o = Observation(.fail, variant: "mismatch", values: [
+                    "column": Localized(zh: column.label, en: column.englishLabel), "this_year": Localized(zh: now.description, en: now.description),
+                    "last_year": Localized(zh: before.description, en: before.description), "last_file": Localized(zh: last.file, en: last.file),
+                    "year": Localized(zh: String(year - 1), en: String(year - 1))], line: cells[c].line, excerpt: cells[c].text)
+                o.sources = [SourceRef(file: last.file, line: last.carryOverLine ?? 1)]
+                obs.append(o)
+            }
+        }
+        return .from(obs)
+    }
+}
+
+/// An earlier year's report, prepared for comparison only (never audited).
+public struct HistoryReport: Sendable {
+    public var file: String
+    public var agencyKey: String?
+    public var year: Int?
+    public var narrative: NarrativeDocument?
+    /// The 结转下年度继续办理 row, one value per column (nil where the cell is not a number).
+    public var carryOver: [Quantity?]?
+    public var carryOverLine: Int?
+
+    public init(_ report: Report, narrative: NarrativeDocument?) {
+        file = report.source
+        agencyKey = NarrativeDocument.agencyKey(report.agency)
+        year = report.year
+        self.narrative = narrative
+        if case .read(let cells)? = report.applicationTable?.reading(row: "carry_over") {
+            carryOver = cells.map { if case .number(let q) = $0.value { return q } else { return nil } }
+            carryOverLine = cells.first?.line
+        }
+    }
+}
