@@ -117,12 +117,19 @@ public struct ReuseSettings: Sendable {
     /// Sentences of a line, each keeping its closing punctuation.
     static func sentences(_ line: String) -> [Substring] {
         var out: [Substring] = []
-        var start = line.startIndex
-        for i in line.indices where "。；;！!？?".contains(line[i]) {
-            let next = line.index(after: i)
-            out.append(line[start..<next]); start = next
+        let scalars = line.unicodeScalars
+        var start = scalars.startIndex
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let u = scalars[i]
+            i = scalars.index(after: i)
+            switch u {
+            case "。", "；", ";", "！", "!", "？", "?":
+                out.append(Substring(scalars[start..<i])); start = i
+            default: continue
+            }
         }
-        if start < line.endIndex { out.append(line[start...]) }
+        if start < scalars.endIndex { out.append(Substring(scalars[start...])) }
         return out
     }
 

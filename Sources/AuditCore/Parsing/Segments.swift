@@ -83,8 +83,8 @@ enum CellSplitter {
         let text = TextNormalizer.fold(seg.text)
         if text.has("\t") || text.has("|") {
             var out: [RawCell] = []
-            for piece in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\t" || $0 == "|" }) {
-                let t = TextNormalizer.trim(piece)
+            for piece in text.unicodeScalars.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\t" || $0 == "|" }) {
+                let t = TextNormalizer.trim(Substring(piece))
                 if t.isEmpty || isMarkdownRule(t) { continue }
                 out.append(classify(t, line: seg.line, splitRuns: false))
             }
