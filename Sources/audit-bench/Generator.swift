@@ -64,12 +64,14 @@ struct CorpusGenerator {
     func clause(_ rng: inout RNG) -> String {
         let p = CorpusGenerator.places
         let place = String([rng.pick(p), rng.pick(p)]) + rng.pick(["片区", "社区", "村", "园区", "街区", "工业区", "镇区", "新区"])
+        // Every clause names a place: real narrative is full of names, dates and particulars, and
+        // without them 100,000 synthetic reports share most 10-character windows by chance.
         switch rng.int(5) {
-        case 0: return rng.pick(CorpusGenerator.adverbs) + rng.pick(CorpusGenerator.coreVerbs) + rng.pick(CorpusGenerator.modifiers) + rng.pick(CorpusGenerator.nouns) + "\(1 + rng.int(300))条"
+        case 0: return place + rng.pick(CorpusGenerator.adverbs) + rng.pick(CorpusGenerator.coreVerbs) + rng.pick(CorpusGenerator.modifiers) + rng.pick(CorpusGenerator.nouns) + "\(1 + rng.int(300))条"
         case 1: return "在" + place + rng.pick(CorpusGenerator.adverbs) + rng.pick(CorpusGenerator.coreVerbs) + rng.pick(CorpusGenerator.topics) + rng.pick(CorpusGenerator.nouns)
-        case 2: return rng.pick(CorpusGenerator.subjects) + rng.pick(CorpusGenerator.predicates)
-        case 3: return rng.pick(CorpusGenerator.connectors) + "围绕" + rng.pick(CorpusGenerator.topics) + "和" + rng.pick(CorpusGenerator.topics)
-        default: return "依托" + rng.pick(CorpusGenerator.channels) + rng.pick(CorpusGenerator.coreVerbs) + rng.pick(CorpusGenerator.modifiers) + rng.pick(CorpusGenerator.objects)
+        case 2: return place + rng.pick(CorpusGenerator.subjects) + rng.pick(CorpusGenerator.predicates)
+        case 3: return rng.pick(CorpusGenerator.connectors) + place + "围绕" + rng.pick(CorpusGenerator.topics) + "和" + rng.pick(CorpusGenerator.topics)
+        default: return "依托" + place + rng.pick(CorpusGenerator.channels) + rng.pick(CorpusGenerator.coreVerbs) + rng.pick(CorpusGenerator.modifiers) + rng.pick(CorpusGenerator.objects)
         }
     }
 
@@ -205,8 +207,9 @@ struct CorpusGenerator {
         }
         if missing != 5 {
             text += "\(h)五、存在的主要问题及改进情况\n\n"
-            let p = "\(agency)存在的问题：一是\(rng.pick(CorpusGenerator.problems))，二是\(rng.pick(CorpusGenerator.problems))。" + paragraph(&rng, agency: agency, sentences: 1)
-                + "\(agency)的改进措施：\(rng.pick(CorpusGenerator.measures))，\(rng.pick(CorpusGenerator.measures))。" + paragraph(&rng, agency: agency, sentences: 1)
+            func pl(_ rng: inout RNG) -> String { String([rng.pick(CorpusGenerator.places), rng.pick(CorpusGenerator.places)]) + rng.pick(["片区", "社区", "村", "园区"]) }
+            let p = "\(agency)存在的问题：一是\(pl(&rng))\(rng.pick(CorpusGenerator.problems))，二是\(pl(&rng))\(rng.pick(CorpusGenerator.problems))。" + paragraph(&rng, agency: agency, sentences: 1)
+                + "\(agency)的改进措施：在\(pl(&rng))\(rng.pick(CorpusGenerator.measures))，在\(pl(&rng))\(rng.pick(CorpusGenerator.measures))。" + paragraph(&rng, agency: agency, sentences: 1)
             paragraphs.append(p)
             text += p + "\n\n"
         }

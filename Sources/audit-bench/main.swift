@@ -92,16 +92,16 @@ case "run":
         // Accuracy against the truth file.
         for rule in rules.rules.map(\.id) {
             var tp = 0, fp = 0, fn = 0
-            var falseFiles: [String] = []
+            var falseFiles: [String] = [], missedFiles: [String] = []
             for a in outcome.ranked {
                 let name = (a.file as NSString).lastPathComponent
                 let expected = truth[name]?.contains(rule) ?? false
                 let got = a.outcomes.first { $0.rule == rule }?.outcome == .fail
-                if got && expected { tp += 1 } else if got { fp += 1; falseFiles.append(name) } else if expected { fn += 1 }
+                if got && expected { tp += 1 } else if got { fp += 1; falseFiles.append(name) } else if expected { fn += 1; missedFiles.append(name) }
             }
             let precision = tp + fp == 0 ? 1 : Double(tp) / Double(tp + fp), recall = tp + fn == 0 ? 1 : Double(tp) / Double(tp + fn)
             print(String(format: "  %-18@ precision %6.2f%%  recall %6.2f%%  (tp %d, fp %d, fn %d)%@", rule as NSString, precision * 100, recall * 100, tp, fp, fn,
-                         falseFiles.isEmpty ? "" : "  false: " + falseFiles.prefix(5).joined(separator: " ")))
+                         (falseFiles.isEmpty ? "" : "  false: " + falseFiles.prefix(5).joined(separator: " ")) + (missedFiles.isEmpty ? "" : "  missed: " + missedFiles.prefix(5).joined(separator: " "))))
         }
     }
 default:
