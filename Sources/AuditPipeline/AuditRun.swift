@@ -70,6 +70,7 @@ public enum AuditRun {
     }
 
     public static func run(_ o: Options, times: StageTimes) throws -> Outcome {
+        if ProcessInfo.processInfo.environment["AUDIT_THREADS"] == "1" { Parallelism.sequential = true }
         let phaseStart = StageTimes.now()
         let inputs = try times.measure("discover") { try discover(o.paths) }
         guard !inputs.isEmpty else { throw UsageError(message: "no files were found in \(o.paths.joined(separator: ", ")).") }
@@ -195,7 +196,7 @@ public enum AuditRun {
     public static func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
         var results = [R?](repeating: nil, count: items.count)
         let lock = NSLock()
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+        Parallelism.forEach(items.count) { i in
             let r = transform(items[i])
             lock.lock(); results[i] = r; lock.unlock()
         }

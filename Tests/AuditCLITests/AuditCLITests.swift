@@ -111,6 +111,20 @@ struct AuditCLITests {
         }
     }
 
+    @Test("one thread or all cores: byte-identical outputs")
+    func threads() throws {
+        let one = CLI.tempDir(), many = CLI.tempDir()
+        let inputs = [CLI.root.appendingPathComponent("examples/reports").path, CLI.root.appendingPathComponent("Tests/AuditCoreTests/Fixtures/formats").path]
+        _ = try CLI.run(["--rules", "strict", "--out", one.path] + inputs, env: ["AUDIT_THREADS": "1"])
+        _ = try CLI.run(["--rules", "strict", "--out", many.path] + inputs)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: one.path).sorted()
+        #expect(files.count > 20)
+        #expect(files == (try FileManager.default.subpathsOfDirectory(atPath: many.path).sorted()))
+        for f in files where !f.hasSuffix("reports") {
+            #expect(try Data(contentsOf: one.appendingPathComponent(f)) == Data(contentsOf: many.appendingPathComponent(f)), "\(f)")
+        }
+    }
+
     @Test("a rule set name works from another directory")
     func otherDirectory() throws {
         let out = CLI.tempDir()

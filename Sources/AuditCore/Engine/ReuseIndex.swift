@@ -68,6 +68,17 @@ public struct NarrativeDocument: Sendable {
 
 extension Int32 { var asInt: Int { Int(self) } }
 
+/// Where work runs on every core. Results always land by index, so output never depends on
+/// scheduling; `sequential` (AUDIT_THREADS=1) runs everything on one thread, which the tests use
+/// to prove exactly that.
+public enum Parallelism {
+    nonisolated(unsafe) public static var sequential = false
+
+    public static func forEach(_ count: Int, _ body: (Int) -> Void) {
+        if sequential || count < 2 { for i in 0..<count { body(i) } } else { DispatchQueue.concurrentPerform(iterations: count, execute: body) }
+    }
+}
+
 /// Fingerprinting parameters and the template k-grams that never count.
 public struct ReuseSettings: Sendable {
     public var k: Int
@@ -264,7 +275,7 @@ public enum ReuseDetector {
         pairCounts = [:]
         var results = [[SharedPassage]](repeating: [], count: candidates.count)
         let lock = NSLock()
-        DispatchQueue.concurrentPerform(iterations: candidates.count) { k in
+        Parallelism.forEach(candidates.count) { k in
             let a = Int(candidates[k] >> 32), b = Int(candidates[k] & 0xFFFF_FFFF)
             let found = pairPassages(docs[a], docs[b], aIndex: a, bIndex: b, s, common: common)
             lock.lock(); results[k] = found; lock.unlock()
