@@ -379,6 +379,22 @@ struct AuditCLITests {
     }
 }
 
+/// PDF through poppler's pdftotext, when the machine has it (.ci/run installs poppler-utils).
+@Suite("PDF input", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"), "pdftotext is not installed (apt-get install poppler-utils); the PDF test is skipped"))
+struct PDFTests {
+    @Test("a PDF printed from a seed audits like the text, its mangled table is could-not-verify, never an imbalance")
+    func pdf() throws {
+        let inputs = CLI.tempDir(), out = CLI.tempDir()
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Tests/AuditCoreTests/Fixtures/formats/001_4f4d1458c3fb7bc1.pdf"),
+                                         to: inputs.appendingPathComponent("001_4f4d1458c3fb7bc1.pdf"))
+        #expect(try CLI.run(["--out", out.path, inputs.path]).status == 0)
+        let a = try #require(try CLI.audits(out)["001"])
+        #expect(a["agency"] as? String == "顿坊店乡人民政府" && a["year"] as? Int == 2021)
+        #expect(CLI.outcome(a, "sections.required") == "pass" && CLI.outcome(a, "period.stated") == "fail" && CLI.outcome(a, "fees.disclosed") == "pass")
+        #expect(CLI.outcome(a, "tables.balance") != "fail")
+    }
+}
+
 /// Headless Chromium, when the machine has it (.ci/run installs Debian's `chromium`).
 enum Browser {
     static let path: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }

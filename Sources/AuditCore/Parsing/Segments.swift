@@ -119,7 +119,12 @@ enum CellSplitter {
     }
 
     static func classify(_ t: String, line: Int, splitRuns: Bool) -> RawCell {
-        if let q = Quantity(t) { return RawCell(kind: .value(.number(q)), text: t, line: line) }
+        if let q = Quantity(t) {
+            // `00`, `0000000`: PDF extraction ran several cells' digits together; no count is
+            // printed with a leading zero.
+            if q.scale == 0, t.count > 1, t.hasPrefix("0") { return RawCell(kind: .value(.unreadable(t)), text: t, line: line) }
+            return RawCell(kind: .value(.number(q)), text: t, line: line)
+        }
         if TemplateLabels.placeholders.contains(t) { return RawCell(kind: .value(.placeholder(t)), text: t, line: line) }
         // `1 0` inside one cell: OCR split a number or merged two; either way it cannot be read.
         let words = t.split(separator: " ")

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Makes the format fixtures from seed reports: HTML (tables with rowspan/colspan), pipe tables,
-DOCX and GB18030. Run from the repository root; the outputs are committed, so the tests do not
+DOCX and GB18030. (The PDF fixture was printed from the HTML one with headless Chromium and a
+Chinese font: chromium --headless --print-to-pdf=001_….pdf file://…/001_….html.) Run from the repository root; the outputs are committed, so the tests do not
 need Python. Each fixture must audit exactly like its plain-text original."""
 import html, os, zipfile
 
