@@ -85,8 +85,13 @@ struct FuzzRegressionTests {
     @Test("each saved fuzz input is read without a crash", arguments: (try? FileManager.default.contentsOfDirectory(atPath: Project.root.appendingPathComponent("Tests/AuditCoreTests/Fixtures/fuzz").path))?.sorted() ?? [])
     func replay(_ name: String) throws {
         let data = try Data(contentsOf: Project.root.appendingPathComponent("Tests/AuditCoreTests/Fixtures/fuzz/" + name))
+        let set = try Project.ruleSet("strict")
         for format in [InputFormat.text, .html, .docx] {
-            if case .text(let t) = InputText.extract(data, format: format) { _ = ReportParser.parse(text: t, source: name).dump() }
+            guard case .text(let t) = InputText.extract(data, format: format) else { continue }
+            let r = ReportParser.parse(text: t, source: name)
+            _ = r.dump()
+            // As the fuzz target does: the report twice, so reuse detection compares it with itself.
+            _ = AuditEngine.auditAll([r, r], history: [], rules: set, language: .zh)
         }
     }
 }

@@ -296,7 +296,12 @@ public enum ReuseDetector {
             let h = x[i].hash
             var j2 = j
             while j2 < y.count && y[j2].hash == h { j2 += 1 }
-            if !common.contains(h) {
+            var i2 = i
+            while i2 < x.count && x[i2].hash == h { i2 += 1 }
+            // A window repeated many times in one text (a run of one character, digits of a
+            // flattened table) says nothing about copying and would pair every position with
+            // every other.
+            if !common.contains(h) && i2 - i <= maxRepeats && j2 - j <= maxRepeats {
                 while i < x.count && x[i].hash == h {
                     for k in j..<j2 { seeds.append((x[i].position, y[k].position)) }
                     i += 1
@@ -310,17 +315,24 @@ public enum ReuseDetector {
         return passages(a, aIndex, b, bIndex, seeds: seeds, s)
     }
 
+    /// A fingerprint at more positions than this within one document is repetition, not text.
+    static let maxRepeats = 8
+
     struct Run { var a0: Int, a1: Int, b0: Int, b1: Int }
 
     static func passages(_ A: NarrativeDocument, _ ai: Int, _ B: NarrativeDocument, _ bi: Int, seeds: [(Int32, Int32)], _ s: ReuseSettings) -> [SharedPassage] {
         let a = A.text, b = B.text
         var runs: [Run] = []
-        for (pa32, pb32) in seeds.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
+        // Seeds by diagonal, then position: a seed inside the run already found on its diagonal
+        // adds nothing, and is skipped in constant time.
+        var coveredTo: [Int: Int] = [:]
+        for (pa32, pb32) in seeds.sorted(by: { (Int($0.1) - Int($0.0), $0.0) < (Int($1.1) - Int($1.0), $1.0) }) {
             let pa = Int(pa32), pb = Int(pb32)
-            if runs.contains(where: { $0.a0 <= pa && pa < $0.a1 && $0.b0 - $0.a0 == pb - pa }) { continue }
+            if let end = coveredTo[pb - pa], pa < end { continue }
             var a0 = pa, b0 = pb, a1 = pa, b1 = pb
             while a0 > 0, b0 > 0, a[a0 - 1] == b[b0 - 1], a[a0 - 1] != ReuseSettings.boundary { a0 -= 1; b0 -= 1 }
             while a1 < a.count, b1 < b.count, a[a1] == b[b1], a[a1] != ReuseSettings.boundary { a1 += 1; b1 += 1 }
+            coveredTo[pb - pa] = a1
             if a1 - a0 >= s.k { runs.append(Run(a0: a0, a1: a1, b0: b0, b1: b1)) }
         }
         runs.sort { ($0.a0, $0.b0) < ($1.a0, $1.b0) }
