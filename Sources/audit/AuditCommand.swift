@@ -118,9 +118,9 @@ extension Audit {
                 let set = try RuleSetLocator.load(name)
                 print("\(set.name) — \(set.description)")
                 print("  files: \(set.files.joined(separator: ", "))")
-                print("  grades: " + set.grades.map { "\($0.name) ≥ \(Int($0.minimum))" }.joined(separator: ", ") + "; unverifiable costs \(set.unverifiablePoints)")
+                print("  grades: " + set.grades.map { "\($0.name) ≥ \(Int($0.minimum))" }.joined(separator: ", ") + "; unverifiable costs \(Format.score(set.unverifiablePoints))")
                 for r in set.rules {
-                    print("  \(r.id)  [\(r.kind.rawValue), \(r.severity.rawValue), ≤\(r.points) points, \(r.condition.summary)]  \(r.title.text(language))")
+                    print("  \(r.id)  [\(r.kind.rawValue), \(r.severity.rawValue), ≤\(Format.score(r.points)) points, \(r.condition.summary)]  \(r.title.text(language))")
                 }
                 print("")
             }
