@@ -86,7 +86,7 @@ enum CellSplitter {
             for piece in text.unicodeScalars.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\t" || $0 == "|" }) {
                 let t = TextNormalizer.trim(Substring(piece))
                 if t.isEmpty || isMarkdownRule(t) { continue }
-                out.append(classify(t, line: seg.line, splitRuns: false))
+                out.append(classify(t, line: seg.line))
             }
             return out
         }
@@ -98,16 +98,16 @@ enum CellSplitter {
             if columns.count >= 2, columns.dropFirst().contains(where: isValueText) || columns.count >= 3 {
                 return columns.flatMap { col -> [RawCell] in
                     let words = col.split(separator: " ")
-                    if words.count >= 3, words.allSatisfy({ isValueText(String($0)) }) { return words.map { classify(String($0), line: seg.line, splitRuns: false) } }
-                    return [classify(col, line: seg.line, splitRuns: false)]
+                    if words.count >= 3, words.allSatisfy({ isValueText(String($0)) }) { return words.map { classify(String($0), line: seg.line) } }
+                    return [classify(col, line: seg.line)]
                 }
             }
         }
         let words = t.split(whereSeparator: { $0 == " " })
         if words.count >= 3, words.allSatisfy({ isValueText(String($0)) }) {
-            return words.map { classify(String($0), line: seg.line, splitRuns: false) }
+            return words.map { classify(String($0), line: seg.line) }
         }
-        return [classify(t, line: seg.line, splitRuns: false)]
+        return [classify(t, line: seg.line)]
     }
 
     static func isMarkdownRule(_ t: String) -> Bool {
@@ -118,7 +118,7 @@ enum CellSplitter {
         Quantity(t) != nil || TemplateLabels.placeholders.contains(t)
     }
 
-    static func classify(_ t: String, line: Int, splitRuns: Bool) -> RawCell {
+    static func classify(_ t: String, line: Int) -> RawCell {
         if let q = Quantity(t) {
             // `00`, `0000000`: PDF extraction ran several cells' digits together; no count is
             // printed with a leading zero.
