@@ -43,7 +43,7 @@ public enum ContentPatternCheck {
         var segments: [Segment]
         if let kind = p.section {
             guard let s = report.section(kind) else { return .notApplicable }
-            segments = (s.span.first...s.span.last).map { Segment(line: $0, text: report.line($0)) }
+            segments = s.body
         } else {
             segments = report.lines.enumerated().map { Segment(line: $0.offset + 1, text: $0.element) }
         }

@@ -27,7 +27,10 @@ public enum FeeDisclosureCheck {
 
     public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
         let joined = JoinedText(narrativeSegments(report)[...])
-        let mentions = joined.matches(mentionRE)
+        // 申请人逾期未按收费通知要求缴纳费用 is a row label of table 三, in every 2021 report.
+        let mentions = joined.matches(mentionRE).filter { m in
+            m.range.location < 2 || !["未按", "逾期"].contains(joined.ns.substring(with: NSRange(location: m.range.location - 2, length: 2)))
+        }
         guard !mentions.isEmpty else { return .from([Observation(.fail, variant: "missing")]) }
         guard p.requireCountAndAmount else { return .pass }
         // The statement: the sentences that mention the fee.
@@ -48,15 +51,13 @@ public enum FeeDisclosureCheck {
                                   line: sentences[0].line, excerpt: sentences[0].text)])
     }
 
-    /// Narrative lines only: table rows and the table-三 row label 申请人逾期未按收费通知要求缴纳费用
-    /// (which names 收费通知 in every 2021 report) are no statement about fees.
+    /// Every line but a heading on its own line (its words would run into the statement). Table
+    /// rows stay: a flattened page has its whole body, tables and statement alike, on one line;
+    /// the one table wording that names fees (a row label of table 三) is skipped where it matches.
     static func narrativeSegments(_ report: Report) -> [Segment] {
         let headings = Set(report.sections.map(\.headingLine))
         return report.lines.enumerated().compactMap { i, line in
-            if headings.contains(i + 1) { return nil }
-            if line.has("\t") || line.hasPrefix("|") || TextNormalizer.trim(line).hasPrefix("|") { return nil }
-            let c = TextNormalizer.compact(line)
-            if c.has("未按收费通知") || c.has("收费通知要求") || c.has("缴纳费用、行政机关") { return nil }
+            if headings.contains(i + 1) && line.unicodeScalars.count < 60 { return nil }
             return Segment(line: i + 1, text: line)
         }
     }

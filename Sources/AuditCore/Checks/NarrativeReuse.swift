@@ -49,6 +49,7 @@ public enum NarrativeReuseCheck {
             out += TemplateLabels.applicationSchema(t).rows.map(\.label) + TemplateLabels.applicationSchema(t).columns.map(\.label)
         }
         out += TemplateLabels.reviewSchema.columns.map(\.label) + TemplateLabels.keys2019 + TemplateLabels.keys2021
+        out += TemplateLabels.proactiveTableLabels
         return out
     }
 

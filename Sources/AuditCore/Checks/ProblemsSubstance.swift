@@ -20,7 +20,7 @@ public enum ProblemsSubstanceCheck {
 
     public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
         guard let five = report.section(.problems) else { return .notApplicable }
-        let body = report.paragraphs.filter { $0.section == .problems }.map(\.text).joined()
+        let body = five.body.filter { !$0.text.contains("\t") && !TextNormalizer.trim($0.text).hasPrefix("|") }.map(\.text).joined()
         let compact = TextNormalizer.compact(body)
         let letters = compact.unicodeScalars.filter { $0.properties.isAlphabetic }.count
         if letters < p.minLength {

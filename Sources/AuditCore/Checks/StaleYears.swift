@@ -12,7 +12,7 @@ public enum StaleYearsCheck {
     public static let variants = [VariantSpec(name: "stale", placeholders: ["year", "report_year", "sentence"])]
 
     static let yearRE = try! NSRegularExpression(pattern: "(?<![0-9〔\\[(（【])(20[0-9]{2})年(?!度报告|政府信息公开)")
-    static let comparisons = ["同比", "较上年", "比上年", "上年", "去年", "上一年", "相比", "以来", "至今", "截至", "截止", "以前", "之前", "整改", "改进情况", "存在问题", "存在的问题", "年报", "年度报告", "统计期限", "统计时限", "印发", "出台", "发布的", "通知", "意见", "规定", "办法", "条例", "《", "》", "〔", "号"]
+    static let comparisons = ["同比", "较上年", "比上年", "上年", "去年", "上一年", "相比", "以来", "至今", "截至", "截止", "以前", "之前", "整改", "改进", "问题", "不足", "上一年度", "上年度", "年报", "年度报告", "统计期限", "统计时限", "印发", "出台", "发布的", "通知", "意见", "规定", "办法", "条例", "《", "》", "〔", "号"]
 
     public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
         guard let year = report.year else { return .notApplicable }

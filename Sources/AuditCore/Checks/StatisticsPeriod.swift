@@ -52,8 +52,9 @@ public enum StatisticsPeriodCheck {
 
     /// Before section 一 (the introduction), or inside the first paragraph of 一.
     static func isNearTop(_ p: StatisticsPeriod, _ report: Report) -> Bool {
-        let firstSectionLine = report.sections.map(\.headingLine).min() ?? Int.max
-        if p.line < firstSectionLine { return true }
+        // By position among logical lines: a flattened page has every section on one line.
+        let firstSection = report.sections.map(\.headingPosition).min() ?? Int.max
+        if p.position < firstSection { return true }
         guard let overview = report.section(.overview) else { return false }
         if let first = report.paragraphs.first(where: { $0.span.first > overview.headingLine && $0.span.first <= overview.span.last }) {
             return first.span.first <= p.line && p.line <= first.span.last

@@ -90,6 +90,9 @@ public struct ReuseSettings: Sendable {
     /// Characters of edit between two exact runs that still count as one passage.
     public var gap: Int
     var templateHashes: Set<UInt64>
+    /// Template phrases shorter than a window, by their first two characters: masked by exact
+    /// occurrence (第二十条第(五)项 is seven characters).
+    var shortPhrases: [UInt32: [[UInt16]]]
 
     static let base: UInt64 = 1_000_003
     /// Marks a section boundary in normalized text; never part of a match.
@@ -100,11 +103,14 @@ public struct ReuseSettings: Sendable {
         self.k = k; self.window = window; self.minLength = minLength; self.minSimilarity = minSimilarity
         self.maxReportsPerPassage = maxReportsPerPassage; self.gap = gap
         var hashes = Set<UInt64>()
+        var short: [UInt32: [[UInt16]]] = [:]
         for phrase in templatePhrases {
             let t = ReuseSettings.normalize(phrase)
             if t.count >= k { ReuseSettings.kgramHashes(t, k: k) { h, _ in hashes.insert(h) } }
+            else if t.count >= 3 { short[UInt32(t[0]) << 16 | UInt32(t[1]), default: []].append(t) }
         }
         templateHashes = hashes
+        shortPhrases = short
     }
 
     /// Normalized characters of a text.
@@ -146,7 +152,9 @@ public struct ReuseSettings: Sendable {
 
     /// Sentences every report writes the same way by prescription — the statistics period, where
     /// the electronic version is, whom to contact — are report metadata, not narrative.
-    static let metadataMarkers = ["统计期限", "统计时限", "统计数据期限", "电子版", "如有疑问", "有疑问", "邮编", "邮政编码", "联系电话", "联系方式：", "网址"]
+    static let metadataMarkers = ["统计期限", "统计时限", "统计数据期限", "电子版", "如有疑问", "有疑问", "邮编", "邮政编码", "联系电话", "联系方式：", "网址",
+                                  // Web page chrome and crawler headers around the report.
+                                  "发布时间:", "发布日期:", "原文链接", "本地目录", "页面链接", "发布机构:", "栏目:", "文号:", "索引号", "来源:", "浏览次数", "打印本页", "关闭窗口", "分享到", "字号:", "http:", "https:"]
     static func isMetadataSentence(_ s: Substring) -> Bool {
         let c = TextNormalizer.compact(String(s))
         return metadataMarkers.contains { c.has($0) }
@@ -191,6 +199,14 @@ public struct ReuseSettings: Sendable {
         }
         if starts.isEmpty { starts = [0]; numbers = [1]; sections = [0]; texts = [""] }
         var template = metadata
+        if text.count >= 2 {
+            for i in 0..<(text.count - 1) {
+                guard let candidates = shortPhrases[UInt32(text[i]) << 16 | UInt32(text[i + 1])] else { continue }
+                for p in candidates where i + p.count <= text.count && text[i..<(i + p.count)].elementsEqual(p) {
+                    for j in i..<(i + p.count) { template[j] = true }
+                }
+            }
+        }
         var hashes: [UInt64] = []
         hashes.reserveCapacity(max(0, text.count - k + 1))
         ReuseSettings.kgramHashes(text, k: k) { h, i in

@@ -48,6 +48,11 @@ public struct Section: Sendable {
     public var numbering: HeadingNumbering
     /// From the heading to the line before the next section (or the end).
     public var span: LineSpan
+    /// The heading's position among the logical lines (segments): orders sections that share
+    /// one physical line in a flattened page.
+    public var headingPosition: Int = 0
+    /// The section's body, heading excluded, as logical lines with their source line.
+    public var body: [Segment] = []
 }
 
 /// A run of narrative text lines (not table cells, not headings).
@@ -79,6 +84,8 @@ public struct StatisticsPeriod: Sendable, Equatable {
     public var endYear: Int, endMonth: Int, endDay: Int
     public var line: Int
     public var excerpt: String
+    /// Position among the logical lines (segments), to order it against section headings.
+    public var position: Int = 0
 }
 
 /// A parsed annual report: pure value, built from text by `ReportParser`.

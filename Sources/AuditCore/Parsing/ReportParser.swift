@@ -13,7 +13,8 @@ public enum ReportParser {
             let end = n + 1 < headings.count ? headings[n + 1].segmentIndex : segments.count
             let lastLine = end > h.segmentIndex + 1 ? segments[end - 1].line : segments[h.segmentIndex].line
             sections.append(Section(kind: h.kind, heading: h.text, headingLine: segments[h.segmentIndex].line,
-                                    numbering: h.numbering, span: LineSpan(segments[h.segmentIndex].line, lastLine)))
+                                    numbering: h.numbering, span: LineSpan(segments[h.segmentIndex].line, lastLine),
+                                    headingPosition: h.segmentIndex, body: Array(segments[(h.segmentIndex + 1)..<end])))
             sectionSegments[h.kind] = (h.segmentIndex + 1)..<end
         }
 
@@ -164,7 +165,8 @@ enum StatisticsPeriodReader {
                   let m2 = joined.int(m.range(at: 5)), let d2 = joined.int(m.range(at: 6)) else { return nil }
             let y2 = joined.int(m.range(at: 4)) ?? y1
             return StatisticsPeriod(startYear: y1, startMonth: m1, startDay: d1, endYear: y2, endMonth: m2, endDay: d2,
-                                    line: joined.line(at: m.range.location), excerpt: joined.string(m.range))
+                                    line: joined.line(at: m.range.location), excerpt: joined.string(m.range),
+                                    position: joined.segmentIndex(at: m.range.location))
         }
     }
 }

@@ -159,12 +159,18 @@ struct JoinedText {
     /// The source line of a UTF-16 offset.
     func line(at offset: Int) -> Int {
         guard !starts.isEmpty else { return 1 }
+        return segLines[segmentIndex(at: offset)]
+    }
+
+    /// The index (in the segments given) of the segment holding a UTF-16 offset.
+    func segmentIndex(at offset: Int) -> Int {
+        guard !starts.isEmpty else { return 0 }
         var lo = 0, hi = starts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
-        return segLines[lo]
+        return lo
     }
 
     func matches(_ re: NSRegularExpression) -> [NSTextCheckingResult] {

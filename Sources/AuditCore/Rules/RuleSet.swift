@@ -3,8 +3,9 @@ public enum Severity: String, Sendable, CaseIterable {
     case error, warning, info
 }
 
-/// When a rule applies: template versions and report years. A report whose template or year is
-/// unknown is outside a condition that names them.
+/// When a rule applies: template versions and report years. A report whose template is unknown
+/// is outside a condition that names templates; a report whose year is unknown is inside year
+/// bounds (the year may simply not have been read).
 public struct RuleCondition: Sendable, Equatable {
     public var templates: [TemplateVersion]?
     public var yearMin: Int?
@@ -16,8 +17,8 @@ public struct RuleCondition: Sendable, Equatable {
         if let templates {
             guard let t = report.template, templates.contains(t) else { return false }
         }
-        if yearMin != nil || yearMax != nil {
-            guard let y = report.year else { return false }
+        // A year bound excludes reports known to be outside it; an unknown year is no proof.
+        if let y = report.year {
             if let lo = yearMin, y < lo { return false }
             if let hi = yearMax, y > hi { return false }
         }
