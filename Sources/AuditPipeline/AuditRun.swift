@@ -81,7 +81,7 @@ public enum AuditRun {
         var bytesRead = 0
         let prepareStart = StageTimes.now()
         let slots = parallelMap(inputs) { input -> Slot in
-            switch times.measure("read", parallel: true, { InputReader.read(path: input.path, displayName: input.display, encoding: o.encoding) }) {
+            switch times.measure("read", parallel: true, { InputReader.read(path: input.path, encoding: o.encoding) }) {
             case .text(let text):
                 bytesLock.lock(); bytesRead += text.utf8.count; bytesLock.unlock()
                 let report = times.measure("parse", parallel: true) { ReportParser.parse(text: text, source: input.display) }
@@ -184,7 +184,7 @@ public enum AuditRun {
         guard !paths.isEmpty else { return [] }
         let inputs = try discover(paths)
         return parallelMap(inputs) { input -> HistoryReport? in
-            guard case .text(let text) = InputReader.read(path: input.path, displayName: input.display) else {
+            guard case .text(let text) = InputReader.read(path: input.path) else {
                 FileHandle.standardError.write(Data("warning: history file \(input.display) cannot be read; it is not compared\n".utf8))
                 return nil
             }

@@ -120,15 +120,13 @@ public enum InputReader {
     static func fingerprint(path: String) -> UInt64? {
         guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size <= maxBytes,
               let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return nil }
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in data { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        return h ^ UInt64(data.count)
+        return FNV1a.hash(data) ^ UInt64(data.count)
     }
 
     /// Larger files are not read: no real report comes near it, and memory stays bounded.
     static let maxBytes = 20 * 1024 * 1024
 
-    public static func read(path: String, displayName: String, encoding: TextEncoding? = nil) -> Result {
+    public static func read(path: String, encoding: TextEncoding? = nil) -> Result {
         let ext = (path as NSString).pathExtension
         guard let format = InputFormat(fileExtension: ext) else {
             return .failure(Localized(zh: "不支持的文件格式“.\(ext)”，支持 .txt、.md、.html、.docx、.pdf",

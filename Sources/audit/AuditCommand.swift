@@ -153,7 +153,7 @@ extension Audit {
 
         func run() throws {
             for f in files {
-                switch InputReader.read(path: f, displayName: f) {
+                switch InputReader.read(path: f) {
                 case .text(let text): print(ReportParser.parse(text: text, source: f).dump())
                 case .failure(let reason): print("\(f): \(reason.en)")
                 }

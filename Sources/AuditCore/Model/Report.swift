@@ -55,10 +55,10 @@ public struct Section: Sendable {
     public var body: [Segment] = []
 }
 
-/// A run of narrative text lines (not table cells, not headings).
+/// A run of narrative text lines (not table cells, not headings); its text is the source lines
+/// of its span.
 public struct Paragraph: Sendable {
     public var span: LineSpan
-    public var text: String
     public var section: SectionKind?
 }
 

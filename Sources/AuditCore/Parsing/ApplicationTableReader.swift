@@ -95,7 +95,7 @@ enum ApplicationTableReader {
                 }
             }
             // A row whose label line carried values ends with that line.
-            if let row = open, row.inline { _ = row; close() }
+            if open?.inline == true { close() }
         }
         close()
         guard let first = firstLine else { return nil }

@@ -207,12 +207,10 @@ enum DateReader {
 enum ParagraphReader {
     static func read(segments: [Segment], headingIndexes: Set<Int>, sectionAt: (Int) -> SectionKind?) -> [Paragraph] {
         var out: [Paragraph] = []
-        var first: Int?, last = 0, text = ""
+        var first: Int?, last = 0
         func flush() {
-            if let f = first, !text.isEmpty {
-                out.append(Paragraph(span: LineSpan(f, last), text: text, section: sectionAt(f)))
-            }
-            first = nil; text = ""
+            if let f = first { out.append(Paragraph(span: LineSpan(f, last), section: sectionAt(f))) }
+            first = nil
         }
         for (i, seg) in segments.enumerated() {
             let t = TextNormalizer.trim(seg.text)
@@ -221,7 +219,6 @@ enum ParagraphReader {
             if t.isEmpty || isTable || headingIndexes.contains(i) { flush(); continue }
             if first == nil { first = seg.line }
             last = seg.line
-            text += t
         }
         flush()
         return out

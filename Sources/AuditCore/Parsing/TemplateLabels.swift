@@ -144,7 +144,7 @@ public enum TemplateLabels {
     ]
 
     /// Cell texts that stand for "not applicable / not given"; never read as 0.
-    static let placeholders: Set<String> = ["/", "-", "—", "——", "–", "无", "/ ", "\\", "×", "*"]
+    static let placeholders: Set<String> = ["/", "-", "—", "——", "–", "无", "\\", "×", "*"]
 
     // MARK: Label cores
 

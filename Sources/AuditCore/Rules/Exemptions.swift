@@ -71,15 +71,22 @@ public struct ExemptionSet: Sendable {
     }
 }
 
+/// 64-bit FNV-1a: a stable hash (Swift's `Hasher` is seeded per process) for fingerprints.
+public enum FNV1a {
+    public static func hash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
+}
+
 /// A finding's identity for exemptions: the rule, the kind of finding and its evidence, not the
 /// line (which moves when text is edited) nor the language of the message.
 enum FindingFingerprint {
     static func of(rule: String, _ o: Observation) -> String {
         var text = rule + "|" + o.variant + "|" + TextNormalizer.compact(o.excerpt ?? "")
         for (k, v) in o.values.sorted(by: { $0.key < $1.key }) where k != "reason" { text += "|\(k)=\(TextNormalizer.compact(v.zh))" }
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        let hex = String(h, radix: 16)
+        let hex = String(FNV1a.hash(text.utf8), radix: 16)
         return String(repeating: "0", count: max(0, 16 - hex.count)) + hex
     }
 }
