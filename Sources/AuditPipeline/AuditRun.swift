@@ -1,6 +1,9 @@
 import AuditCore
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A mistake in how the command was called, said in a full sentence with what to do.
 public struct UsageError: Error {
@@ -14,11 +17,24 @@ public final class StageTimes: @unchecked Sendable {
     private let lock = NSLock()
     public private(set) var cpu: [String: Double] = [:]
     public private(set) var wall: [String: Double] = [:]
+    /// Resident memory (MB) when each stage ended, for the benchmark.
+    public private(set) var residentMB: [String: Double] = [:]
 
     public init() {}
 
     func addCPU(_ stage: String, _ seconds: Double) { lock.lock(); cpu[stage, default: 0] += seconds; lock.unlock() }
-    func addWall(_ stage: String, _ seconds: Double) { lock.lock(); wall[stage, default: 0] += seconds; lock.unlock() }
+    func addWall(_ stage: String, _ seconds: Double) {
+        let rss = StageTimes.residentMB()
+        lock.lock(); wall[stage, default: 0] += seconds; residentMB[stage] = rss; lock.unlock()
+    }
+
+    /// VmRSS from /proc (Linux); 0 where it cannot be read.
+    static func residentMB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kb / 1024
+    }
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
@@ -75,37 +91,61 @@ public enum AuditRun {
         let inputs = try times.measure("discover") { try discover(o.paths) }
         guard !inputs.isEmpty else { throw UsageError(message: "no files were found in \(o.paths.joined(separator: ", ")).") }
         // Reports are independent until reuse detection: prepare them on every core; results land
-        // by index, so output order never depends on scheduling.
+        // by index, so output order never depends on scheduling. Each report's text is released
+        // once its own rules have run: what is kept per report is a few kilobytes, and the text
+        // is read again for the few reports reuse verification needs and for the pages.
         enum Slot { case prepared(PreparedReport), failed(Localized) }
+        struct Loaded { var slot: Slot; var fingerprint: UInt64?; var keptText: String? }
         let bytesLock = NSLock()
         var bytesRead = 0
         let prepareStart = StageTimes.now()
-        let slots = parallelMap(inputs) { input -> Slot in
-            switch times.measure("read", parallel: true, { InputReader.read(path: input.path, encoding: o.encoding) }) {
+        let loaded = parallelMap(inputs) { input -> Loaded in
+            let file = times.measure("read", parallel: true) { InputReader.load(path: input.path, encoding: o.encoding) }
+            switch file.result {
             case .text(let text):
                 bytesLock.lock(); bytesRead += text.utf8.count; bytesLock.unlock()
                 let report = times.measure("parse", parallel: true) { ReportParser.parse(text: text, source: input.display) }
-                return .prepared(times.measure("rules", parallel: true) { AuditEngine.prepare(report, rules: o.ruleSet) })
-            case .failure(let reason): return .failed(reason)
+                var prepared = times.measure("rules", parallel: true) { AuditEngine.prepare(report, rules: o.ruleSet) }
+                prepared.releaseText(rules: o.ruleSet)
+                // Text from an external converter is kept: running it again would cost more.
+                return Loaded(slot: .prepared(prepared), fingerprint: file.fingerprint, keptText: InputFormat(fileExtension: (input.path as NSString).pathExtension) == .pdf ? text : nil)
+            case .failure(let reason): return Loaded(slot: .failed(reason), fingerprint: file.fingerprint, keptText: nil)
             }
         }
         times.addWall("read+parse+rules", StageTimes.now() - prepareStart)
         var prepared: [PreparedReport] = []
-        for s in slots { if case .prepared(let p) = s { prepared.append(p) } }
+        var inputOf: [Int] = []              // prepared index -> input index
+        var inputByFile: [String: Int] = [:]
+        for (i, l) in loaded.enumerated() {
+            inputByFile[inputs[i].display] = i
+            if case .prepared(let p) = l.slot { prepared.append(p); inputOf.append(i) }
+        }
+        /// The text of input `i` again, if its bytes are the ones audited.
+        func text(_ i: Int) -> String? {
+            if let kept = loaded[i].keptText { return kept }
+            let again = InputReader.load(path: inputs[i].path, encoding: o.encoding)
+            guard again.fingerprint == loaded[i].fingerprint, case .text(let t) = again.result else { return nil }
+            return t
+        }
         // The same file given twice is one report: it must not count as copying from itself.
-        let duplicateOf = times.measure("duplicates") { duplicates(inputs) }
+        let duplicateOf = times.measure("duplicates") { duplicates(inputs, loaded.map(\.fingerprint)) }
         let preparedIndex = Dictionary(uniqueKeysWithValues: prepared.enumerated().map { ($1.report.source, $0) })
-        for i in prepared.indices where duplicateOf[prepared[i].report.source] != nil { prepared[i].narrative = nil }
+        for i in prepared.indices where duplicateOf[prepared[i].report.source] != nil { prepared[i].excludeFromReuse() }
         let history = try loadHistory(o.historyPaths, rules: o.ruleSet)
-        let clusters = times.measure("reuse") { AuditEngine.runCorpusRules(&prepared, history: history, rules: o.ruleSet) }
+        let clusters = times.measure("reuse") {
+            AuditEngine.runCorpusRules(&prepared, history: history, rules: o.ruleSet) { k, released in
+                text(inputOf[k]).flatMap { AuditEngine.narrativeDocument(released, lines: ReportParser.splitLines($0), rules: o.ruleSet) }
+            }
+        }
         for i in prepared.indices {
             guard let original = duplicateOf[prepared[i].report.source], let j = preparedIndex[original] else { continue }
             for (ri, rule) in o.ruleSet.rules.enumerated() where rule.kind.isCorpusWide { prepared[i].results[ri] = prepared[j].results[ri] }
         }
         let finished = times.measure("score") { parallelMap(prepared) { AuditEngine.finish($0, rules: o.ruleSet, language: o.language, exemptions: o.exemptions) } }
+        prepared = []
         var audits = finished
-        for (i, s) in slots.enumerated() {
-            if case .failed(let reason) = s { audits.append(AuditEngine.unreadable(file: inputs[i].display, reason: reason, rules: o.ruleSet, language: o.language)) }
+        for (i, l) in loaded.enumerated() {
+            if case .failed(let reason) = l.slot { audits.append(AuditEngine.unreadable(file: inputs[i].display, reason: reason, rules: o.ruleSet, language: o.language)) }
         }
         for i in audits.indices {
             if let original = duplicateOf[audits[i].file] { AuditEngine.markDuplicate(&audits[i], of: original, language: o.language) }
@@ -113,7 +153,13 @@ public enum AuditRun {
         let ranked = Ranking.rank(audits)
         let run = RunInfo(ruleSet: o.ruleSet, date: o.date, language: o.language, baseline: o.baseline)
         try times.measure("write") {
-            try write(ranked, clusters: clusters, hasReuseRule: o.ruleSet.rules.contains { $0.kind == .narrativeReuse }, run: run, to: o.outputFolder)
+            // A page shows the report's text as audited; a file changed since is shown without it.
+            let lines: (ReportAudit) -> [String] = { a in
+                guard let i = inputByFile[a.file], case .prepared = loaded[i].slot,
+                      let t = text(i) else { return [] }
+                return ReportParser.splitLines(t)
+            }
+            try write(ranked, clusters: clusters, hasReuseRule: o.ruleSet.rules.contains { $0.kind == .narrativeReuse }, run: run, to: o.outputFolder, lines: lines)
             if let ex = o.exemptions {
                 try atomicWrite(ExemptionReport.markdown(ranked, ex, run), to: URL(fileURLWithPath: o.outputFolder).appendingPathComponent("exemptions.md"))
                 for w in ExemptionReport.warnings(ranked, ex) { FileHandle.standardError.write(Data((w + "\n").utf8)) }
@@ -168,8 +214,7 @@ public enum AuditRun {
     }
 
     /// Inputs whose bytes equal an earlier input's (in input order), mapped to that input.
-    static func duplicates(_ inputs: [Input]) -> [String: String] {
-        let prints = parallelMap(inputs) { InputReader.fingerprint(path: $0.path) }
+    static func duplicates(_ inputs: [Input], _ prints: [UInt64?]) -> [String: String] {
         var first: [UInt64: String] = [:]
         var duplicateOf: [String: String] = [:]
         for (i, p) in prints.enumerated() {
@@ -203,7 +248,8 @@ public enum AuditRun {
         return results.map { $0! }
     }
 
-    static func write(_ ranked: [ReportAudit], clusters: [ReuseCluster], hasReuseRule: Bool, run: RunInfo, to folder: String) throws {
+    static func write(_ ranked: [ReportAudit], clusters: [ReuseCluster], hasReuseRule: Bool, run: RunInfo, to folder: String,
+                      lines: (ReportAudit) -> [String]) throws {
         let fm = FileManager.default
         let out = URL(fileURLWithPath: folder)
         let reports = out.appendingPathComponent("reports")
@@ -222,7 +268,9 @@ public enum AuditRun {
             }
             let pages = OutputNames.pages(for: ranked.map(\.file))
             // Per-report pages are independent: render and write them on every core.
-            let failures = parallelMap(ranked) { a -> Error? in
+            let failures = parallelMap(ranked) { audit -> Error? in
+                var a = audit
+                if a.lines.isEmpty { a.lines = lines(a) }
                 do {
                     try atomicWrite(ReportMarkdown.render(a, run), to: reports.appendingPathComponent(pages[a.file]! + ".md"))
                     try atomicWrite(HTMLReport.page(a, run, pages: pages), to: reports.appendingPathComponent(pages[a.file]! + ".html"))
@@ -238,8 +286,32 @@ public enum AuditRun {
         }
     }
 
-    /// Temporary file, then rename: an interrupted run never leaves half a file.
+    /// Temporary file beside the target, then rename: an interrupted run never leaves half a
+    /// file. No fsync: the outputs can be regenerated, and syncing each of 200,000 pages cost
+    /// more than rendering them (Foundation's `.atomic` syncs every file).
     static func atomicWrite(_ text: String, to url: URL) throws {
-        try Data(text.utf8).write(to: url, options: .atomic)
+        let path = url.path
+        let dir = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+        let temporary = (dir.isEmpty ? "." : dir) + "/." + name + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw WriteError(path: path, code: errno) }
+        var text = text
+        let failure: Int32? = text.withUTF8 { bytes -> Int32? in
+            var offset = 0
+            while offset < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return errno }
+                offset += n
+            }
+            return nil
+        }
+        if close(fd) != 0, failure == nil { unlink(temporary); throw WriteError(path: path, code: errno) }
+        if let code = failure { unlink(temporary); throw WriteError(path: path, code: code) }
+        if rename(temporary, path) != 0 { let code = errno; unlink(temporary); throw WriteError(path: path, code: code) }
+    }
+
+    struct WriteError: Error, LocalizedError {
+        var path: String, code: Int32
+        var errorDescription: String? { "\(path): \(String(cString: strerror(code)))" }
     }
 }

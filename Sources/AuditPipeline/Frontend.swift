@@ -1,5 +1,8 @@
 import AuditCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Finds rule sets by name: the project's rules/ (from the working folder, from AUDIT_RULES_DIR,
 /// or beside the executable's build folder), so `--rules strict` works from any directory.
@@ -116,38 +119,70 @@ public enum RunDate {
 public enum InputReader {
     public enum Result { case text(String), failure(Localized) }
 
-    /// FNV-1a of a file's bytes, to recognise the same file given twice under different names.
-    static func fingerprint(path: String) -> UInt64? {
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size <= maxBytes,
-              let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return nil }
-        return FNV1a.hash(data) ^ UInt64(data.count)
+    /// The text (or why there is none) and a fingerprint of the file's bytes (FNV-1a and length),
+    /// which recognises the same file given twice and tells whether it changed between reads.
+    public struct Loaded {
+        public var result: Result
+        public var fingerprint: UInt64?
     }
 
     /// Larger files are not read: no real report comes near it, and memory stays bounded.
     static let maxBytes = 20 * 1024 * 1024
 
-    public static func read(path: String, encoding: TextEncoding? = nil) -> Result {
+    public static func read(path: String, encoding: TextEncoding? = nil) -> Result { load(path: path, encoding: encoding).result }
+
+    public static func load(path: String, encoding: TextEncoding? = nil) -> Loaded {
         let ext = (path as NSString).pathExtension
         guard let format = InputFormat(fileExtension: ext) else {
-            return .failure(Localized(zh: "不支持的文件格式“.\(ext)”，支持 .txt、.md、.html、.docx、.pdf",
-                                      en: "unsupported file type '.\(ext)'; .txt, .md, .html, .docx and .pdf are supported"))
+            return Loaded(result: .failure(Localized(zh: "不支持的文件格式“.\(ext)”，支持 .txt、.md、.html、.docx、.pdf",
+                                                     en: "unsupported file type '.\(ext)'; .txt, .md, .html, .docx and .pdf are supported")), fingerprint: nil)
         }
-        let fm = FileManager.default
-        guard fm.isReadableFile(atPath: path) else {
-            return .failure(Localized(zh: "文件无法读取（权限不足、链接失效或已被删除）", en: "the file cannot be read (permissions, a broken link, or it was removed)"))
+        let data: Data
+        switch bytes(path) {
+        case .unopenable:
+            return Loaded(result: .failure(Localized(zh: "文件无法读取（权限不足、链接失效或已被删除）", en: "the file cannot be read (permissions, a broken link, or it was removed)")), fingerprint: nil)
+        case .failed:
+            return Loaded(result: .failure(Localized(zh: "文件无法读取", en: "the file cannot be read")), fingerprint: nil)
+        case .tooLarge(let size):
+            return Loaded(result: .failure(Localized(zh: "文件过大（\(size / 1024 / 1024) MB），超过 \(maxBytes / 1024 / 1024) MB 上限，未读取",
+                                                     en: "the file is too large (\(size / 1024 / 1024) MB; the limit is \(maxBytes / 1024 / 1024) MB)")), fingerprint: nil)
+        case .data(let d): data = d
         }
-        if let attrs = try? fm.attributesOfItem(atPath: path), let size = attrs[.size] as? Int, size > maxBytes {
-            return .failure(Localized(zh: "文件过大（\(size / 1024 / 1024) MB），超过 \(maxBytes / 1024 / 1024) MB 上限，未读取",
-                                      en: "the file is too large (\(size / 1024 / 1024) MB; the limit is \(maxBytes / 1024 / 1024) MB)"))
-        }
-        if format == .pdf { return PDFText.extract(path: path) }
-        guard let data = fm.contents(atPath: path) else {
-            return .failure(Localized(zh: "文件无法读取", en: "the file cannot be read"))
-        }
+        let fingerprint = data.isEmpty ? nil : FNV1a.hash(data) ^ UInt64(data.count)
+        if format == .pdf { return Loaded(result: PDFText.extract(path: path), fingerprint: fingerprint) }
         switch InputText.extract(data, format: format, encoding: encoding) {
-        case .text(let t): return .text(t)
-        case .failure(let r): return .failure(r)
+        case .text(let t): return Loaded(result: .text(t), fingerprint: fingerprint)
+        case .failure(let r): return Loaded(result: .failure(r), fingerprint: fingerprint)
         }
+    }
+
+    enum Bytes { case data(Data), unopenable, failed, tooLarge(Int) }
+
+    /// The file's bytes through open/fstat/read: Foundation's attribute lookup (owner names and
+    /// all) cost more than reading a report.
+    static func bytes(_ path: String) -> Bytes {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .unopenable }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return .failed }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { return .failed }
+        let size = Int(st.st_size)
+        if size > maxBytes { return .tooLarge(size) }
+        var data = Data(count: size)
+        let count = data.withUnsafeMutableBytes { buf -> Int in
+            var offset = 0
+            while offset < size {
+                let n = Glibc.read(fd, buf.baseAddress! + offset, size - offset)
+                if n < 0 { if errno == EINTR { continue }; return -1 }
+                if n == 0 { break }
+                offset += n
+            }
+            return offset
+        }
+        guard count >= 0 else { return .failed }
+        if count < size { data.removeSubrange(count..<size) }   // the file shrank while being read
+        return .data(data)
     }
 }
 

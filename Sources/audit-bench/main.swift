@@ -77,6 +77,8 @@ case "run":
         let folder = "\(work)/corpus-\(n)"
         try generate(count: n, into: folder)
         let truth = try readTruth(folder)
+        // A fresh output folder each run: clearing an earlier run's pages is not the audit's work.
+        try? FileManager.default.removeItem(atPath: "\(work)/out-\(n)")
         var options = AuditRun.Options(paths: [folder + "/reports"], outputFolder: "\(work)/out-\(n)", ruleSet: rules, language: .zh, failUnder: nil, date: "2026-01-01")
         options.printSummary = false
         let times = StageTimes()
@@ -88,6 +90,7 @@ case "run":
                      n, wall, Double(n) / wall, mb / wall, mb, peakMemoryMB()))
         let order = ["discover", "read+parse+rules", "duplicates", "reuse", "score", "write"]
         print("  wall:  " + order.map { String(format: "%@ %.2f s", $0, times.wall[$0] ?? 0) }.joined(separator: ", "))
+        print("  resident after: " + order.map { String(format: "%@ %.0f MB", $0, times.residentMB[$0] ?? 0) }.joined(separator: ", "))
         print("  cpu:   " + ["read", "parse", "rules"].map { String(format: "%@ %.2f s", $0, times.cpu[$0] ?? 0) }.joined(separator: ", ") + " (summed over threads)")
         // Accuracy against the truth file.
         for rule in rules.rules.map(\.id) {

@@ -1,5 +1,14 @@
+import Foundation
 import Testing
 @testable import AuditCore
+
+/// Indexes seen from several threads (documents are rebuilt on every core).
+final class Rebuilt: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: [Int] = []
+    func add(_ i: Int) { lock.lock(); seen.append(i); lock.unlock() }
+    var all: [Int] { lock.lock(); defer { lock.unlock() }; return seen.sorted() }
+}
 
 @Suite("narrative.reuse")
 struct NarrativeReuseTests {
@@ -17,6 +26,39 @@ struct NarrativeReuseTests {
     func run(_ reports: [Report], history: [Report] = []) throws -> [CheckResult] {
         let p = try parameters()
         return NarrativeReuseCheck.evaluate(reports.map { p.settings.document($0) }, history: history.map { p.settings.document($0) }, p).results
+    }
+
+    @Test("reports whose text was released are rebuilt from their lines only when a pair needs them, with the same findings")
+    func releasedText() throws {
+        let rules = try Project.ruleSet("standard")
+        let reports = [report("甲镇", 2021, "本镇情况。\n" + Self.copied), report("乙镇", 2021, Self.copied),
+                       report("丙镇", 2021, "本镇聚焦老旧小区改造和社区养老服务，通过社区公告栏公开办事指南，群众满意度明显提升。")]
+        var inMemory = reports.map { AuditEngine.prepare($0, rules: rules) }
+        _ = AuditEngine.runCorpusRules(&inMemory, history: [], rules: rules)
+        var released = reports.map { AuditEngine.prepare($0, rules: rules) }
+        for i in released.indices { released[i].releaseText(rules: rules) }
+        #expect(released.allSatisfy { $0.report.lines.isEmpty && $0.narrative == nil && $0.sketch != nil })
+        let rebuilt = Rebuilt()
+        _ = AuditEngine.runCorpusRules(&released, history: [], rules: rules) { i, report in
+            rebuilt.add(i)
+            return AuditEngine.narrativeDocument(report, lines: reports[i].lines, rules: rules)
+        }
+        #expect(rebuilt.all == [0, 1])   // 丙镇 shares nothing: never rebuilt
+        let ri = try #require(rules.rules.firstIndex { $0.id == "narrative.reuse" })
+        for i in reports.indices {
+            #expect(released[i].results[ri]?.outcome == inMemory[i].results[ri]?.outcome)
+            #expect(released[i].results[ri]?.observations.map(\.excerpt) == inMemory[i].results[ri]?.observations.map(\.excerpt))
+            #expect(released[i].results[ri]?.observations.map(\.line) == inMemory[i].results[ri]?.observations.map(\.line))
+        }
+        #expect(inMemory[0].results[ri]?.outcome == .fail)
+        // A report that cannot be rebuilt (its file changed) is "could not verify", not a pass.
+        var changed = reports.map { AuditEngine.prepare($0, rules: rules) }
+        for i in changed.indices { changed[i].releaseText(rules: rules) }
+        _ = AuditEngine.runCorpusRules(&changed, history: [], rules: rules) { i, report in
+            i == 1 ? nil : AuditEngine.narrativeDocument(report, lines: reports[i].lines, rules: rules)
+        }
+        #expect(changed[1].results[ri]?.outcome == .unverifiable)
+        #expect(changed[0].results[ri]?.outcome == .pass)
     }
 
     @Test("normalization folds width, spacing, punctuation and digits")

@@ -168,6 +168,29 @@ struct ParserUnitTests {
     @Test("CRLF, CR and BOM")
     func lineEnds() {
         #expect(ReportParser.splitLines("\u{FEFF}a\r\nb\rc\nd") == ["a", "b", "c", "d"])
+        #expect(ReportParser.splitLines("") == [])
+        #expect(ReportParser.splitLines("一\n\n二\n") == ["一", "", "二"])
+        #expect(ReportParser.splitLines("\r\r\n甲") == ["", "", "甲"])
+        #expect(ReportParser.splitLines("a\u{FEFF}b") == ["a\u{FEFF}b"])   // only a leading BOM goes
+    }
+
+    @Test("byte-level fold and compact agree with folding scalar by scalar")
+    func foldMatchesScalars() {
+        func reference(_ s: String, dropSpaces: Bool) -> String {
+            var out = String.UnicodeScalarView()
+            for u in s.unicodeScalars {
+                guard let f = TextNormalizer.foldScalar(u) else { continue }
+                if dropSpaces && f.isSpaceLike { continue }
+                out.append(f)
+            }
+            return String(out)
+        }
+        let samples = ["２０２１年　１月１日", "“统计期限”—自2021年1月1日至12月31日止。", "社会公 益组织\t\u{00A0}法律\u{200B}服务", "【ＡＢＣ】‘x’\u{2212}\u{FE63}\u{2500}",
+                       "", " ", "😀 emoji and é", "\u{85}\u{2028}\u{3000}end", "第二十条第（五）项", "a\r\nb"]
+        for s in samples {
+            #expect(TextNormalizer.fold(s) == reference(s, dropSpaces: false), "\(s)")
+            #expect(TextNormalizer.compact(s) == reference(s, dropSpaces: true), "\(s)")
+        }
     }
 }
 

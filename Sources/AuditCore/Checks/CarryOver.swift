@@ -9,6 +9,9 @@ public enum CarryOverCheck {
 
     public static let variants = [VariantSpec(name: "mismatch", placeholders: ["column", "this_year", "last_year", "last_file", "year"])]
 
+    /// The only table rows this check reads of the audited report.
+    static let rowsRead: Set<String> = ["carry_in"]
+
     public static func evaluate(_ report: Report, history: [HistoryReport]) -> CheckResult {
         guard let year = report.year, let key = NarrativeDocument.agencyKey(report.agency),
               let last = history.filter({ $0.agencyKey == key && $0.year == year - 1 }).sorted(by: { $0.file < $1.file }).first else { return .notApplicable }

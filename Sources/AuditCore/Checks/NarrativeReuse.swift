@@ -1,3 +1,5 @@
+import Foundation
+
 /// `narrative_reuse`: narrative passages copied between the audited reports, or carried over
 /// from the same agency's earlier reports (`--history`). The official template's fixed wording
 /// (the rule's `template_file` plus every label of the format) never counts. The deduction is
@@ -61,25 +63,53 @@ public enum NarrativeReuseCheck {
         var partners: [(doc: Int, start: Int)]
     }
 
-    /// Evaluates the rule over a corpus: one result per document, plus the clusters of shared
-    /// passages for reuse.md / reuse.csv.
+    /// Evaluates the rule over a corpus held in memory: one result per document, plus the
+    /// clusters of shared passages for reuse.md / reuse.csv.
     public static func evaluate(_ docs: [NarrativeDocument], history: [NarrativeDocument], _ p: Parameters) -> (results: [CheckResult], clusters: [ReuseCluster]) {
-        let passages = ReuseDetector.corpusPassages(docs, p.settings)
-        var perDoc = [[(start: Int, end: Int, matched: Int, similarity: Double, partner: Int, partnerStart: Int)]](repeating: [], count: docs.count)
+        evaluate(sketches: docs.map(NarrativeSketch.init), history: history, p) { docs[$0] }
+    }
+
+    /// The same over sketches: `document(d)` rebuilds the full document of report `d`, and is
+    /// called (on every core) only for reports in a candidate pair or with an earlier year to
+    /// compare with, so a large corpus never holds every document at once. A document that
+    /// cannot be rebuilt (its file changed during the run) makes that report "could not verify".
+    public static func evaluate(sketches: [NarrativeSketch], history: [NarrativeDocument], _ p: Parameters,
+                                document: (Int) -> NarrativeDocument?) -> (results: [CheckResult], clusters: [ReuseCluster]) {
+        let (pairs, common) = ReuseDetector.candidatePairs(sketches, p.settings)
+        var needed = [Bool](repeating: false, count: sketches.count)
+        for (a, b) in pairs { needed[a] = true; needed[b] = true }
+        func hasHistory(_ key: String?, _ year: Int?) -> Bool {
+            guard p.compareHistory, let key else { return false }
+            return history.contains { $0.agencyKey == key && ($0.year ?? Int.min) < (year ?? Int.max) }
+        }
+        if !history.isEmpty { for d in sketches.indices where hasHistory(sketches[d].agencyKey, sketches[d].year) { needed[d] = true } }
+        var docs = [NarrativeDocument?](repeating: nil, count: sketches.count)
+        let lock = NSLock()
+        let wanted = needed.indices.filter { needed[$0] }
+        Parallelism.forEach(wanted.count) { k in
+            let doc = document(wanted[k])
+            lock.lock(); docs[wanted[k]] = doc; lock.unlock()
+        }
+        let passages = ReuseDetector.verify(pairs, docs, p.settings, common: common)
+        var perDoc = [[(start: Int, end: Int, matched: Int, similarity: Double, partner: Int, partnerStart: Int)]](repeating: [], count: sketches.count)
         for sp in passages {
             perDoc[sp.a].append((sp.aStart, sp.aEnd, sp.matched, sp.similarity, sp.b, sp.bStart))
             perDoc[sp.b].append((sp.bStart, sp.bEnd, sp.matched, sp.similarity, sp.a, sp.aStart))
         }
         var results: [CheckResult] = []
-        for (d, doc) in docs.enumerated() {
+        for d in sketches.indices {
+            guard let doc = docs[d] else {
+                results.append(needed[d] ? .from([.unverifiable(Localized(zh: "文件在审核过程中被修改或无法再次读取，未能比对", en: "the file changed or could not be read again during the run, so it was not compared"))]) : .from([]))
+                continue
+            }
             var obs: [Observation] = []
             for region in mergeRegions(perDoc[d]) {
-                let others = region.partners.map { docs[$0.doc] }
+                let others = region.partners.map { docs[$0.doc]! }
                 let names = Array(Set(others.map { $0.agency ?? $0.file })).sorted()
                 obs.append(observation(doc, region, variant: "cross_report", extra: ["others": Localized(zh: names.joined(separator: "、"), en: names.joined(separator: ", "))],
-                                       sources: region.partners.map { SourceRef(file: docs[$0.doc].file, line: docs[$0.doc].line(at: $0.start)) }, p))
+                                       sources: region.partners.map { SourceRef(file: docs[$0.doc]!.file, line: docs[$0.doc]!.line(at: $0.start)) }, p))
             }
-            if p.compareHistory, let key = doc.agencyKey {
+            if hasHistory(doc.agencyKey, doc.year), let key = doc.agencyKey {
                 for (h, old) in history.enumerated() where old.agencyKey == key && (old.year ?? Int.min) < (doc.year ?? Int.max) {
                     let shared = ReuseDetector.pairPassages(doc, old, aIndex: d, bIndex: h, p.settings)
                     for region in mergeRegions(shared.map { ($0.aStart, $0.aEnd, $0.matched, $0.similarity, h, $0.bStart) }) {
@@ -146,7 +176,7 @@ public struct ReuseCluster: Sendable {
     }
 
     /// Connected passages: spans that overlap in one report join their clusters.
-    static func build(_ docs: [NarrativeDocument], _ passages: [SharedPassage]) -> [ReuseCluster] {
+    static func build(_ docs: [NarrativeDocument?], _ passages: [SharedPassage]) -> [ReuseCluster] {
         struct Instance { var doc: Int; var start: Int; var end: Int }
         var instances: [Instance] = []
         for p in passages {
@@ -169,7 +199,7 @@ public struct ReuseCluster: Sendable {
                 if let e = byDoc[inst.doc] { byDoc[inst.doc] = Instance(doc: inst.doc, start: min(e.start, inst.start), end: max(e.end, inst.end)) } else { byDoc[inst.doc] = inst }
             }
             let members = byDoc.keys.sorted().map { d -> Member in
-                let inst = byDoc[d]!, doc = docs[d]
+                let inst = byDoc[d]!, doc = docs[d]!   // every passage is between loaded documents
                 return Member(file: doc.file, agency: doc.agency, line: doc.line(at: inst.start), date: doc.date, excerpt: doc.excerpt(inst.start, inst.end, limit: 400))
             }
             clusters.append(ReuseCluster(excerpt: members[0].excerpt, members: members))

@@ -71,6 +71,20 @@ public struct PreparedReport: Sendable {
     public var results: [CheckResult?]
     /// The narrative prepared for reuse detection, when the set has a reuse rule.
     public var narrative: NarrativeDocument?
+    /// What reuse detection needs of every report; the narrative is optional beside it.
+    public var sketch: NarrativeSketch?
+
+    /// Drops the text, the narrative and the table rows no corpus-wide rule of the set reads, keeping what scoring and the corpus-wide rules need: a large run keeps tens of
+    /// thousands of these, and gets the text back by reading the file again for reuse
+    /// verification (`AuditEngine.narrativeDocument(_:lines:rules:)`) and the report's page.
+    public mutating func releaseText(rules: RuleSet) {
+        let carryOver = rules.rules.contains { if case .carryOver = $0.parameters { return true } else { return false } }
+        report = report.withoutText(keepingRows: carryOver ? CarryOverCheck.rowsRead : [])
+        narrative = nil
+    }
+
+    /// Not part of the reuse comparison (a duplicate file).
+    public mutating func excludeFromReuse() { narrative = nil; sketch = nil }
 }
 
 /// Evaluates a rule set on reports and scores them, in three steps so that the per-report work
@@ -93,7 +107,15 @@ public enum AuditEngine {
         let notReport = looksLikeNoReport(report)
         var narrative: NarrativeDocument?
         if !notReport, let p = reuseParameters(rules) { narrative = p.settings.document(report) }
-        return PreparedReport(report: report, results: rules.rules.map { notReport ? nil : CheckRunner.evaluate($0, on: report) }, narrative: narrative)
+        return PreparedReport(report: report, results: rules.rules.map { notReport ? nil : CheckRunner.evaluate($0, on: report) },
+                              narrative: narrative, sketch: narrative.map(NarrativeSketch.init))
+    }
+
+    /// The narrative document of a report whose text was released, from its lines read again.
+    public static func narrativeDocument(_ released: Report, lines: [String], rules: RuleSet) -> NarrativeDocument? {
+        var report = released
+        report.lines = lines
+        return looksLikeNoReport(report) ? nil : reuseParameters(rules)?.settings.document(report)
     }
 
     /// A report of an earlier year, prepared for comparison only (`--history`).
@@ -107,7 +129,9 @@ public enum AuditEngine {
     }
 
     /// Runs the corpus-wide rules and stores their results in each prepared report.
-    public static func runCorpusRules(_ prepared: inout [PreparedReport], history: [HistoryReport], rules: RuleSet) -> [ReuseCluster] {
+    /// `reload(i, report)` rebuilds the narrative of prepared report `i` whose text was released.
+    public static func runCorpusRules(_ prepared: inout [PreparedReport], history: [HistoryReport], rules: RuleSet,
+                                      reload: (Int, Report) -> NarrativeDocument? = { _, _ in nil }) -> [ReuseCluster] {
         var clusters: [ReuseCluster] = []
         for (ri, rule) in rules.rules.enumerated() {
             if case .carryOver = rule.parameters {
@@ -117,10 +141,13 @@ public enum AuditEngine {
                 continue
             }
             guard case .narrativeReuse(let p) = rule.parameters else { continue }
-            let members = prepared.indices.filter { prepared[$0].narrative != nil && rule.condition.applies(to: prepared[$0].report) }
-            let (results, found) = NarrativeReuseCheck.evaluate(members.map { prepared[$0].narrative! }, history: history.compactMap(\.narrative), p)
+            let members = prepared.indices.filter { prepared[$0].sketch != nil && rule.condition.applies(to: prepared[$0].report) }
+            let snapshot = prepared
+            let (results, found) = NarrativeReuseCheck.evaluate(sketches: members.map { prepared[$0].sketch! }, history: history.compactMap(\.narrative), p) { k in
+                snapshot[members[k]].narrative ?? reload(members[k], snapshot[members[k]].report)
+            }
             for (k, i) in members.enumerated() { prepared[i].results[ri] = results[k] }
-            for i in prepared.indices where prepared[i].results[ri] == nil && prepared[i].narrative != nil { prepared[i].results[ri] = .notApplicable }
+            for i in prepared.indices where prepared[i].results[ri] == nil && prepared[i].sketch != nil { prepared[i].results[ri] = .notApplicable }
             if clusters.isEmpty { clusters = found }
         }
         return clusters

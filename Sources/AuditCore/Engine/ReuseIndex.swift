@@ -20,8 +20,7 @@ public struct NarrativeDocument: Sendable {
     var lineNumbers: [Int32]
     var lineSections: [UInt8]
     var lineTexts: [String]
-    var fingerprints: [(hash: UInt64, position: Int32)]
-    /// The fingerprints sorted by hash, for merging.
+    /// The winnowed fingerprints sorted by hash, for merging.
     var sortedPrints: [(hash: UInt64, position: Int32)]
     /// Characters of narrative that are not template wording: the denominator of the reused share.
     public var ownCharacters: Int
@@ -68,6 +67,30 @@ public struct NarrativeDocument: Sendable {
 
 extension Int32 { var asInt: Int { Int(self) } }
 
+/// What reuse detection keeps of a report until it knows which reports share wording with
+/// another: its fingerprints as sorted, unique 32-bit keys (about 2 KB a report, against ~25 KB
+/// for the whole document). Full documents are rebuilt only for the reports that need them.
+public struct NarrativeSketch: Sendable {
+    public var agencyKey: String?
+    public var year: Int?
+    var keys: [UInt32]
+
+    public init(_ doc: NarrativeDocument) {
+        agencyKey = doc.agencyKey; year = doc.year
+        var keys = doc.sortedPrints.map { NarrativeSketch.key($0.hash) }
+        keys.sort()
+        var unique: [UInt32] = []
+        unique.reserveCapacity(keys.count)
+        for k in keys where k != unique.last { unique.append(k) }
+        self.keys = unique
+    }
+
+    /// A fingerprint hash mixed down to 32 bits. Two passages with the same key but different
+    /// text only make an extra candidate pair, which verification on the full text rejects.
+    @inline(__always)
+    static func key(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) }
+}
+
 /// Where work runs on every core. Results always land by index, so output never depends on
 /// scheduling; `sequential` (AUDIT_THREADS=1) runs everything on one thread, which the tests use
 /// to prove exactly that.
@@ -93,6 +116,9 @@ public struct ReuseSettings: Sendable {
     /// Template phrases shorter than a window, by their first two characters: masked by exact
     /// occurrence (第二十条第(五)项 is seven characters).
     var shortPhrases: [UInt32: [[UInt16]]]
+
+    /// Keys two sketches must share to be compared in full (see `candidatePairs`).
+    var minSharedKeys: Int { max(3, Int((Double(minLength) * 2 / Double(window + 1) / 3).rounded())) }
 
     static let base: UInt64 = 1_000_003
     /// Marks a section boundary in normalized text; never part of a match.
@@ -236,7 +262,7 @@ public struct ReuseSettings: Sendable {
         return NarrativeDocument(file: report.source, agency: report.agency, agencyKey: NarrativeDocument.agencyKey(report.agency),
                                  year: report.year, date: report.publicationDate, text: text, template: template,
                                  lineStarts: starts, lineNumbers: numbers, lineSections: sections, lineTexts: texts,
-                                 fingerprints: prints, sortedPrints: prints.sorted { ($0.hash, $0.position) < ($1.hash, $1.position) }, ownCharacters: own)
+                                 sortedPrints: prints.sorted { ($0.hash, $0.position) < ($1.hash, $1.position) }, ownCharacters: own)
     }
 }
 
@@ -252,57 +278,119 @@ public struct SharedPassage: Sendable {
 /// Finds passages shared between documents through an inverted index of fingerprints: work
 /// grows with the number of fingerprints, not with the number of report pairs.
 public enum ReuseDetector {
-    /// All passages shared between documents of one corpus, sorted.
+    /// Pairs of documents worth comparing in full, and the fingerprint keys of common wording.
     ///
-    /// 1. Every fingerprint's document frequency, from one flat array sorted by hash (no
-    ///    dictionary of small arrays): wording found in more than `maxReportsPerPassage` reports
-    ///    is common, not copied, and is ignored everywhere.
-    /// 2. Candidate pairs from the remaining fingerprints whose hash is even (half of them): a
-    ///    pair sharing three or more is compared in full. A copied passage of 50 characters
-    ///    carries about twelve fingerprints, so it is missed with a probability of about 2%;
-    ///    longer passages are certain.
-    /// 3. Each candidate pair is verified by merging the two sorted fingerprint lists, on every
-    ///    core. Work grows with the number of fingerprints and candidate pairs, not with the
-    ///    number of report pairs.
-    public static func corpusPassages(_ docs: [NarrativeDocument], _ s: ReuseSettings) -> [SharedPassage] {
-        var entries: [(hash: UInt64, doc: UInt32)] = []
-        entries.reserveCapacity(docs.reduce(0) { $0 + $1.sortedPrints.count })
-        for (d, doc) in docs.enumerated() {
-            var last: UInt64? = nil
-            for fp in doc.sortedPrints where fp.hash != last { entries.append((fp.hash, UInt32(d))); last = fp.hash }
-        }
-        entries.sort { ($0.hash, $0.doc) < ($1.hash, $1.doc) }
-        var common = Set<UInt64>()
-        var pairCounts: [UInt64: UInt16] = [:]
-        var i = 0
-        var group: [UInt32] = []
-        while i < entries.count {
-            let h = entries[i].hash
-            group.removeAll(keepingCapacity: true)
-            while i < entries.count && entries[i].hash == h { group.append(entries[i].doc); i += 1 }
-            if group.count > s.maxReportsPerPassage { common.insert(h); continue }
-            guard group.count >= 2, h & 1 == 0 else { continue }
-            for x in 0..<(group.count - 1) {
-                for y in (x + 1)..<group.count { pairCounts[UInt64(group[x]) << 32 | UInt64(group[y]), default: 0] &+= 1 }
+    /// 1. Every key's document frequency, one slice of the key space at a time (so the flat
+    ///    array being sorted stays small): wording found in more than `maxReportsPerPassage`
+    ///    reports is common, not copied, and is ignored everywhere.
+    /// 2. A pair of documents is a candidate when it shares `minSharedKeys` of the remaining
+    ///    keys: about a third of the fingerprints a copied passage of `minLength` characters
+    ///    carries (one every (window + 1) / 2 characters: fourteen for 50 characters, so five
+    ///    are asked for). Pairs that only share a few short stock phrases (three or four keys)
+    ///    were nine in ten of the pairs sharing anything on the benchmark corpus, and each costs
+    ///    rebuilding two full documents.
+    /// Work grows with the number of fingerprints and candidate pairs, not report pairs.
+    public static func candidatePairs(_ sketches: [NarrativeSketch], _ s: ReuseSettings) -> (pairs: [(Int, Int)], common: Set<UInt32>) {
+        // An inverted index of the keys shared by 2…maxReportsPerPassage documents, built one
+        // slice of the key space at a time; each document lists the postings it is in.
+        var common = Set<UInt32>()
+        var postingStarts: [UInt32] = [0]
+        var postingDocs: [UInt32] = []
+        var docPostings = [[UInt32]](repeating: [], count: sketches.count)
+        let slices: UInt64 = 16
+        var entries: [UInt64] = []
+        for slice in 0..<slices {
+            let lo = UInt32(slice << 28), hiExclusive = (slice + 1) << 28
+            entries.removeAll(keepingCapacity: true)
+            for (d, sketch) in sketches.enumerated() {
+                var i = lowerBound(sketch.keys, lo)
+                while i < sketch.keys.count, UInt64(sketch.keys[i]) < hiExclusive {
+                    entries.append(UInt64(sketch.keys[i]) << 32 | UInt64(d)); i += 1
+                }
+            }
+            entries.sort()
+            var i = 0
+            while i < entries.count {
+                let key = UInt32(entries[i] >> 32)
+                var j = i
+                while j < entries.count && UInt32(entries[j] >> 32) == key { j += 1 }
+                let size = j - i
+                if size > s.maxReportsPerPassage {
+                    common.insert(key)
+                } else if size >= 2 {
+                    let posting = UInt32(postingStarts.count - 1)
+                    for e in entries[i..<j] {
+                        postingDocs.append(UInt32(truncatingIfNeeded: e))
+                        docPostings[Int(UInt32(truncatingIfNeeded: e))].append(posting)
+                    }
+                    postingStarts.append(UInt32(postingDocs.count))
+                }
+                i = j
             }
         }
         entries = []
-        let candidates = pairCounts.filter { $0.value >= 3 }.map(\.key).sorted()
-        pairCounts = [:]
-        var results = [[SharedPassage]](repeating: [], count: candidates.count)
+        // Each document counts the later documents it shares keys with, in a counter of its own
+        // chunk: no table of every pair sharing one key (which grows far faster than the corpus).
+        let minShared = UInt16(s.minSharedKeys)
+        let n = sketches.count
+        let chunk = 256
+        let chunks = (n + chunk - 1) / chunk
+        var partners = [[(Int, Int)]](repeating: [], count: chunks)
         let lock = NSLock()
-        Parallelism.forEach(candidates.count) { k in
-            let a = Int(candidates[k] >> 32), b = Int(candidates[k] & 0xFFFF_FFFF)
-            let found = pairPassages(docs[a], docs[b], aIndex: a, bIndex: b, s, common: common)
+        Parallelism.forEach(chunks) { c in
+            var counts = [UInt16](repeating: 0, count: n)
+            var touched: [Int] = []
+            var out: [(Int, Int)] = []
+            for d in (c * chunk)..<min(n, (c + 1) * chunk) {
+                for posting in docPostings[d] {
+                    for k in Int(postingStarts[Int(posting)])..<Int(postingStarts[Int(posting) + 1]) {
+                        let e = Int(postingDocs[k])
+                        guard e > d else { continue }
+                        if counts[e] == 0 { touched.append(e) }
+                        if counts[e] < UInt16.max { counts[e] += 1 }
+                    }
+                }
+                touched.sort()
+                for e in touched {
+                    if counts[e] >= minShared { out.append((d, e)) }
+                    counts[e] = 0
+                }
+                touched.removeAll(keepingCapacity: true)
+            }
+            lock.lock(); partners[c] = out; lock.unlock()
+        }
+        return (partners.flatMap { $0 }, common)
+    }
+
+    static func lowerBound(_ a: [UInt32], _ v: UInt32) -> Int {
+        var lo = 0, hi = a.count
+        while lo < hi { let mid = (lo + hi) / 2; if a[mid] < v { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+
+    /// The passages of each candidate pair, verified on the full documents on every core.
+    public static func verify(_ pairs: [(Int, Int)], _ docs: [NarrativeDocument?], _ s: ReuseSettings, common: Set<UInt32>) -> [SharedPassage] {
+        var results = [[SharedPassage]](repeating: [], count: pairs.count)
+        let lock = NSLock()
+        Parallelism.forEach(pairs.count) { k in
+            let (a, b) = pairs[k]
+            guard let da = docs[a], let db = docs[b] else { return }
+            let found = pairPassages(da, db, aIndex: a, bIndex: b, s, common: common)
             lock.lock(); results[k] = found; lock.unlock()
         }
         return results.flatMap { $0 }
     }
 
+    /// All passages shared between documents of one corpus held in memory, sorted.
+    public static func corpusPassages(_ docs: [NarrativeDocument], _ s: ReuseSettings) -> [SharedPassage] {
+        let (pairs, common) = candidatePairs(docs.map(NarrativeSketch.init), s)
+        return verify(pairs, docs, s, common: common)
+    }
+
     /// Passages shared by two documents compared directly (a report and its own earlier years,
     /// or a candidate pair of the corpus): the shared fingerprints, by merging sorted lists.
     public static func pairPassages(_ a: NarrativeDocument, _ b: NarrativeDocument, aIndex: Int, bIndex: Int, _ s: ReuseSettings,
-                                    common: Set<UInt64> = []) -> [SharedPassage] {
+                                    common: Set<UInt32> = []) -> [SharedPassage] {
         var seeds: [(Int32, Int32)] = []
         let x = a.sortedPrints, y = b.sortedPrints
         var i = 0, j = 0
@@ -317,7 +405,7 @@ public enum ReuseDetector {
             // A window repeated many times in one text (a run of one character, digits of a
             // flattened table) says nothing about copying and would pair every position with
             // every other.
-            if !common.contains(h) && i2 - i <= maxRepeats && j2 - j <= maxRepeats {
+            if i2 - i <= maxRepeats && j2 - j <= maxRepeats && !common.contains(NarrativeSketch.key(h)) {
                 while i < x.count && x[i].hash == h {
                     for k in j..<j2 { seeds.append((x[i].position, y[k].position)) }
                     i += 1

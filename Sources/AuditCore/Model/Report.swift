@@ -124,4 +124,16 @@ public struct Report: Sendable {
     }
 
     public func line(_ n: Int) -> String { n >= 1 && n <= lines.count ? lines[n - 1] : "" }
+
+    /// The report without its text (lines and section bodies) and without the table rows not
+    /// named: metadata, sections and paragraph spans stay, so the narrative can be rebuilt from
+    /// the lines alone.
+    public func withoutText(keepingRows kept: Set<String>) -> Report {
+        var r = self
+        r.lines = []
+        for i in r.sections.indices { r.sections[i].body = [] }
+        r.applicationTable = r.applicationTable?.keepingRows(kept)
+        r.reviewTable = r.reviewTable?.keepingRows(kept)
+        return r
+    }
 }

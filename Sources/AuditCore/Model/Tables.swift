@@ -106,6 +106,14 @@ public struct StatisticalTable: Sendable {
         guard let i = schema.rowIndex(id) else { return nil }
         return rows[i]
     }
+
+    /// The table with only the named rows' readings kept (the others read as missing), for a
+    /// report held in memory after its own rules ran.
+    func keepingRows(_ kept: Set<String>) -> StatisticalTable {
+        var t = self
+        for (i, row) in schema.rows.enumerated() where !kept.contains(row.id) { t.rows[i] = .missing }
+        return t
+    }
 }
 
 /// A short text in both languages: findings and reasons are shown in the user's language.

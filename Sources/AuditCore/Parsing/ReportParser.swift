@@ -67,27 +67,29 @@ public enum ReportParser {
                       applicationTable: application, reviewTable: review, tableProblems: problems)
     }
 
-    /// Splits on LF, CRLF and CR; a BOM at the start is dropped.
-    static func splitLines(_ text: String) -> [String] {
+    /// Splits on LF, CRLF and CR; a BOM at the start is dropped. Over UTF-8 bytes: a line break
+    /// byte never occurs inside a multi-byte character.
+    public static func splitLines(_ text: String) -> [String] {
         var t = text
-        if t.hasPrefix("\u{FEFF}") { t.removeFirst() }
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var previousCR = false
-        for u in t.unicodeScalars {
-            if u == "\n" {
-                if previousCR { previousCR = false; continue }
-                lines.append(String(current)); current = String.UnicodeScalarView()
-            } else if u == "\r" {
-                lines.append(String(current)); current = String.UnicodeScalarView(); previousCR = true
-                continue
-            } else {
-                current.append(u)
+        return t.withUTF8 { buf -> [String] in
+            var lines: [String] = []
+            var i = 0
+            if buf.count >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { i = 3 }
+            var start = i
+            while i < buf.count {
+                let b = buf[i]
+                if b == 0x0A || b == 0x0D {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self))
+                    if b == 0x0D, i + 1 < buf.count, buf[i + 1] == 0x0A { i += 1 }
+                    i += 1
+                    start = i
+                } else {
+                    i += 1
+                }
             }
-            previousCR = false
+            if start < buf.count { lines.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<buf.count]), as: UTF8.self)) }
+            return lines
         }
-        if !current.isEmpty { lines.append(String(current)) }
-        return lines
     }
 }
 

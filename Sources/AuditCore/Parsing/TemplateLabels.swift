@@ -106,7 +106,15 @@ public enum TemplateLabels {
         return out
     }
 
+    /// Built once per format: every table read shares them instead of holding its own copy.
+    private static let applicationSchema2021 = buildApplicationSchema(.v2021)
+    private static let applicationSchema2019 = buildApplicationSchema(.v2019)
+
     public static func applicationSchema(_ template: TemplateVersion) -> TableSchema {
+        template == .v2021 ? applicationSchema2021 : applicationSchema2019
+    }
+
+    private static func buildApplicationSchema(_ template: TemplateVersion) -> TableSchema {
         let rows = applicationHead + (template == .v2021 ? other2021 : other2019) + applicationTail
         return TableSchema(table: .application, rows: rows, columns: applicantColumns, groups: groups(rows))
     }

@@ -2,14 +2,7 @@
 public enum TextNormalizer {
     /// Full-width ASCII to half-width, ideographic space and NBSP to space, curly quotes and dash
     /// variants to one form, zero-width characters dropped. Chinese punctuation such as 、。 is kept.
-    public static func fold(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(s.unicodeScalars.count)
-        for u in s.unicodeScalars {
-            if let f = foldScalar(u) { out.append(f) }
-        }
-        return String(out)
-    }
+    public static func fold(_ s: String) -> String { rewrite(s, droppingSpaces: false) }
 
     @inline(__always)
     static func foldScalar(_ u: Unicode.Scalar) -> Unicode.Scalar? {
@@ -28,14 +21,47 @@ public enum TextNormalizer {
 
     /// `fold` and then every kind of white space removed: for matching labels and phrases that
     /// PDF/OCR extraction splits with spaces (`2021 年 1 月`, `社会公 益组织`).
-    public static func compact(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            guard let f = foldScalar(u) else { continue }
-            if f.isSpaceLike { continue }
-            out.append(f)
+    public static func compact(_ s: String) -> String { rewrite(s, droppingSpaces: true) }
+
+    /// `fold` (and `compact`) over UTF-8 bytes into one buffer: both run on every line several
+    /// times, and appending scalar by scalar to a String was the parser's largest cost. Folding
+    /// never lengthens a scalar's encoding, so the output fits in the input's byte count.
+    static func rewrite(_ s: String, droppingSpaces: Bool) -> String {
+        var s = s
+        return s.withUTF8 { src -> String in
+            let n = src.count
+            if n == 0 { return "" }
+            return String(unsafeUninitializedCapacity: n) { dst -> Int in
+                var i = 0, o = 0
+                while i < n {
+                    let b0 = src[i]
+                    if b0 < 0x80 {
+                        if !(droppingSpaces && (b0 == 0x20 || (b0 >= 0x09 && b0 <= 0x0D))) { dst[o] = b0; o += 1 }
+                        i += 1
+                        continue
+                    }
+                    // A valid String's UTF-8: lead byte tells the length.
+                    let len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
+                    var v: UInt32
+                    switch len {
+                    case 2: v = UInt32(b0 & 0x1F) << 6 | UInt32(src[i + 1] & 0x3F)
+                    case 3: v = UInt32(b0 & 0x0F) << 12 | UInt32(src[i + 1] & 0x3F) << 6 | UInt32(src[i + 2] & 0x3F)
+                    default: v = UInt32(b0 & 0x07) << 18 | UInt32(src[i + 1] & 0x3F) << 12 | UInt32(src[i + 2] & 0x3F) << 6 | UInt32(src[i + 3] & 0x3F)
+                    }
+                    let u = Unicode.Scalar(v)!
+                    if let f = foldScalar(u), !(droppingSpaces && f.isSpaceLike) {
+                        if f == u {
+                            for k in 0..<len { dst[o + k] = src[i + k] }
+                            o += len
+                        } else {
+                            for byte in UTF8.encode(f)! { dst[o] = byte; o += 1 }
+                        }
+                    }
+                    i += len
+                }
+                return o
+            }
         }
-        return String(out)
     }
 
     /// Trims white space (including the ideographic space) at both ends.

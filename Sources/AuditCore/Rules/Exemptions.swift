@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A reviewed exception: this finding of this report is accepted, for a written reason, by a
@@ -77,6 +78,15 @@ public enum FNV1a {
         var h: UInt64 = 0xcbf29ce484222325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
         return h
+    }
+
+    /// The same over raw bytes, without a generic iterator per byte (file contents).
+    public static func hash(_ data: Data) -> UInt64 {
+        data.withUnsafeBytes { raw in
+            var h: UInt64 = 0xcbf29ce484222325
+            for b in raw { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+            return h
+        }
     }
 }
 
