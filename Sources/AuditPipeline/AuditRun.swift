@@ -253,12 +253,16 @@ public enum AuditRun {
         let fm = FileManager.default
         let out = URL(fileURLWithPath: folder)
         let reports = out.appendingPathComponent("reports")
+        // Per-report pages go into a fresh staging folder that then replaces reports/ in one
+        // rename: the folder is always one run's complete set, and each page costs one file
+        // creation instead of a temporary file and a rename per page (in a folder of 200,000
+        // files those directory operations were most of the write stage).
+        let staging = out.appendingPathComponent(".reports-staging-\(getpid())")
+        let retired = out.appendingPathComponent(".reports-old-\(getpid())")
         do {
-            try fm.createDirectory(at: reports, withIntermediateDirectories: true)
-            // Outputs are written whole each run: per-report pages of an earlier run go.
-            for name in (try? fm.contentsOfDirectory(atPath: reports.path)) ?? [] where name.hasSuffix(".md") || name.hasSuffix(".html") {
-                try? fm.removeItem(at: reports.appendingPathComponent(name))
-            }
+            try fm.createDirectory(at: out, withIntermediateDirectories: true)
+            try? fm.removeItem(at: staging)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             try atomicWrite(RankingCSV.render(ranked, run), to: out.appendingPathComponent("ranking.csv"))
             try atomicWrite(RankingMarkdown.render(ranked, run), to: out.appendingPathComponent("ranking.md"))
             try atomicWrite(AuditJSONL.render(ranked, run), to: out.appendingPathComponent("audit.jsonl"))
@@ -272,16 +276,26 @@ public enum AuditRun {
                 var a = audit
                 if a.lines.isEmpty { a.lines = lines(a) }
                 do {
-                    try atomicWrite(ReportMarkdown.render(a, run), to: reports.appendingPathComponent(pages[a.file]! + ".md"))
-                    try atomicWrite(HTMLReport.page(a, run, pages: pages), to: reports.appendingPathComponent(pages[a.file]! + ".html"))
+                    try plainWrite(ReportMarkdown.render(a, run), to: staging.appendingPathComponent(pages[a.file]! + ".md").path)
+                    try plainWrite(HTMLReport.page(a, run, pages: pages), to: staging.appendingPathComponent(pages[a.file]! + ".html").path)
                     return nil
                 } catch { return error }
             }
             if let e = failures.compactMap({ $0 }).first { throw e }
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: reports.path, isDirectory: &isDir) {
+                guard isDir.boolValue else { throw WriteError(path: reports.path, code: ENOTDIR) }
+                try? fm.removeItem(at: retired)
+                guard rename(reports.path, retired.path) == 0 else { throw WriteError(path: reports.path, code: errno) }
+            }
+            guard rename(staging.path, reports.path) == 0 else { throw WriteError(path: reports.path, code: errno) }
+            try? fm.removeItem(at: retired)
             try atomicWrite(HTMLReport.index(ranked, run, pages: pages), to: out.appendingPathComponent("index.html"))
         } catch let e as UsageError {
+            try? fm.removeItem(at: staging)
             throw e
         } catch {
+            try? fm.removeItem(at: staging)
             throw UsageError(message: "cannot write the outputs to '\(folder)': \(error.localizedDescription). Choose another folder with --out.")
         }
     }
@@ -293,7 +307,13 @@ public enum AuditRun {
         let path = url.path
         let dir = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
         let temporary = (dir.isEmpty ? "." : dir) + "/." + name + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        do { try plainWrite(text, to: temporary) } catch { unlink(temporary); throw error }
+        if rename(temporary, path) != 0 { let code = errno; unlink(temporary); throw WriteError(path: path, code: code) }
+    }
+
+    /// Creates (or truncates) a file and writes the text.
+    static func plainWrite(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, code: errno) }
         var text = text
         let failure: Int32? = text.withUTF8 { bytes -> Int32? in
@@ -305,9 +325,8 @@ public enum AuditRun {
             }
             return nil
         }
-        if close(fd) != 0, failure == nil { unlink(temporary); throw WriteError(path: path, code: errno) }
-        if let code = failure { unlink(temporary); throw WriteError(path: path, code: code) }
-        if rename(temporary, path) != 0 { let code = errno; unlink(temporary); throw WriteError(path: path, code: code) }
+        if close(fd) != 0, failure == nil { throw WriteError(path: path, code: errno) }
+        if let code = failure { throw WriteError(path: path, code: code) }
     }
 
     struct WriteError: Error, LocalizedError {

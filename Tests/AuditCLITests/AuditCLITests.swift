@@ -111,6 +111,20 @@ struct AuditCLITests {
         }
     }
 
+    @Test("a second run into the same folder replaces the pages whole: no stale pages, no staging left")
+    func rerunReplacesPages() throws {
+        let out = CLI.tempDir()
+        _ = try CLI.run(["--rules", "standard", "--out", out.path, "examples/reports/"])
+        let fm = FileManager.default
+        #expect(try fm.contentsOfDirectory(atPath: out.appendingPathComponent("reports").path).count == 10)
+        let one = CLI.root.appendingPathComponent("examples/reports").path + "/" + (try fm.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("examples/reports").path).sorted().first!)
+        let r = try CLI.run(["--rules", "standard", "--out", out.path, one])
+        #expect(r.status == 0, "\(r.stderr)")
+        let pages = try fm.contentsOfDirectory(atPath: out.appendingPathComponent("reports").path)
+        #expect(pages.count == 2, "\(pages)")
+        #expect(try fm.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") }.isEmpty)
+    }
+
     @Test("one thread or all cores: byte-identical outputs")
     func threads() throws {
         let one = CLI.tempDir(), many = CLI.tempDir()

@@ -174,6 +174,17 @@ struct ParserUnitTests {
         #expect(ReportParser.splitLines("a\u{FEFF}b") == ["a\u{FEFF}b"])   // only a leading BOM goes
     }
 
+    @Test("trimming, column splitting and phrase sets")
+    func textHelpers() {
+        #expect(TextNormalizer.trim(" \u{3000}\u{FEFF}申请 数量\u{200B}\t ") == "申请 数量")
+        #expect(TextNormalizer.trim("   ") == "")
+        #expect(TextNormalizer.trim("无") == "无")
+        #expect(TextNormalizer.splitOnSpaceRuns("自然人  商业企业   科研机构    1 2") == ["自然人", "商业企业", "科研机构", "1 2"])
+        #expect(TextNormalizer.splitOnSpaceRuns("  a  ") == ["a"])
+        let set = PhraseSet(["统计期限", "http:", "联系电话", "x"])
+        #expect(set.occurs(in: "本报告统计期限为") && set.occurs(in: "见http://a") && !set.occurs(in: "统计数据") && !set.occurs(in: "x") && !set.occurs(in: ""))
+    }
+
     @Test("byte-level fold and compact agree with folding scalar by scalar")
     func foldMatchesScalars() {
         func reference(_ s: String, dropSpaces: Bool) -> String {

@@ -116,6 +116,10 @@ public struct ReuseSettings: Sendable {
     /// Template phrases shorter than a window, by their first two characters: masked by exact
     /// occurrence (第二十条第(五)项 is seven characters).
     var shortPhrases: [UInt32: [[UInt16]]]
+    /// Set lookups hashed every k-gram and character pair of every report: a bit filter in
+    /// front answers most of them "no" with one load.
+    var templateFilter: BitFilter
+    var shortPhraseFilter: BitFilter
 
     /// Keys two sketches must share to be compared in full (see `candidatePairs`).
     var minSharedKeys: Int { max(3, Int((Double(minLength) * 2 / Double(window + 1) / 3).rounded())) }
@@ -137,6 +141,8 @@ public struct ReuseSettings: Sendable {
         }
         templateHashes = hashes
         shortPhrases = short
+        templateFilter = BitFilter(hashes)
+        shortPhraseFilter = BitFilter(short.keys.map(UInt64.init))
     }
 
     /// Normalized characters of a text.
@@ -181,9 +187,9 @@ public struct ReuseSettings: Sendable {
     static let metadataMarkers = ["统计期限", "统计时限", "统计数据期限", "电子版", "如有疑问", "有疑问", "邮编", "邮政编码", "联系电话", "联系方式：", "网址",
                                   // Web page chrome and crawler headers around the report.
                                   "发布时间:", "发布日期:", "原文链接", "本地目录", "页面链接", "发布机构:", "栏目:", "文号:", "索引号", "来源:", "浏览次数", "打印本页", "关闭窗口", "分享到", "字号:", "http:", "https:"]
+    static let metadataPhrases = PhraseSet(metadataMarkers)
     static func isMetadataSentence(_ s: Substring) -> Bool {
-        let c = TextNormalizer.compact(String(s))
-        return metadataMarkers.contains { c.has($0) }
+        metadataPhrases.occurs(in: TextNormalizer.compact(String(s)))
     }
 
     static func kgramHashes(_ t: [UInt16], k: Int, _ body: (UInt64, Int) -> Void) {
@@ -227,17 +233,21 @@ public struct ReuseSettings: Sendable {
         var template = metadata
         if text.count >= 2 {
             for i in 0..<(text.count - 1) {
-                guard let candidates = shortPhrases[UInt32(text[i]) << 16 | UInt32(text[i + 1])] else { continue }
+                let pair = UInt32(text[i]) << 16 | UInt32(text[i + 1])
+                guard shortPhraseFilter.mayContain(UInt64(pair)), let candidates = shortPhrases[pair] else { continue }
                 for p in candidates where i + p.count <= text.count && text[i..<(i + p.count)].elementsEqual(p) {
                     for j in i..<(i + p.count) { template[j] = true }
                 }
             }
         }
         var hashes: [UInt64] = []
+        var isTemplate: [Bool] = []
         hashes.reserveCapacity(max(0, text.count - k + 1))
+        isTemplate.reserveCapacity(max(0, text.count - k + 1))
         ReuseSettings.kgramHashes(text, k: k) { h, i in
-            if templateHashes.contains(h) { for j in i..<(i + k) { template[j] = true } }
-            hashes.append(h)
+            let t = templateFilter.mayContain(h) && templateHashes.contains(h)
+            if t { for j in i..<(i + k) { template[j] = true } }
+            hashes.append(h); isTemplate.append(t)
         }
         // Winnowing: the smallest hash of each window of `window` k-grams; template k-grams are
         // never chosen. Any shared run of window + k − 1 characters shares a fingerprint.
@@ -248,9 +258,8 @@ public struct ReuseSettings: Sendable {
             for start in 0...(hashes.count - w) {
                 var best = -1
                 for j in start..<(start + w) {
-                    let h = hashes[j]
-                    if templateHashes.contains(h) { continue }
-                    if best < 0 || h <= hashes[best] { best = j }
+                    if isTemplate[j] { continue }
+                    if best < 0 || hashes[j] <= hashes[best] { best = j }
                 }
                 if best >= 0 && best != lastChosen {
                     prints.append((hashes[best], Int32(best)))

@@ -94,7 +94,7 @@ enum CellSplitter {
         if t.isEmpty { return [] }
         // Columns laid out with runs of spaces (pdftotext -layout, fixed-width exports).
         if t.has("  ") {
-            let columns = t.components(separatedBy: "  ").map { TextNormalizer.trim($0) }.filter { !$0.isEmpty }
+            let columns = TextNormalizer.splitOnSpaceRuns(t)
             if columns.count >= 2, columns.dropFirst().contains(where: isValueText) || columns.count >= 3 {
                 return columns.flatMap { col -> [RawCell] in
                     let words = col.split(separator: " ")

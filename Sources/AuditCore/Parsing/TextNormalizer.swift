@@ -64,19 +64,46 @@ public enum TextNormalizer {
         }
     }
 
-    /// Trims white space (including the ideographic space) at both ends.
+    /// Trims white space (including the ideographic space) at both ends. By scalar, not by
+    /// Character: grapheme breaking of every cell was a measurable part of parsing.
     public static func trim(_ s: Substring) -> String {
-        var a = s.startIndex, b = s.endIndex
-        while a < b, isSpace(s[a]) { a = s.index(after: a) }
-        while b > a, isSpace(s[s.index(before: b)]) { b = s.index(before: b) }
-        return String(s[a..<b])
+        let u = s.unicodeScalars
+        var a = u.startIndex, b = u.endIndex
+        while a < b, isTrimmable(u[a]) { a = u.index(after: a) }
+        while b > a {
+            let p = u.index(before: b)
+            guard isTrimmable(u[p]) else { break }
+            b = p
+        }
+        if a == u.startIndex && b == u.endIndex { return String(s) }
+        return String(u[a..<b])
     }
     public static func trim(_ s: String) -> String { trim(s[...]) }
 
     @inline(__always)
-    static func isSpace(_ c: Character) -> Bool {
-        guard let u = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return c.isWhitespace }
-        return u.isSpaceLike || u == "\u{FEFF}" || u == "\u{200B}"
+    static func isTrimmable(_ u: Unicode.Scalar) -> Bool {
+        u.isSpaceLike || u == "\u{FEFF}" || u == "\u{200B}"
+    }
+
+    /// Cuts at runs of two or more spaces (columns laid out with spaces), each piece trimmed,
+    /// empty pieces dropped.
+    static func splitOnSpaceRuns(_ s: String) -> [String] {
+        var out: [String] = []
+        var s = s
+        s.withUTF8 { b in
+            var start = 0, i = 0
+            while i < b.count {
+                if b[i] == 0x20, i + 1 < b.count, b[i + 1] == 0x20 {
+                    out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+                    while i < b.count, b[i] == 0x20 { i += 1 }
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self))
+        }
+        return out.map { trim($0) }.filter { !$0.isEmpty }
     }
 
     /// Removes Markdown heading and emphasis markers that wrap a line: `## 一、总体情况`, `**…**`.
