@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AuditCore
 
@@ -172,6 +173,31 @@ struct ParserUnitTests {
         #expect(ReportParser.splitLines("一\n\n二\n") == ["一", "", "二"])
         #expect(ReportParser.splitLines("\r\r\n甲") == ["", "", "甲"])
         #expect(ReportParser.splitLines("a\u{FEFF}b") == ["a\u{FEFF}b"])   // only a leading BOM goes
+    }
+
+    @Test("regexes scanned only near their anchor words find exactly what a scan of the whole text finds")
+    func windowedMatches() {
+        var reports = ["000", "001", "002", "003", "004"].map { Project.seed($0) }
+        reports += ["shanghai-2025-pdf-markdown.txt", "shuyang-2025-ocr-markdown.txt", "pingtan-2022-flattened.txt", "pingtan-2018-pre-template.txt"].compactMap(Project.realworld)
+        // Crafted: anchors at the very start and end, look-behind across a window edge, repeats.
+        let crafted = "统计期限为2021年1月1日至12月31日。部分予以公开3件，予以公开5件；共收到政府信息公开申请7件，新收申请6件，上年结转1件，结转下年度继续办理2件。行政复议1件，行政诉讼0起。信息处理费0元，收费通知0件。统计期限"
+        reports.append(ReportParser.parse(text: "甲镇2021年政府信息公开工作年度报告\n一、总体情况\n" + crafted + "\n", source: "crafted.txt"))
+        var compared = 0
+        for r in reports {
+            let joined = JoinedText(ReportParser.parse(text: r.lines.joined(separator: "\n"), source: r.source).sections.flatMap(\.body)[...])
+            let all = JoinedText(r.lines.enumerated().map { Segment(line: $0.offset + 1, text: $0.element) }[...])
+            for j in [joined, all] {
+                var cases: [(NSRegularExpression, [String], Int, Int)] = [(StatisticsPeriodReader.re, ["统计"], 3, 80), (FeeDisclosureCheck.mentionRE, ["处理费", "收费通知"], 4, 4)]
+                cases += NarrativeNumbersCheck.claims.map { ($0.pattern, [$0.anchor], $0.before, 40) }
+                for (re, anchors, before, after) in cases {
+                    let full = j.matches(re).map { [$0.range.location, $0.range.length] }
+                    let windowed = j.matches(re, near: anchors, before: before, after: after).map { [$0.range.location, $0.range.length] }
+                    #expect(full == windowed, "\(r.source) \(re.pattern)")
+                    compared += full.count
+                }
+            }
+        }
+        #expect(compared > 40)
     }
 
     @Test("trimming, column splitting and phrase sets")

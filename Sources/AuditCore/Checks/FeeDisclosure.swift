@@ -28,7 +28,7 @@ public enum FeeDisclosureCheck {
     public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
         let joined = JoinedText(narrativeSegments(report)[...])
         // 申请人逾期未按收费通知要求缴纳费用 is a row label of table 三, in every 2021 report.
-        let mentions = joined.matches(mentionRE).filter { m in
+        let mentions = joined.matches(mentionRE, near: ["处理费", "收费通知"], before: 4, after: 4).filter { m in
             m.range.location < 2 || !["未按", "逾期"].contains(joined.ns.substring(with: NSRange(location: m.range.location - 2, length: 2)))
         }
         guard !mentions.isEmpty else { return .from([Observation(.fail, variant: "missing")]) }

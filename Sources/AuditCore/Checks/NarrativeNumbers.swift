@@ -14,6 +14,10 @@ public enum NarrativeNumbersCheck {
     struct Claim {
         var name: Localized
         var pattern: NSRegularExpression
+        /// Every match holds this word, at most `before` characters from its start; the figure
+        /// follows it within 40.
+        var anchor: String
+        var before: Int
         var table: TableName
         /// Any of these sums (of row totals) makes the statement consistent.
         var readings: [[String]]
@@ -25,20 +29,19 @@ public enum NarrativeNumbersCheck {
     // attached to the wrong noun.
     static let claims: [Claim] = [
         Claim(name: Localized(zh: "收到政府信息公开申请", en: "applications received"),
-              pattern: re("(?:共|累计|全年)?(?:收到|受理|接收)(?:和处理|并处理|并办理)?(?:各类)?(?:政府信息公开|依申请公开)?申请(?:共|数量为|数量|总数为|为)?(\\d+)(?:件|份|条|个)"),
-              table: .application, readings: [["new"], ["new", "carry_in"]]),
+              pattern: re("(?:共|累计|全年)?(?:收到|受理|接收)(?:和处理|并处理|并办理)?(?:各类)?(?:政府信息公开|依申请公开)?申请(?:共|数量为|数量|总数为|为)?(\\d+)(?:件|份|条|个)"), anchor: "申请", before: 20, table: .application, readings: [["new"], ["new", "carry_in"]]),
         Claim(name: Localized(zh: "新收政府信息公开申请", en: "new applications"),
-              pattern: re("新收(?:政府信息公开)?申请(?:共|数量为|为)?(\\d+)(?:件|份)"), table: .application, readings: [["new"]]),
+              pattern: re("新收(?:政府信息公开)?申请(?:共|数量为|为)?(\\d+)(?:件|份)"), anchor: "新收", before: 0, table: .application, readings: [["new"]]),
         Claim(name: Localized(zh: "上年结转申请", en: "applications carried over from last year"),
-              pattern: re("上年结转(?:政府信息公开)?(?:申请)?(?:共|为)?(\\d+)件"), table: .application, readings: [["carry_in"]]),
+              pattern: re("上年结转(?:政府信息公开)?(?:申请)?(?:共|为)?(\\d+)件"), anchor: "上年结转", before: 0, table: .application, readings: [["carry_in"]]),
         Claim(name: Localized(zh: "结转下年度办理的申请", en: "applications carried over to next year"),
-              pattern: re("结转(?:至)?下(?:一)?年度?(?:继续)?(?:办理)?(?:的申请)?(?:共|为)?(\\d+)件"), table: .application, readings: [["carry_over"]]),
+              pattern: re("结转(?:至)?下(?:一)?年度?(?:继续)?(?:办理)?(?:的申请)?(?:共|为)?(\\d+)件"), anchor: "结转", before: 0, table: .application, readings: [["carry_over"]]),
         Claim(name: Localized(zh: "予以公开的申请", en: "applications granted"),
-              pattern: re("(?<!部分)予以公开(?:的)?(?:申请)?(?:共|为)?(\\d+)件"), table: .application, readings: [["granted"]]),
+              pattern: re("(?<!部分)予以公开(?:的)?(?:申请)?(?:共|为)?(\\d+)件"), anchor: "予以公开", before: 0, table: .application, readings: [["granted"]]),
         Claim(name: Localized(zh: "被申请行政复议", en: "administrative reviews"),
-              pattern: re("(?:被申请|发生|收到)?行政复议(?:案件|申请)?(?:共|为)?(\\d+)(?:件|起|宗)"), table: .reviewLitigation, readings: [["review"]]),
+              pattern: re("(?:被申请|发生|收到)?行政复议(?:案件|申请)?(?:共|为)?(\\d+)(?:件|起|宗)"), anchor: "行政复议", before: 3, table: .reviewLitigation, readings: [["review"]]),
         Claim(name: Localized(zh: "被提起行政诉讼", en: "lawsuits"),
-              pattern: re("(?:被提起|发生)?行政诉讼(?:案件)?(?:共|为)?(\\d+)(?:件|起|宗)"), table: .reviewLitigation, readings: [["suit_direct", "suit_after_review"]]),
+              pattern: re("(?:被提起|发生)?行政诉讼(?:案件)?(?:共|为)?(\\d+)(?:件|起|宗)"), anchor: "行政诉讼", before: 3, table: .reviewLitigation, readings: [["suit_direct", "suit_after_review"]]),
     ]
 
     public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
@@ -48,7 +51,7 @@ public enum NarrativeNumbersCheck {
         var obs: [Observation] = []
         var seen: Set<String> = []
         for claim in claims {
-            for m in joined.matches(claim.pattern) {
+            for m in joined.matches(claim.pattern, near: [claim.anchor], before: claim.before, after: 40) {
                 guard let stated = joined.int(m.range(at: 1)) else { continue }
                 let excerpt = joined.string(m.range)
                 guard seen.insert("\(claim.name.zh)|\(stated)").inserted else { continue }

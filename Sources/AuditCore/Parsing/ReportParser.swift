@@ -156,13 +156,14 @@ enum TitleReader {
 
 /// Finds statements of the statistics period (统计期限 … 自2021年1月1日起至2021年12月31日止).
 enum StatisticsPeriodReader {
-    private static let re = try! NSRegularExpression(pattern:
+    static let re = try! NSRegularExpression(pattern:
         "(?:统计(?:数据)?的?(?:期限|时限|期间|区间|时段|周期|时间|范围)|数据的?统计(?:期限|时限|期间|区间|时段|周期|时间|范围))"
         + "(?:为|是|自|从|:|,|即|均为)*"
         + "(\\d{4})年(\\d{1,2})月(\\d{1,2})日起?(?:至|到|—|-|~|～)(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日止?")
 
     static func read(_ joined: JoinedText) -> [StatisticsPeriod] {
-        joined.matches(re).compactMap { m in
+        // Every match starts with 统计 or 数据的统计 and is a date range after it.
+        joined.matches(re, near: ["统计"], before: 3, after: 80).compactMap { m in
             guard let y1 = joined.int(m.range(at: 1)), let m1 = joined.int(m.range(at: 2)), let d1 = joined.int(m.range(at: 3)),
                   let m2 = joined.int(m.range(at: 5)), let d2 = joined.int(m.range(at: 6)) else { return nil }
             let y2 = joined.int(m.range(at: 4)) ?? y1
@@ -183,6 +184,8 @@ enum DateReader {
         func date(_ seg: Segment, _ re: NSRegularExpression, maxLength: Int) -> ReportDate? {
             let c = TextNormalizer.compact(seg.text)
             guard c.unicodeScalars.count <= maxLength else { return nil }
+            // Both patterns need these; most lines have neither, and a regex call costs more.
+            guard re === dateRE ? c.has("月") : (c.hasPrefix("发布") || c.hasPrefix("成文")) else { return nil }
             let ns = c as NSString
             guard let m = re.matches(in: c, range: NSRange(location: 0, length: ns.length)).last,
                   let y = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),

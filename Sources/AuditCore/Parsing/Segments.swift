@@ -140,6 +140,7 @@ enum CellSplitter {
 struct JoinedText {
     let text: String
     let ns: NSString
+    let utf16: [UInt16]
     private let starts: [Int]      // UTF-16 offset where each segment begins
     private let segLines: [Int]
 
@@ -153,7 +154,7 @@ struct JoinedText {
             s += c
             offset += c.utf16.count
         }
-        text = s; ns = s as NSString; self.starts = starts; segLines = lines
+        text = s; ns = s as NSString; utf16 = Array(s.utf16); self.starts = starts; segLines = lines
     }
 
     /// The source line of a UTF-16 offset.
@@ -175,6 +176,40 @@ struct JoinedText {
 
     func matches(_ re: NSRegularExpression) -> [NSTextCheckingResult] {
         re.matches(in: text, range: NSRange(location: 0, length: ns.length))
+    }
+
+    /// The same matches as `matches(re)` for a pattern whose every match contains `anchor`,
+    /// starting at most `before` and ending at most `after` UTF-16 units around it: only those
+    /// windows are scanned (with transparent bounds, so look-behind still sees the text before).
+    /// A match cannot reach from one window into another, so scanning each (merged) window
+    /// finds exactly the matches a scan of the whole text finds there. Regex scans of whole
+    /// reports were a tenth of the audit's time.
+    func matches(_ re: NSRegularExpression, near anchors: [String], before: Int, after: Int) -> [NSTextCheckingResult] {
+        var windows: [(lo: Int, hi: Int)] = []
+        utf16.withUnsafeBufferPointer { u in
+            for anchor in anchors {
+                let a = Array(anchor.utf16)
+                guard let first = a.first, a.count <= u.count else { continue }
+                var i = 0
+                while i + a.count <= u.count {
+                    if u[i] == first, (1..<a.count).allSatisfy({ u[i + $0] == a[$0] }) {
+                        windows.append((max(0, i - before), min(u.count, i + a.count + after)))
+                    }
+                    i += 1
+                }
+            }
+        }
+        guard !windows.isEmpty else { return [] }
+        windows.sort { $0.lo < $1.lo }
+        var merged: [(lo: Int, hi: Int)] = []
+        for w in windows {
+            if let last = merged.last, w.lo <= last.hi { merged[merged.count - 1].hi = max(last.hi, w.hi) } else { merged.append(w) }
+        }
+        var out: [NSTextCheckingResult] = []
+        for w in merged {
+            out += re.matches(in: text, options: [.withTransparentBounds, .withoutAnchoringBounds], range: NSRange(location: w.lo, length: w.hi - w.lo))
+        }
+        return out
     }
 
     func string(_ r: NSRange) -> String { r.location == NSNotFound ? "" : ns.substring(with: r) }
