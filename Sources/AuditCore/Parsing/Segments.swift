@@ -180,9 +180,8 @@ struct JoinedText {
 
     /// The same matches as `matches(re)` for a pattern whose every match contains `anchor`,
     /// starting at most `before` and ending at most `after` UTF-16 units around it: only those
-    /// windows are scanned (with transparent bounds, so look-behind still sees the text before).
-    /// A match cannot reach from one window into another, so scanning each (merged) window
-    /// finds exactly the matches a scan of the whole text finds there. Regex scans of whole
+    /// windows are scanned. A match cannot reach from one window into another, so scanning each
+    /// (merged) window finds exactly the matches a scan of the whole text finds there. Regex scans of whole
     /// reports were a tenth of the audit's time.
     func matches(_ re: NSRegularExpression, near anchors: [String], before: Int, after: Int) -> [NSTextCheckingResult] {
         var windows: [(lo: Int, hi: Int)] = []
@@ -205,12 +204,23 @@ struct JoinedText {
         for w in windows {
             if let last = merged.last, w.lo <= last.hi { merged[merged.count - 1].hi = max(last.hi, w.hi) } else { merged.append(w) }
         }
+        // Each window is matched as a short string of its own, results shifted back: matching a
+        // range of the whole text made every chunk the regex engine read convert UTF-8 offsets
+        // of the whole report. A few characters of context before each window stand in for the
+        // text a look-behind may need; no match starts in them (it would start too far before
+        // its anchor), and a window cut at the start of the text is the start of the text.
         var out: [NSTextCheckingResult] = []
         for w in merged {
-            out += re.matches(in: text, options: [.withTransparentBounds, .withoutAnchoringBounds], range: NSRange(location: w.lo, length: w.hi - w.lo))
+            let lo = max(0, w.lo - JoinedText.lookBehindContext)
+            let window = String(decoding: utf16[lo..<w.hi], as: UTF16.self)
+            for m in re.matches(in: window, range: NSRange(location: 0, length: w.hi - lo)) {
+                out.append(lo == 0 ? m : m.adjustingRanges(offset: lo))
+            }
         }
         return out
     }
+
+    static let lookBehindContext = 8
 
     func string(_ r: NSRange) -> String { r.location == NSNotFound ? "" : ns.substring(with: r) }
 
