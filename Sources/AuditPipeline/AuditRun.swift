@@ -159,7 +159,7 @@ public enum AuditRun {
                       let t = text(i) else { return [] }
                 return ReportParser.splitLines(t)
             }
-            try write(ranked, clusters: clusters, hasReuseRule: o.ruleSet.rules.contains { $0.kind == .narrativeReuse }, run: run, to: o.outputFolder, lines: lines)
+            try write(ranked, clusters: clusters, hasReuseRule: o.ruleSet.rules.contains { $0.kind == .narrativeReuse }, run: run, to: o.outputFolder, lines: lines, times: times)
             if let ex = o.exemptions {
                 try atomicWrite(ExemptionReport.markdown(ranked, ex, run), to: URL(fileURLWithPath: o.outputFolder).appendingPathComponent("exemptions.md"))
                 for w in ExemptionReport.warnings(ranked, ex) { FileHandle.standardError.write(Data((w + "\n").utf8)) }
@@ -249,7 +249,7 @@ public enum AuditRun {
     }
 
     static func write(_ ranked: [ReportAudit], clusters: [ReuseCluster], hasReuseRule: Bool, run: RunInfo, to folder: String,
-                      lines: (ReportAudit) -> [String]) throws {
+                      lines: (ReportAudit) -> [String], times: StageTimes = StageTimes()) throws {
         let fm = FileManager.default
         let out = URL(fileURLWithPath: folder)
         let reports = out.appendingPathComponent("reports")
@@ -263,33 +263,46 @@ public enum AuditRun {
             try fm.createDirectory(at: out, withIntermediateDirectories: true)
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            try atomicWrite(RankingCSV.render(ranked, run), to: out.appendingPathComponent("ranking.csv"))
-            try atomicWrite(RankingMarkdown.render(ranked, run), to: out.appendingPathComponent("ranking.md"))
-            try atomicWrite(AuditJSONL.render(ranked, run), to: out.appendingPathComponent("audit.jsonl"))
+            let t = StageTimes.now()
+            // The tables and every report's page are independent: one pool of tasks on every
+            // core, the large tables first so that they overlap the pages.
+            var tables: [(String, () -> String)] = [
+                ("audit.jsonl", { AuditJSONL.render(ranked, run) }),
+                ("ranking.md", { RankingMarkdown.render(ranked, run) }),
+                ("ranking.csv", { RankingCSV.render(ranked, run) }),
+            ]
             if hasReuseRule {
-                try atomicWrite(ReuseReport.markdown(clusters, run), to: out.appendingPathComponent("reuse.md"))
-                try atomicWrite(ReuseReport.csv(clusters, run), to: out.appendingPathComponent("reuse.csv"))
+                tables.append(("reuse.md", { ReuseReport.markdown(clusters, run) }))
+                tables.append(("reuse.csv", { ReuseReport.csv(clusters, run) }))
             }
             let pages = OutputNames.pages(for: ranked.map(\.file))
-            // Per-report pages are independent: render and write them on every core.
-            let failures = parallelMap(ranked) { audit -> Error? in
-                var a = audit
-                if a.lines.isEmpty { a.lines = lines(a) }
+            var failures = [Error?](repeating: nil, count: tables.count + ranked.count)
+            let lock = NSLock()
+            Parallelism.forEach(tables.count + ranked.count) { k in
                 do {
-                    try plainWrite(ReportMarkdown.render(a, run), to: staging.appendingPathComponent(pages[a.file]! + ".md").path)
-                    try plainWrite(HTMLReport.page(a, run, pages: pages), to: staging.appendingPathComponent(pages[a.file]! + ".html").path)
-                    return nil
-                } catch { return error }
+                    if k < tables.count {
+                        try atomicWrite(tables[k].1(), to: out.appendingPathComponent(tables[k].0))
+                    } else {
+                        var a = ranked[k - tables.count]
+                        if a.lines.isEmpty { a.lines = lines(a) }
+                        try plainWrite(ReportMarkdown.render(a, run), to: staging.appendingPathComponent(pages[a.file]! + ".md").path)
+                        try plainWrite(HTMLReport.page(a, run, pages: pages), to: staging.appendingPathComponent(pages[a.file]! + ".html").path)
+                    }
+                } catch {
+                    lock.lock(); failures[k] = error; lock.unlock()
+                }
             }
             if let e = failures.compactMap({ $0 }).first { throw e }
             var isDir: ObjCBool = false
             if fm.fileExists(atPath: reports.path, isDirectory: &isDir) {
                 guard isDir.boolValue else { throw WriteError(path: reports.path, code: ENOTDIR) }
                 try? fm.removeItem(at: retired)
+            times.addWall("write tables and pages", StageTimes.now() - t)
                 guard rename(reports.path, retired.path) == 0 else { throw WriteError(path: reports.path, code: errno) }
             }
             guard rename(staging.path, reports.path) == 0 else { throw WriteError(path: reports.path, code: errno) }
             try? fm.removeItem(at: retired)
+            times.addWall("write tables and pages", StageTimes.now() - t)
             try atomicWrite(HTMLReport.index(ranked, run, pages: pages), to: out.appendingPathComponent("index.html"))
         } catch let e as UsageError {
             try? fm.removeItem(at: staging)

@@ -72,21 +72,22 @@ case "run":
     let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
     let work = option("--work") ?? ".bench"
     let rules = try RuleSetLocator.load(option("--rules") ?? "standard")
+    for n in sizes { try? FileManager.default.removeItem(atPath: "\(work)/out-\(n).earlier") }
+    defer { for n in sizes { try? FileManager.default.removeItem(atPath: "\(work)/out-\(n).earlier") } }
     print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1024 / 1024 / 1024) GiB; rule set \(rules.name); seed \(seed)")
     for n in sizes {
         let folder = "\(work)/corpus-\(n)"
         try generate(count: n, into: folder)
         let truth = try readTruth(folder)
-        // A fresh output folder each run: clearing an earlier run's pages is not the audit's work,
-        // and deleting 200,000 files just before would load the disk during the write stage.
-        let earlier = "\(work)/out-\(n).earlier"
-        try? FileManager.default.removeItem(atPath: earlier)
-        try? FileManager.default.moveItem(atPath: "\(work)/out-\(n)", toPath: earlier)
+        // A fresh output folder each run: clearing an earlier run's pages is not the audit's work.
+        // They are moved aside and deleted after every size has run: ext4 skips inodes freed in
+        // the last half minute when it allocates new ones, so deleting 200,000 files just before
+        // a run slows the run's own file creation several times over.
+        try? FileManager.default.moveItem(atPath: "\(work)/out-\(n)", toPath: "\(work)/out-\(n).earlier")
         var options = AuditRun.Options(paths: [folder + "/reports"], outputFolder: "\(work)/out-\(n)", ruleSet: rules, language: .zh, failUnder: nil, date: "2026-01-01")
         options.printSummary = false
         let times = StageTimes()
         let outcome = try AuditRun.run(options, times: times)
-        try? FileManager.default.removeItem(atPath: earlier)
         let wall = times.wall["total"] ?? 0
         let mb = Double(outcome.bytesRead) / 1_000_000
         print("")
@@ -94,6 +95,7 @@ case "run":
                      n, wall, Double(n) / wall, mb / wall, mb, peakMemoryMB()))
         let order = ["discover", "read+parse+rules", "duplicates", "reuse", "score", "write"]
         print("  wall:  " + order.map { String(format: "%@ %.2f s", $0, times.wall[$0] ?? 0) }.joined(separator: ", "))
+        print(String(format: "  write: tables and pages %.2f s, index.html the rest", times.wall["write tables and pages"] ?? 0))
         print("  resident after: " + order.map { String(format: "%@ %.0f MB", $0, times.residentMB[$0] ?? 0) }.joined(separator: ", "))
         print("  cpu:   " + ["read", "parse", "rules"].map { String(format: "%@ %.2f s", $0, times.cpu[$0] ?? 0) }.joined(separator: ", ") + " (summed over threads)")
         // Accuracy against the truth file.
