@@ -207,6 +207,9 @@ struct ParserUnitTests {
         #expect(TextNormalizer.trim("无") == "无")
         #expect(TextNormalizer.splitOnSpaceRuns("自然人  商业企业   科研机构    1 2") == ["自然人", "商业企业", "科研机构", "1 2"])
         #expect(TextNormalizer.splitOnSpaceRuns("  a  ") == ["a"])
+        #expect(!SectionRecognizer.surelyLongerThan("## **一、总体情况**" + String(repeating: " \u{3000}", count: 40) + "###", 8))
+        #expect(SectionRecognizer.surelyLongerThan("本年度我镇围绕乡村振兴重点任务及时公开惠农补贴", 8))
+        #expect(!SectionRecognizer.surelyLongerThan("一二三四五六七八", 8))
         let set = PhraseSet(["统计期限", "http:", "联系电话", "x"])
         #expect(set.occurs(in: "本报告统计期限为") && set.occurs(in: "见http://a") && !set.occurs(in: "统计数据") && !set.occurs(in: "x") && !set.occurs(in: ""))
     }

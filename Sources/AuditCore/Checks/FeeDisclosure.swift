@@ -29,14 +29,14 @@ public enum FeeDisclosureCheck {
         let joined = JoinedText(narrativeSegments(report)[...])
         // 申请人逾期未按收费通知要求缴纳费用 is a row label of table 三, in every 2021 report.
         let mentions = joined.matches(mentionRE, near: ["处理费", "收费通知"], before: 4, after: 4).filter { m in
-            m.range.location < 2 || !["未按", "逾期"].contains(joined.ns.substring(with: NSRange(location: m.range.location - 2, length: 2)))
+            m.range.location < 2 || !["未按", "逾期"].contains(joined.string(NSRange(location: m.range.location - 2, length: 2)))
         }
         guard !mentions.isEmpty else { return .from([Observation(.fail, variant: "missing")]) }
         guard p.requireCountAndAmount else { return .pass }
         // The statement: the sentences that mention the fee.
         var sentences: [(text: String, line: Int)] = []
         for m in mentions {
-            let s = sentence(around: m.range, in: joined.ns)
+            let s = sentence(around: m.range, in: joined)
             if !sentences.contains(where: { $0.text == s.text }) { sentences.append((s.text, joined.line(at: s.start))) }
         }
         let statement = sentences.map(\.text).joined()
@@ -63,12 +63,13 @@ public enum FeeDisclosureCheck {
     }
 
     /// The sentence (between 。；; or line-joined boundaries) that contains `range`.
-    static func sentence(around range: NSRange, in ns: NSString) -> (text: String, start: Int) {
-        let stops: Set<unichar> = [0x3002, 0xFF1B, 0x3B, 0x21, 0xFF01]  // 。；;!！
+    static func sentence(around range: NSRange, in joined: JoinedText) -> (text: String, start: Int) {
+        let stops: Set<UInt16> = [0x3002, 0xFF1B, 0x3B, 0x21, 0xFF01]  // 。；;!！
+        let u = joined.utf16
         var a = range.location, b = range.location + range.length
-        while a > 0, !stops.contains(ns.character(at: a - 1)), range.location - a < 120 { a -= 1 }
-        while b < ns.length, !stops.contains(ns.character(at: b)), b - range.location < 160 { b += 1 }
-        if b < ns.length { b += 1 }
-        return (ns.substring(with: NSRange(location: a, length: b - a)), a)
+        while a > 0, !stops.contains(u[a - 1]), range.location - a < 120 { a -= 1 }
+        while b < u.count, !stops.contains(u[b]), b - range.location < 160 { b += 1 }
+        if b < u.count { b += 1 }
+        return (joined.string(NSRange(location: a, length: b - a)), a)
     }
 }

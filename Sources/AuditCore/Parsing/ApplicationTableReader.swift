@@ -23,8 +23,18 @@ enum ApplicationTableReader {
         var duplicated = false
     }
 
+    /// Each label core to the first row that has it, per format (a lookup per text cell).
+    private static let rowByCore2021 = coreIndex(TemplateLabels.applicationSchema(.v2021))
+    private static let rowByCore2019 = coreIndex(TemplateLabels.applicationSchema(.v2019))
+    private static func coreIndex(_ schema: TableSchema) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for (i, row) in schema.rows.enumerated() { for core in row.cores where out[core] == nil { out[core] = i } }
+        return out
+    }
+
     static func read(_ segments: ArraySlice<Segment>, template: TemplateVersion) -> StatisticalTable? {
         let schema = TemplateLabels.applicationSchema(template)
+        let rowByCore = template == .v2021 ? rowByCore2021 : rowByCore2019
         let width = schema.columns.count
         var claims: [Int: Claim] = [:]
         var labelSeen: [Int: Int] = [:]         // row index -> first line its label was seen
@@ -64,7 +74,7 @@ enum ApplicationTableReader {
                 if g == "other_processing", template == .v2019 { return schema.rowIndex("other_processing").map(Match.row) }
                 return .group(g)
             }
-            if let i = schema.rows.firstIndex(where: { $0.cores.contains(core) }) { return .row(i) }
+            if let i = rowByCore[core] { return .row(i) }
             return nil
         }
 

@@ -219,7 +219,8 @@ enum ParagraphReader {
         }
         for (i, seg) in segments.enumerated() {
             let t = TextNormalizer.trim(seg.text)
-            let isTable = seg.text.has("\t") || t.hasPrefix("|") || CellSplitter.isValueText(TextNormalizer.fold(t))
+            // A value cell is a short number or placeholder: long lines skip folding.
+            let isTable = seg.text.has("\t") || t.hasPrefix("|") || (t.utf8.count <= 128 && CellSplitter.isValueText(TextNormalizer.fold(t)))
                 || (t.has("  ") && CellSplitter.cells(seg).filter(\.isValue).count >= 2)
             if t.isEmpty || isTable || headingIndexes.contains(i) { flush(); continue }
             if first == nil { first = seg.line }

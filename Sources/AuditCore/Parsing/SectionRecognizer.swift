@@ -38,6 +38,7 @@ enum SectionRecognizer {
 
     static func heading(_ raw: String, segmentIndex: Int) -> Heading? {
         if raw.has("\t") || raw.has("|") { return nil }
+        if surelyLongerThan(raw, maxTitleLength + 3) { return nil }
         let visible = TextNormalizer.stripMarkdown(TextNormalizer.fold(raw))
         let compact = TextNormalizer.compact(visible)
         guard !compact.isEmpty, compact.unicodeScalars.count <= maxTitleLength + 3 else { return nil }
@@ -80,6 +81,24 @@ enum SectionRecognizer {
                            numbering: .none, isSubItem: subItem)
         }
         return nil
+    }
+
+    /// True when the compacted, Markdown-stripped text has more than `limit` scalars, decided
+    /// without building it: scalars that folding, compaction or Markdown stripping can remove
+    /// (white space, zero-width, `#`, `>`, `*` and their full-width forms) are not counted.
+    /// Most lines are narrative sentences, far longer than any heading.
+    static func surelyLongerThan(_ raw: String, _ limit: Int) -> Bool {
+        var n = 0
+        for u in raw.unicodeScalars {
+            switch u.value {
+            case 0x23, 0x3E, 0x2A, 0xFF03, 0xFF1E, 0xFF0A, 0x200B...0x200D, 0xFEFF, 0x2060: continue
+            default:
+                if u.isSpaceLike || TextNormalizer.foldScalar(u)?.isSpaceLike != false { continue }
+                n += 1
+                if n > limit { return true }
+            }
+        }
+        return false
     }
 
     /// The title is the official title or a known variant, give or take a few characters.

@@ -139,7 +139,8 @@ enum CellSplitter {
 /// to source lines, so phrase patterns match across PDF hard wraps and spaced digits.
 struct JoinedText {
     let text: String
-    let ns: NSString
+    /// The text's UTF-16 code units: NSRange offsets index them directly (offsets into the
+    /// String itself cost a walk of the whole report the first time).
     let utf16: [UInt16]
     private let starts: [Int]      // UTF-16 offset where each segment begins
     private let segLines: [Int]
@@ -154,7 +155,7 @@ struct JoinedText {
             s += c
             offset += c.utf16.count
         }
-        text = s; ns = s as NSString; utf16 = Array(s.utf16); self.starts = starts; segLines = lines
+        text = s; utf16 = Array(s.utf16); self.starts = starts; segLines = lines
     }
 
     /// The source line of a UTF-16 offset.
@@ -174,8 +175,10 @@ struct JoinedText {
         return lo
     }
 
+    var length: Int { utf16.count }
+
     func matches(_ re: NSRegularExpression) -> [NSTextCheckingResult] {
-        re.matches(in: text, range: NSRange(location: 0, length: ns.length))
+        re.matches(in: text, range: NSRange(location: 0, length: utf16.count))
     }
 
     /// The same matches as `matches(re)` for a pattern whose every match contains `anchor`,
@@ -222,7 +225,10 @@ struct JoinedText {
 
     static let lookBehindContext = 8
 
-    func string(_ r: NSRange) -> String { r.location == NSNotFound ? "" : ns.substring(with: r) }
+    func string(_ r: NSRange) -> String {
+        guard r.location != NSNotFound, r.location >= 0, r.location + r.length <= utf16.count else { return "" }
+        return String(decoding: utf16[r.location..<(r.location + r.length)], as: UTF16.self)
+    }
 
-    func int(_ r: NSRange) -> Int? { r.location == NSNotFound ? nil : Int(ns.substring(with: r)) }
+    func int(_ r: NSRange) -> Int? { r.location == NSNotFound ? nil : Int(string(r)) }
 }
