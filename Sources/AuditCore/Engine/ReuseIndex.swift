@@ -148,7 +148,7 @@ public struct ReuseSettings: Sendable {
     /// Normalized characters of a text.
     static func normalize(_ s: String) -> [UInt16] {
         var out: [UInt16] = []
-        out.reserveCapacity(s.utf16.count)
+        out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {
             guard let f = TextNormalizer.foldScalar(u) else { continue }
             let v = f.value

@@ -118,7 +118,7 @@ public enum DocxText {
                 tables[tables.count - 1].rows.append(tables[tables.count - 1].row)
             case "w:tbl":
                 guard let t = tables.popLast() else { return }
-                let rendered = t.rows.filter { !$0.allSatisfy(\.isEmpty) }.map { $0.map { $0.replacingOccurrences(of: "\t", with: " ") }.joined(separator: "\t") }
+                let rendered = t.rows.filter { !$0.allSatisfy(\.isEmpty) }.map { $0.map { $0.replacingIfPresent("\t", with: " ") }.joined(separator: "\t") }
                 if tables.isEmpty { lines += rendered } else { tables[tables.count - 1].cell += rendered.joined(separator: " ") }
             default: break
             }

@@ -2,6 +2,14 @@
 import Glibc
 #endif
 
+extension String {
+    /// `replacingOccurrences` only when the target occurs: Foundation's replacement copies the
+    /// string through NSString even when there is nothing to replace.
+    func replacingIfPresent(_ target: String, with replacement: String) -> String {
+        has(target) ? replacingOccurrences(of: target, with: replacement) : self
+    }
+}
+
 extension StringProtocol {
     /// Substring test on UTF-8 bytes with memmem. Foundation's `contains` folds character
     /// clusters through CoreFoundation and was the parser's largest cost; for valid UTF-8 a byte

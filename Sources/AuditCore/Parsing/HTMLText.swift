@@ -148,7 +148,7 @@ public enum HTMLText {
             grid.append(row)
         }
         for row in grid {
-            let cells = row.map { ($0 ?? "").replacingOccurrences(of: "\t", with: " ") }
+            let cells = row.map { ($0 ?? "").replacingIfPresent("\t", with: " ") }
             if cells.allSatisfy({ $0.isEmpty }) { continue }
             out.raw(cells.joined(separator: "\t"))
         }

@@ -120,7 +120,7 @@ enum TitleReader {
             guard let marker, let markerRange = candidate.range(of: marker) else { continue }
             guard candidate.unicodeScalars.count <= 60 else { continue }
             var prefix = String(candidate[..<markerRange.lowerBound])
-            prefix = prefix.replacingOccurrences(of: "《", with: "").replacingOccurrences(of: "》", with: "")
+            prefix = prefix.replacingIfPresent("《", with: "").replacingIfPresent("》", with: "")
             let ns = prefix as NSString
             var year: Int?
             var agency = prefix

@@ -147,15 +147,16 @@ struct JoinedText {
 
     init(_ segments: ArraySlice<Segment>) {
         var s = ""
+        var units: [UInt16] = []
         var starts: [Int] = [], lines: [Int] = []
-        var offset = 0
         for seg in segments {
             let c = TextNormalizer.compact(seg.text)
-            starts.append(offset); lines.append(seg.line)
+            starts.append(units.count); lines.append(seg.line)
             s += c
-            offset += c.utf16.count
+            // Code unit by code unit: `utf16.count` of a long non-ASCII string builds an index of it.
+            for u in c.utf16 { units.append(u) }
         }
-        text = s; utf16 = Array(s.utf16); self.starts = starts; segLines = lines
+        text = s; utf16 = units; self.starts = starts; segLines = lines
     }
 
     /// The source line of a UTF-16 offset.

@@ -45,7 +45,7 @@ public struct MessageVariant: Sendable {
     public func render(_ language: Language, _ values: [String: Localized]) -> String {
         var text = language == .en ? en : zh
         for (k, v) in values.sorted(by: { $0.key < $1.key }) {
-            text = text.replacingOccurrences(of: "{\(k)}", with: v.text(language))
+            text = text.replacingIfPresent("{\(k)}", with: v.text(language))
         }
         return text
     }

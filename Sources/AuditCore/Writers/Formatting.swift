@@ -16,7 +16,7 @@ public enum Format {
 
     /// Shortens a quotation for a table cell.
     static func clip(_ s: String, _ n: Int) -> String {
-        let t = s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+        let t = s.replacingIfPresent("\n", with: " ").replacingIfPresent("\t", with: " ")
         return t.count <= n ? t : String(t.prefix(n)) + "…"
     }
 
@@ -35,7 +35,7 @@ public enum Format {
         case (.unverifiable, .zh): return "无法核验"
         case (.pass, .zh): return "通过"
         case (.notApplicable, .zh): return "不适用"
-        default: return o.rawValue.replacingOccurrences(of: "_", with: " ")
+        default: return o.rawValue.replacingIfPresent("_", with: " ")
         }
     }
 }

@@ -26,7 +26,7 @@ public enum RankingCSV {
         // A signed number (+10, -2.5) is data; anything else starting so could run as a formula.
         if let f = t.first, "=+-@".contains(f), !(("+-".contains(f)) && Quantity(String(t.dropFirst())) != nil) { t = "'" + t }
         if t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r") {
-            return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            return "\"" + t.replacingIfPresent("\"", with: "\"\"") + "\""
         }
         return t
     }

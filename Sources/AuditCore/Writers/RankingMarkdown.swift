@@ -30,6 +30,6 @@ public enum RankingMarkdown {
     }
 
     static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        s.replacingIfPresent("|", with: "\\|").replacingIfPresent("\n", with: " ")
     }
 }
