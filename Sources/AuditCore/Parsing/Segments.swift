@@ -115,7 +115,14 @@ enum CellSplitter {
     }
 
     static func isValueText(_ t: String) -> Bool {
-        Quantity(t) != nil || TemplateLabels.placeholders.contains(t)
+        Quantity(t) != nil || isPlaceholder(t)
+    }
+
+    /// Placeholders are one or two short symbols: longer text is not hashed (hashing a
+    /// non-ASCII String normalizes it first).
+    @inline(__always)
+    static func isPlaceholder(_ t: String) -> Bool {
+        t.utf8.count <= 6 && TemplateLabels.placeholders.contains(t)
     }
 
     static func classify(_ t: String, line: Int) -> RawCell {
@@ -125,7 +132,7 @@ enum CellSplitter {
             if q.scale == 0, t.count > 1, t.hasPrefix("0") { return RawCell(kind: .value(.unreadable(t)), text: t, line: line) }
             return RawCell(kind: .value(.number(q)), text: t, line: line)
         }
-        if TemplateLabels.placeholders.contains(t) { return RawCell(kind: .value(.placeholder(t)), text: t, line: line) }
+        if isPlaceholder(t) { return RawCell(kind: .value(.placeholder(t)), text: t, line: line) }
         // `1 0` inside one cell: OCR split a number or merged two; either way it cannot be read.
         let words = t.split(separator: " ")
         if words.count >= 2, words.allSatisfy({ Quantity(String($0)) != nil }) {
