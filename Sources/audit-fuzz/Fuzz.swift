@@ -37,6 +37,17 @@ enum FuzzTarget {
             _ = AuditJSONL.render(audits, run)
             _ = HTMLReport.index(audits, run, pages: [:])
             _ = ReuseReport.markdown(clusters, run)
+            // The large-run path: texts released after the per-report rules, narratives rebuilt
+            // from the lines for candidate pairs only; it must find what the in-memory path finds.
+            var released = (reports + reports.prefix(1)).map { AuditEngine.prepare($0, rules: rules) }
+            for i in released.indices { released[i].releaseText(rules: rules) }
+            _ = AuditEngine.runCorpusRules(&released, history: [], rules: rules) { _, r in
+                AuditEngine.narrativeDocument(r, lines: report.lines, rules: rules)
+            }
+            let reuse = rules.rules.firstIndex { $0.kind == .narrativeReuse }
+            if let ri = reuse, audits[0].status == .parsed, (released[0].results[ri]?.outcome ?? .notApplicable) != audits[0].outcomes[ri].outcome {
+                fatalError("reuse differs between the in-memory and the released-text paths")
+            }
         }
     }
 }
