@@ -94,12 +94,14 @@ public enum AuditRun {
         // by index, so output order never depends on scheduling. Each report's text is released
         // once its own rules have run: what is kept per report is a few kilobytes, and the text
         // is read again for the few reports reuse verification needs and for the pages.
-        enum Slot { case prepared(PreparedReport), failed(Localized) }
+        // `.prepared` until the report moves into `prepared` below, `.audited` after, so that
+        // this array keeps only what reading again needs.
+        enum Slot { case prepared(PreparedReport), audited, failed(Localized) }
         struct Loaded { var slot: Slot; var fingerprint: UInt64?; var keptText: String? }
         let bytesLock = NSLock()
         var bytesRead = 0
         let prepareStart = StageTimes.now()
-        let loaded = parallelMap(inputs) { input -> Loaded in
+        var loaded = parallelMap(inputs) { input -> Loaded in
             let file = times.measure("read", parallel: true) { InputReader.load(path: input.path, encoding: o.encoding) }
             switch file.result {
             case .text(let text):
@@ -116,9 +118,9 @@ public enum AuditRun {
         var prepared: [PreparedReport] = []
         var inputOf: [Int] = []              // prepared index -> input index
         var inputByFile: [String: Int] = [:]
-        for (i, l) in loaded.enumerated() {
+        for i in loaded.indices {
             inputByFile[inputs[i].display] = i
-            if case .prepared(let p) = l.slot { prepared.append(p); inputOf.append(i) }
+            if case .prepared(let p) = loaded[i].slot { prepared.append(p); inputOf.append(i); loaded[i].slot = .audited }
         }
         /// The text of input `i` again, if its bytes are the ones audited.
         func text(_ i: Int) -> String? {
@@ -155,7 +157,7 @@ public enum AuditRun {
         try times.measure("write") {
             // A page shows the report's text as audited; a file changed since is shown without it.
             let lines: (ReportAudit) -> [String] = { a in
-                guard let i = inputByFile[a.file], case .prepared = loaded[i].slot,
+                guard let i = inputByFile[a.file], case .audited = loaded[i].slot,
                       let t = text(i) else { return [] }
                 return ReportParser.splitLines(t)
             }
@@ -239,13 +241,7 @@ public enum AuditRun {
 
     /// `transform` over `items` on every core, results in input order.
     public static func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
-        var results = [R?](repeating: nil, count: items.count)
-        let lock = NSLock()
-        Parallelism.forEach(items.count) { i in
-            let r = transform(items[i])
-            lock.lock(); results[i] = r; lock.unlock()
-        }
-        return results.map { $0! }
+        Parallelism.map(items.count) { transform(items[$0]) }
     }
 
     static func write(_ ranked: [ReportAudit], clusters: [ReuseCluster], hasReuseRule: Bool, run: RunInfo, to folder: String,
@@ -276,9 +272,7 @@ public enum AuditRun {
                 tables.append(("reuse.csv", { ReuseReport.csv(clusters, run) }))
             }
             let pages = OutputNames.pages(for: ranked.map(\.file))
-            var failures = [Error?](repeating: nil, count: tables.count + ranked.count)
-            let lock = NSLock()
-            Parallelism.forEach(tables.count + ranked.count) { k in
+            let failures = Parallelism.map(tables.count + ranked.count) { k -> Error? in
                 do {
                     if k < tables.count {
                         try atomicWrite(tables[k].1(), to: out.appendingPathComponent(tables[k].0))
@@ -288,16 +282,14 @@ public enum AuditRun {
                         try plainWrite(ReportMarkdown.render(a, run), to: staging.appendingPathComponent(pages[a.file]! + ".md").path)
                         try plainWrite(HTMLReport.page(a, run, pages: pages), to: staging.appendingPathComponent(pages[a.file]! + ".html").path)
                     }
-                } catch {
-                    lock.lock(); failures[k] = error; lock.unlock()
-                }
+                    return nil
+                } catch { return error }
             }
             if let e = failures.compactMap({ $0 }).first { throw e }
             var isDir: ObjCBool = false
             if fm.fileExists(atPath: reports.path, isDirectory: &isDir) {
                 guard isDir.boolValue else { throw WriteError(path: reports.path, code: ENOTDIR) }
                 try? fm.removeItem(at: retired)
-            times.addWall("write tables and pages", StageTimes.now() - t)
                 guard rename(reports.path, retired.path) == 0 else { throw WriteError(path: reports.path, code: errno) }
             }
             guard rename(staging.path, reports.path) == 0 else { throw WriteError(path: reports.path, code: errno) }

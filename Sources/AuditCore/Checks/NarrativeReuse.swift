@@ -84,12 +84,8 @@ public enum NarrativeReuseCheck {
         }
         if !history.isEmpty { for d in sketches.indices where hasHistory(sketches[d].agencyKey, sketches[d].year) { needed[d] = true } }
         var docs = [NarrativeDocument?](repeating: nil, count: sketches.count)
-        let lock = NSLock()
         let wanted = needed.indices.filter { needed[$0] }
-        Parallelism.forEach(wanted.count) { k in
-            let doc = document(wanted[k])
-            lock.lock(); docs[wanted[k]] = doc; lock.unlock()
-        }
+        for (k, doc) in Parallelism.map(wanted.count, { document(wanted[$0]) }).enumerated() { docs[wanted[k]] = doc }
         let passages = ReuseDetector.verify(pairs, docs, p.settings, common: common)
         var perDoc = [[(start: Int, end: Int, matched: Int, similarity: Double, partner: Int, partnerStart: Int)]](repeating: [], count: sketches.count)
         for sp in passages {

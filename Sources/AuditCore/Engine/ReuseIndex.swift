@@ -100,6 +100,17 @@ public enum Parallelism {
     public static func forEach(_ count: Int, _ body: (Int) -> Void) {
         if sequential || count < 2 { for i in 0..<count { body(i) } } else { DispatchQueue.concurrentPerform(iterations: count, execute: body) }
     }
+
+    /// `body(i)` for every i in 0..<count on every core, results in index order.
+    public static func map<R>(_ count: Int, _ body: (Int) -> R) -> [R] {
+        var results = [R?](repeating: nil, count: count)
+        let lock = NSLock()
+        forEach(count) { i in
+            let r = body(i)
+            lock.lock(); results[i] = r; lock.unlock()
+        }
+        return results.map { $0! }
+    }
 }
 
 /// Fingerprinting parameters and the template k-grams that never count.
@@ -344,9 +355,7 @@ public enum ReuseDetector {
         let n = sketches.count
         let chunk = 256
         let chunks = (n + chunk - 1) / chunk
-        var partners = [[(Int, Int)]](repeating: [], count: chunks)
-        let lock = NSLock()
-        Parallelism.forEach(chunks) { c in
+        let partners = Parallelism.map(chunks) { c -> [(Int, Int)] in
             var counts = [UInt16](repeating: 0, count: n)
             var touched: [Int] = []
             var out: [(Int, Int)] = []
@@ -366,7 +375,7 @@ public enum ReuseDetector {
                 }
                 touched.removeAll(keepingCapacity: true)
             }
-            lock.lock(); partners[c] = out; lock.unlock()
+            return out
         }
         return (partners.flatMap { $0 }, common)
     }
@@ -379,21 +388,11 @@ public enum ReuseDetector {
 
     /// The passages of each candidate pair, verified on the full documents on every core.
     public static func verify(_ pairs: [(Int, Int)], _ docs: [NarrativeDocument?], _ s: ReuseSettings, common: Set<UInt32>) -> [SharedPassage] {
-        var results = [[SharedPassage]](repeating: [], count: pairs.count)
-        let lock = NSLock()
-        Parallelism.forEach(pairs.count) { k in
+        Parallelism.map(pairs.count) { k -> [SharedPassage] in
             let (a, b) = pairs[k]
-            guard let da = docs[a], let db = docs[b] else { return }
-            let found = pairPassages(da, db, aIndex: a, bIndex: b, s, common: common)
-            lock.lock(); results[k] = found; lock.unlock()
-        }
-        return results.flatMap { $0 }
-    }
-
-    /// All passages shared between documents of one corpus held in memory, sorted.
-    public static func corpusPassages(_ docs: [NarrativeDocument], _ s: ReuseSettings) -> [SharedPassage] {
-        let (pairs, common) = candidatePairs(docs.map(NarrativeSketch.init), s)
-        return verify(pairs, docs, s, common: common)
+            guard let da = docs[a], let db = docs[b] else { return [] }
+            return pairPassages(da, db, aIndex: a, bIndex: b, s, common: common)
+        }.flatMap { $0 }
     }
 
     /// Passages shared by two documents compared directly (a report and its own earlier years,

@@ -183,8 +183,6 @@ struct JoinedText {
         return lo
     }
 
-    var length: Int { utf16.count }
-
     func matches(_ re: NSRegularExpression) -> [NSTextCheckingResult] {
         re.matches(in: text, range: NSRange(location: 0, length: utf16.count))
     }
@@ -192,8 +190,8 @@ struct JoinedText {
     /// The same matches as `matches(re)` for a pattern whose every match contains `anchor`,
     /// starting at most `before` and ending at most `after` UTF-16 units around it: only those
     /// windows are scanned. A match cannot reach from one window into another, so scanning each
-    /// (merged) window finds exactly the matches a scan of the whole text finds there. Regex scans of whole
-    /// reports were a tenth of the audit's time.
+    /// (merged) window finds exactly the matches a scan of the whole text finds there. Regex
+    /// scans of whole reports were a tenth of the audit's time.
     func matches(_ re: NSRegularExpression, near anchors: [String], before: Int, after: Int) -> [NSTextCheckingResult] {
         var windows: [(lo: Int, hi: Int)] = []
         utf16.withUnsafeBufferPointer { u in
