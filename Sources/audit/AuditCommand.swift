@@ -148,13 +148,27 @@ extension Audit {
     struct Dump: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "dump", abstract: "Print what the parser reads from a report, as a tree with line numbers.")
 
+        @Flag(name: .long, help: "Also show the narrative as reuse detection reads it: wording that never counts in ⟦⟧.")
+        var narrative = false
+
+        @OptionGroup var ruleOptions: RuleOptions
+
         @Argument(help: "Report files.")
         var files: [String]
 
         func run() throws {
+            let settings = narrative ? try ruleOptions.loadRuleSet().rules.compactMap { rule -> ReuseSettings? in
+                if case .narrativeReuse(let p) = rule.parameters { return p.settings } else { return nil }
+            }.first : nil
             for f in files {
                 switch InputReader.read(path: f) {
-                case .text(let text): print(ReportParser.parse(text: text, source: f).dump())
+                case .text(let text):
+                    let report = ReportParser.parse(text: text, source: f)
+                    print(report.dump(), terminator: "")
+                    if let settings {
+                        print("  narrative (reuse detection):")
+                        for (line, t) in settings.document(report).annotated() { print("    \(line): \(t)") }
+                    }
                 case .failure(let reason): print("\(f): \(reason.en)")
                 }
             }

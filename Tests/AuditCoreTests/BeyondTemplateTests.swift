@@ -41,7 +41,8 @@ struct BeyondTemplateTests {
         #expect(AgencyLevel.classify("保安镇人民政府") == .township)
         #expect(AgencyLevel.classify("南岗区花园街道办事处") == .township)
         #expect(AgencyLevel.classify("道外区团结镇") == .township)
-        #expect(AgencyLevel.classify("平潭综合实验区") == nil)
+        #expect(AgencyLevel.classify("平潭综合实验区") == .government)   // a zone's administrative committee
+        #expect(AgencyLevel.classify("某某协会") == nil)
     }
 
     @Test("stale years: not in citations, document numbers or comparisons")

@@ -37,12 +37,28 @@ struct ScoringTests {
     @Test("points_each scales per finding and is capped at points")
     func scaling() throws {
         let set = try Project.ruleSet("standard")
-        let empty = ReportParser.parse(text: "某某局2021年政府信息公开工作年度报告\n正文。\n", source: "x")
-        let a = AuditEngine.audit(empty, rules: set, language: .zh)
-        let sections = a.findings.filter { $0.rule == "sections.required" }
-        #expect(sections.count == 6)
-        #expect(sections.reduce(0) { $0 + $1.deduction } == 40)   // 8 each, capped at the rule's 40
+        // Three sections missing: 8 points each.
+        let three = ReportParser.parse(text: "某某局2021年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n", source: "x")
+        let sections = AuditEngine.audit(three, rules: set, language: .zh).findings.filter { $0.rule == "sections.required" }
+        #expect(sections.count == 3)
+        #expect(sections.reduce(0) { $0 + $1.deduction } == 24)
+        // Five rows out of balance: 5 points each, capped at the rule's 20.
+        var text = "某某局2021年政府信息公开工作年度报告\n一、总体情况\n三、收到和处理政府信息公开申请情况\n"
+        for label in ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开", "1.属于国家秘密", "（七）总计"] {
+            text += "| \(label) | 1 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
+        }
+        let a = AuditEngine.audit(ReportParser.parse(text: text, source: "y"), rules: set, language: .zh)
+        let tables = a.findings.filter { $0.rule == "tables.balance" && $0.outcome == .fail }
+        #expect(tables.count >= 5)
+        #expect(tables.reduce(0) { $0 + $1.deduction } == 20)
         #expect(a.score >= 0)
+    }
+
+    @Test("a report with almost no recognisable structure is not told it lacks every section")
+    func noStructure() throws {
+        let a = AuditEngine.audit(ReportParser.parse(text: "某某局2021年政府信息公开工作年度报告\n正文。\n", source: "x"), rules: try Project.ruleSet("standard"), language: .zh)
+        #expect(a.outcomes.first { $0.rule == "sections.required" }?.outcome == .unverifiable)
+        #expect(!a.findings.contains { $0.rule == "sections.required" && $0.outcome == .fail })
     }
 
     @Test("not a report: score 0 with a finding that says so")

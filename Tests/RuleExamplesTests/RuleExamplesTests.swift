@@ -20,8 +20,13 @@ enum ShippedRules {
         return try RuleSetLoader.load(file(name)!) { n, _ in file(n) }
     }
 
+    /// The shipped sets in rules/ and the example sets in rules/examples/.
     static var setNames: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        func names(_ sub: String) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(sub).path)) ?? [])
+                .filter { $0.hasSuffix(".yaml") }.map { (sub.isEmpty ? "" : sub + "/") + String($0.dropLast(5)) }
+        }
+        return (names("") + names("examples")).sorted()
     }
 
     static var examples: [RuleExample] {
@@ -63,6 +68,39 @@ struct RuleExamplesTests {
             var expired: [Exemption] = []
             let findings = AuditEngine.findings(result, rule: rule, set: set, language: .zh, expired: &expired)
             #expect(findings.contains { $0.outcome == .fail && !$0.message.isEmpty && !$0.message.contains("{") })
+        }
+    }
+}
+
+@Suite("Phrase files")
+struct PhraseFileTests {
+    /// Every phrase book a shipped rule names.
+    static var books: [PhraseBook] {
+        var out: [String: PhraseBook] = [:]
+        for name in ShippedRules.setNames {
+            guard let set = try? ShippedRules.load(name) else { continue }
+            for rule in set.rules {
+                switch rule.parameters {
+                case .feeDisclosure(let p): if let b = p.phrases { out[b.file] = b }
+                case .statisticsPeriod(let p): if let b = p.phrases { out[b.file] = b }
+                default: continue
+                }
+            }
+        }
+        return out.keys.sorted().map { out[$0]! }
+    }
+
+    @Test("each concept's examples: every `match` is found, no `no_match` is")
+    func examples() throws {
+        let books = Self.books
+        #expect(!books.isEmpty)
+        for book in books {
+            for name in book.concepts.keys.sorted() {
+                let concept = try #require(book.concept(name))
+                #expect(!concept.match.isEmpty, "\(name) has no match examples")
+                for text in concept.match { #expect(book.matches(name, text: text), "\(book.file) \(name) should match: \(text)") }
+                for text in concept.noMatch { #expect(!book.matches(name, text: text), "\(book.file) \(name) should not match: \(text)") }
+            }
         }
     }
 }

@@ -8,9 +8,12 @@ import Foundation
 public enum FeeDisclosureCheck {
     public struct Parameters: Sendable {
         public var requireCountAndAmount: Bool
+        /// The accepted phrasings (`fee.statement`, `fee.notice_count`, `fee.amount_collected`).
+        public var phrases: PhraseBook?
 
         init(_ r: inout ParameterReader) {
             requireCountAndAmount = r.choice("require", ["statement", "count_and_amount"], default: "statement") == "count_and_amount"
+            phrases = r.phraseBook(required: ["fee.statement", "fee.notice_count", "fee.amount_collected"])
         }
     }
 
@@ -19,18 +22,10 @@ public enum FeeDisclosureCheck {
         VariantSpec(name: "incomplete", placeholders: ["missing_items", "statement"]),
     ]
 
-    static let mentionRE = try! NSRegularExpression(pattern: "信息(?:公开)?处理费|收费通知|处理费用")
-    static let countRE = try! NSRegularExpression(pattern:
-        "收费通知(?:书|单)?[^。;；,，]{0,8}?(?:\\d+|零|一|两|二|三)件|(?:未|没有|无|未曾)(?:发出|开具|发放|出具|下达)(?:过)?(?:任何)?(?:信息处理费)?收费通知|发出(?:收费通知)?(?:\\d+|零)件")
-    static let amountRE = try! NSRegularExpression(pattern:
-        "收取[^。;；]{0,16}?(?:\\d+(?:\\.\\d+)?|零)万?元|(?:未|没有|无|未曾|均未|不)(?:实际)?收取|收费(?:金额|总额|总金额)[^。;；]{0,6}?\\d+(?:\\.\\d+)?万?元|(?:金额|费用)(?:为|共)?(?:0|零)元")
-
     public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
+        guard let book = p.phrases else { return .notApplicable }
         let joined = JoinedText(narrativeSegments(report)[...])
-        // 申请人逾期未按收费通知要求缴纳费用 is a row label of table 三, in every 2021 report.
-        let mentions = joined.matches(mentionRE, near: ["处理费", "收费通知"], before: 4, after: 4).filter { m in
-            m.range.location < 2 || !["未按", "逾期"].contains(joined.string(NSRange(location: m.range.location - 2, length: 2)))
-        }
+        let mentions = book.matches("fee.statement", in: joined)
         guard !mentions.isEmpty else { return .from([Observation(.fail, variant: "missing")]) }
         guard p.requireCountAndAmount else { return .pass }
         // The statement: the sentences that mention the fee.
@@ -40,11 +35,9 @@ public enum FeeDisclosureCheck {
             if !sentences.contains(where: { $0.text == s.text }) { sentences.append((s.text, joined.line(at: s.start))) }
         }
         let statement = sentences.map(\.text).joined()
-        let ns = statement as NSString
-        let whole = NSRange(location: 0, length: ns.length)
         var missing: [Localized] = []
-        if countRE.firstMatch(in: statement, range: whole) == nil { missing.append(Localized(zh: "发出收费通知的件数", en: "the number of fee notices issued")) }
-        if amountRE.firstMatch(in: statement, range: whole) == nil { missing.append(Localized(zh: "实际收取的金额", en: "the amount actually collected")) }
+        if !book.matches("fee.notice_count", text: statement) { missing.append(Localized(zh: "发出收费通知的件数", en: "the number of fee notices issued")) }
+        if !book.matches("fee.amount_collected", text: statement) { missing.append(Localized(zh: "实际收取的金额", en: "the amount actually collected")) }
         guard !missing.isEmpty else { return .pass }
         let list = Localized(zh: missing.map(\.zh).joined(separator: "、"), en: missing.map(\.en).joined(separator: " and "))
         return .from([Observation(.fail, variant: "incomplete", values: ["missing_items": list, "statement": Localized(zh: sentences[0].text, en: sentences[0].text)],

@@ -22,6 +22,7 @@ public enum NarrativeReuseCheck {
             let minLength = Int(number("min_length", 50, 12...10_000))
             let minSimilarity = number("min_similarity", 0.8, 0.5...1)
             let maxReports = Int(number("max_reports_per_passage", 100, 2...1_000_000))
+            let maxShare = number("max_share_per_passage", 0.25, 0.01...1)
             pointsPerPercent = number("points_per_percent", 0.5, 0...100)
             compareHistory = r.value("compare_history")?.bool ?? true
             let templateNode = r.value("template_file")
@@ -36,6 +37,7 @@ public enum NarrativeReuseCheck {
                 r.fail(templateNode, "template_file '\(templateFile)' was not found beside the rule file")
             }
             settings = ReuseSettings(minLength: minLength, minSimilarity: minSimilarity, maxReportsPerPassage: maxReports, templatePhrases: phrases)
+            settings.maxSharePerPassage = maxShare
         }
     }
 
@@ -99,7 +101,19 @@ public enum NarrativeReuseCheck {
                 continue
             }
             var obs: [Observation] = []
-            for region in mergeRegions(perDoc[d]) {
+            // The same agency's report of another year in the same run: the later one copies the
+            // earlier one (a finding of its own kind), never the other way round.
+            func sameAgency(_ other: Int) -> Bool { doc.agencyKey != nil && docs[other]?.agencyKey == doc.agencyKey }
+            let laterOfSameAgency = { (o: Int) in sameAgency(o) && (docs[o]?.year ?? Int.min) > (doc.year ?? Int.max) }
+            let earlierOfSameAgency = { (o: Int) in sameAgency(o) && (docs[o]?.year ?? Int.max) < (doc.year ?? Int.min) }
+            let spans = perDoc[d].filter { !laterOfSameAgency($0.partner) }
+            for region in mergeRegions(spans.filter { earlierOfSameAgency($0.partner) }) {
+                let last = region.partners.map { docs[$0.doc]! }.max { ($0.year ?? 0, $0.file) < ($1.year ?? 0, $1.file) }!
+                let year = last.year.map(String.init) ?? "往"
+                obs.append(observation(doc, region, variant: "earlier_year", extra: ["year": Localized(zh: year, en: year)],
+                                       sources: region.partners.map { SourceRef(file: docs[$0.doc]!.file, line: docs[$0.doc]!.line(at: $0.start)) }, p))
+            }
+            for region in mergeRegions(spans.filter { !earlierOfSameAgency($0.partner) }) {
                 let others = region.partners.map { docs[$0.doc]! }
                 let names = Array(Set(others.map { $0.agency ?? $0.file })).sorted()
                 obs.append(observation(doc, region, variant: "cross_report", extra: ["others": Localized(zh: names.joined(separator: "、"), en: names.joined(separator: ", "))],

@@ -66,6 +66,8 @@ public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
     /// From the agency's name; nil when it does not say.
     public static func classify(_ name: String?) -> AgencyLevel? {
         guard let n = name.map(TextNormalizer.compact), !n.isEmpty else { return nil }
+        // A zone run by an administrative committee (平潭综合实验区, 某某新区) reports as a government.
+        if ["实验区", "新区", "开发区", "高新区", "示范区", "管理委员会", "管委会"].contains(where: { n.hasSuffix($0) }) { return .government }
         let departmentMarks = ["局", "委员会", "办公室", "办公厅", "厅", "中心", "署", "委", "办", "院", "所", "站", "队"]
         if departmentMarks.contains(where: { n.hasSuffix($0) }) { return .department }
         for suffix in ["人民政府", "政府", "街道办事处", "办事处"] where n.hasSuffix(suffix) {

@@ -1,9 +1,11 @@
 import Foundation
 
 /// `stale_years`: a year in the body earlier than the report year where the current one is
-/// meant (2020年 in a 2021 report's own activities) is a sign of copy-paste. Years inside
-/// document numbers (〔2021〕), titles of documents (《…》), the statistics period, and sentences
-/// that compare (同比, 较上年, 相比, 以来…) are not flagged.
+/// meant (2020年 in a 2021 report's own activities) is a sign of copy-paste. Not flagged: years in
+/// document numbers (〔2021〕) and titles (《…》), the statistics period, sentences that compare or
+/// look back (同比, 较上年, 相比, 以来, 截至…), and references to the previous year that are right
+/// by nature — final accounts (2020年政府决算, 2020年度部门决算: a 决算 is always of a past year),
+/// 上年度/上一年/去年, 较2020年. One finding per distinct sentence.
 public enum StaleYearsCheck {
     public struct Parameters: Sendable {
         init(_ r: inout ParameterReader) {}
@@ -12,24 +14,35 @@ public enum StaleYearsCheck {
     public static let variants = [VariantSpec(name: "stale", placeholders: ["year", "report_year", "sentence"])]
 
     static let yearRE = try! NSRegularExpression(pattern: "(?<![0-9〔\\[(（【])(20[0-9]{2})年(?!度报告|政府信息公开)")
-    static let comparisons = ["同比", "较上年", "比上年", "上年", "去年", "上一年", "相比", "以来", "至今", "截至", "截止", "以前", "之前", "整改", "改进", "问题", "不足", "上一年度", "上年度", "年报", "年度报告", "统计期限", "统计时限", "印发", "出台", "发布的", "通知", "意见", "规定", "办法", "条例", "《", "》", "〔", "号"]
+    static let comparisons = ["决算", "同比", "较上年", "比上年", "上年", "去年", "上一年", "相比", "以来", "至今", "截至", "截止", "以前", "之前", "整改", "改进", "问题", "不足", "上一年度", "上年度", "年报", "年度报告", "统计期限", "统计时限", "印发", "出台", "发布的", "通知", "意见", "规定", "办法", "条例", "《", "》", "〔", "号"]
+    /// Words right after a year that make it a past year by nature (its final accounts).
+    static let pastByNature = ["决算", "度决算", "年度部门决算", "部门决算", "政府决算", "度部门决算", "财政决算"]
+    /// Words right before a year that make it a comparison (较2020年, 比2020年).
+    static let comparedBefore: [Unicode.Scalar] = ["较", "比", "于", "同"]
 
     public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
         guard let year = report.year else { return .notApplicable }
         var obs: [Observation] = []
-        for para in report.paragraphs {
-            for n in para.span.first...para.span.last where n != report.titleLine {
-                let line = TextNormalizer.compact(report.line(n))
-                for sentence in ReuseSettings.sentences(line) {
-                    let s = String(sentence)
-                    if comparisons.contains(where: { s.has($0) }) { continue }
-                    let ns = s as NSString
-                    for m in yearRE.matches(in: s, range: NSRange(location: 0, length: ns.length)) {
-                        guard let y = Int(ns.substring(with: m.range(at: 1))), y < year, y >= year - 5 else { continue }
-                        obs.append(Observation(.fail, variant: "stale", values: ["year": Localized(zh: String(y), en: String(y)), "report_year": Localized(zh: String(year), en: String(year)),
-                                                                                 "sentence": Localized(zh: s, en: s)], line: n, excerpt: s))
-                        break
-                    }
+        var seen: Set<String> = []
+        for piece in report.narrative {
+            let n = piece.span.line
+            if n == report.titleLine && piece.text.unicodeScalars.count <= 80 { continue }
+            let line = TextNormalizer.compact(piece.text)
+            for sentence in ReuseSettings.sentences(line) {
+                let s = String(sentence)
+                if comparisons.contains(where: { s.has($0) }) { continue }
+                let ns = s as NSString
+                for m in yearRE.matches(in: s, range: NSRange(location: 0, length: ns.length)) {
+                    guard let y = Int(ns.substring(with: m.range(at: 1))), y < year, y >= year - 5 else { continue }
+                    let after = ns.substring(from: m.range.location + m.range.length)
+                    if pastByNature.contains(where: { after.hasPrefix($0) }) { continue }
+                    if m.range.location > 0, let before = ns.substring(with: NSRange(location: m.range.location - 1, length: 1)).unicodeScalars.first,
+                       comparedBefore.contains(before) { continue }
+                    guard seen.insert(s).inserted else { break }
+                    let excerpt = s.unicodeScalars.count > 120 ? String(s.prefix(120)) + "…" : s
+                    obs.append(Observation(.fail, variant: "stale", values: ["year": Localized(zh: String(y), en: String(y)), "report_year": Localized(zh: String(year), en: String(year)),
+                                                                             "sentence": Localized(zh: excerpt, en: excerpt)], line: n, excerpt: excerpt))
+                    break
                 }
             }
         }

@@ -1,12 +1,17 @@
+import Foundation
+
 /// `statistics_period`: a statistics period (统计期限 自Y年1月1日起至Y年12月31日止) is stated, covers
 /// the whole report year, and — with `location: top` — stands before section 一 or in its first
 /// paragraph, not only in 六. A cut-off such as 截至2021年12月31日 is not a period.
 public enum StatisticsPeriodCheck {
     public struct Parameters: Sendable {
         public var requireAtTop: Bool
+        /// The accepted phrasings (`period.markers`, `period.founded`).
+        public var phrases: PhraseBook?
 
         init(_ r: inout ParameterReader) {
             requireAtTop = r.choice("location", ["anywhere", "top"], default: "anywhere") == "top"
+            phrases = r.phraseBook(required: ["period.markers", "period.founded"])
         }
     }
 
@@ -22,16 +27,19 @@ public enum StatisticsPeriodCheck {
     }
 
     public static func evaluate(_ report: Report, _ params: Parameters) -> CheckResult {
+        guard let book = params.phrases, let markers = book.concept("period.markers") else { return .notApplicable }
         let yearText = Localized(zh: report.year.map { "\($0)年" } ?? "本年", en: report.year.map(String.init) ?? "the report year")
-        guard !report.periods.isEmpty else {
+        let joined = JoinedText(report.segments[...])
+        let periods = StatisticsPeriodReader.read(joined, markers: markers.phrases.map { ($0.anchor, $0.re) })
+        guard !periods.isEmpty else {
             return .from([Observation(.fail, variant: "missing", values: ["year": yearText])])
         }
         // Prefer a statement that is right, so one stray wrong date does not hide a correct one.
-        let period = report.periods.first { isWholeYear($0) && $0.startYear == report.year }
-            ?? report.periods.first(where: isWholeYear) ?? report.periods[0]
+        let period = periods.first { isWholeYear($0) && $0.startYear == report.year }
+            ?? periods.first(where: isWholeYear) ?? periods[0]
         let stated = Localized(zh: period.excerpt, en: period.excerpt)
         var obs: [Observation] = []
-        if !isWholeYear(period) {
+        if !isWholeYear(period) && !(startsLaterBecauseFounded(period, report, joined, book)) {
             obs.append(Observation(.fail, variant: "incomplete", values: ["stated": stated], line: period.line, excerpt: period.excerpt))
         }
         if let year = report.year {
@@ -42,12 +50,22 @@ public enum StatisticsPeriodCheck {
             obs.append(.unverifiable(Localized(zh: "无法确定报告年度，不能核对统计期限的年份", en: "the report year is unknown, so the period's year cannot be checked"),
                                      line: period.line, excerpt: period.excerpt))
         }
-        if params.requireAtTop && !report.periods.contains(where: { isNearTop($0, report) }) {
+        if params.requireAtTop && !periods.contains(where: { isNearTop($0, report) }) {
             let kind = report.sectionKind(atLine: period.line)
             let section = Localized(zh: kind.map { "第\($0.numeral)部分" } ?? "正文", en: kind.map { "section \($0.rawValue)" } ?? "the body")
             obs.append(Observation(.fail, variant: "not_at_top", values: ["stated": stated, "section": section], line: period.line, excerpt: period.excerpt))
         }
         return .from(obs)
+    }
+
+    /// A period from a later day of the report year to 31 December, in a report that says the
+    /// agency was created or reorganised that year (`period.founded`): the whole of its existence.
+    static func startsLaterBecauseFounded(_ p: StatisticsPeriod, _ report: Report, _ joined: JoinedText, _ book: PhraseBook) -> Bool {
+        guard let year = report.year, p.startYear == year, p.endYear == year, p.endMonth == 12, p.endDay == 31 else { return false }
+        return book.matches("period.founded", in: joined).contains { m in
+            let y = m.range(withName: "year")
+            return y.location == NSNotFound || joined.int(y) == year
+        }
     }
 
     /// Before section 一 (the introduction), or inside the first paragraph of 一.
@@ -56,8 +74,9 @@ public enum StatisticsPeriodCheck {
         let firstSection = report.sections.map(\.headingPosition).min() ?? Int.max
         if p.position < firstSection { return true }
         guard let overview = report.section(.overview) else { return false }
-        if let first = report.paragraphs.first(where: { $0.span.first > overview.headingLine && $0.span.first <= overview.span.last }) {
-            return first.span.first <= p.line && p.line <= first.span.last
+        if let first = report.paragraphs.first(where: { $0.segments.lowerBound > overview.headingPosition }),
+           report.sections.allSatisfy({ $0.headingPosition <= overview.headingPosition || $0.headingPosition > first.segments.lowerBound }) {
+            return first.segments.contains(p.position)
         }
         return false
     }

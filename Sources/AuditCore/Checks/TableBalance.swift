@@ -105,6 +105,10 @@ public enum TableBalanceCheck {
                 case .failure(let problem):
                     unverifiable.append((place, problem.reason, problem.line))
                 case .success(let cells):
+                    // A row cut from run-together digits by its own total (the one reading where the
+                    // total equals its parts) holds by construction: it proves nothing either way,
+                    // so it is neither a pass nor a doubt; the columns still check its cells.
+                    if identity.each == .row, cells.allSatisfy({ $0.0.split == .byTotal }) { continue }
                     checked += 1
                     let l = Array(cells.prefix(left.count)), r = Array(cells.suffix(right.count))
                     if !consistent(l.map(\.1), r.map(\.1)) {
@@ -174,14 +178,23 @@ public enum TableBalanceCheck {
         return a <= d && c <= b
     }
 
+    /// `（一）予以公开[自然人]=2（第10行） + …，合计3`. A long sum lists only its non-zero terms: the
+    /// zeros of twenty result rows would bury the evidence.
     static func expression(_ terms: [Term], _ values: [(Cell, Quantity)], _ schema: TableSchema) -> (zh: String, en: String) {
         var zh: [String] = [], en: [String] = []
-        for (t, v) in zip(terms, values) {
+        let long = terms.count > 4
+        for (t, v) in zip(terms, values) where !long || v.1.mantissa != 0 {
             let row = schema.rows[t.row], col = schema.columns[t.column]
             zh.append("\(row.label)[\(col.label)]=\(v.1)（第\(v.0.line)行）")
             en.append("\(row.englishLabel)[\(col.englishLabel)]=\(v.1) (line \(v.0.line))")
         }
         let total = sum(values.map(\.1))
+        if long {
+            let rest = Localized(zh: zh.isEmpty ? "\(terms.count)项均为0" : "其余\(terms.count - zh.count)项为0", en: en.isEmpty ? "all \(terms.count) terms are 0" : "the other \(terms.count - en.count) terms are 0")
+            zh.append(rest.zh); en.append(rest.en)
+            return (zh.joined(separator: " + ").replacingOccurrences(of: " + 其余", with: "，其余") + "，合计\(total)",
+                    en.joined(separator: " + ").replacingOccurrences(of: " + the other", with: "; the other") + ", total \(total)")
+        }
         return (zh.joined(separator: " + ") + (terms.count > 1 ? "，合计\(total)" : ""),
                 en.joined(separator: " + ") + (terms.count > 1 ? ", total \(total)" : ""))
     }

@@ -216,7 +216,7 @@ public enum AuditEngine {
         var spent = 0.0
         let failed = result.outcome == .fail
         var unverifiableCharged = false
-        for o in result.observations {
+        for (o, others) in distinct(result.observations) {
             switch o.outcome {
             case .fail:
                 let variant = rule.messages[o.variant] ?? unverifiableMessage
@@ -230,7 +230,7 @@ public enum AuditEngine {
                 let cost = waiver != nil ? 0 : roundScore(max(0, min(each, rule.points - spent)))
                 spent += cost
                 out.append(Finding(rule: rule.id, severity: variant.severity ?? rule.severity, outcome: .fail,
-                                   message: variant.render(language, o.values), line: o.line, excerpt: o.excerpt, deduction: cost,
+                                   message: withCount(variant.render(language, o.values), others, language), line: o.line, excerpt: o.excerpt, deduction: cost,
                                    sources: o.sources, relatedLines: related(o), fingerprint: fingerprint, exemption: waiver))
             case .unverifiable:
                 var cost = 0.0
@@ -239,13 +239,34 @@ public enum AuditEngine {
                     unverifiableCharged = true
                 }
                 out.append(Finding(rule: rule.id, severity: .info, outcome: .unverifiable,
-                                   message: unverifiableMessage.render(language, o.values), line: o.line, excerpt: o.excerpt, deduction: cost,
+                                   message: withCount(unverifiableMessage.render(language, o.values), others, language), line: o.line, excerpt: o.excerpt, deduction: cost,
                                    relatedLines: related(o), fingerprint: FindingFingerprint.of(rule: rule.id, o)))
             case .pass, .notApplicable:
                 continue
             }
         }
         return out
+    }
+
+    /// One observation per distinct evidence: the same variant with the same values at the same
+    /// place (the same reason a table cannot be read, given by three identities; the same sentence
+    /// found twice) is kept once, with the count of the others, so that it is shown and costs once.
+    static func distinct(_ observations: [Observation]) -> [(observation: Observation, others: Int)] {
+        var out: [(observation: Observation, others: Int)] = []
+        var index: [String: Int] = [:]
+        for o in observations {
+            let values = o.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.zh)" }.joined(separator: "\u{2}")
+            let key = "\(o.outcome.rawValue)\u{1}\(o.variant)\u{1}\(values)\u{1}\(o.line ?? 0)\u{1}\(o.excerpt ?? "")"
+            if let i = index[key] { out[i].others += 1; continue }
+            index[key] = out.count
+            out.append((o, 0))
+        }
+        return out
+    }
+
+    static func withCount(_ message: String, _ others: Int, _ language: Language) -> String {
+        guard others > 0 else { return message }
+        return message + (language == .en ? " (and \(others) more like it)" : "（另有\(others)处相同）")
     }
 
     static func related(_ o: Observation) -> [Int] {

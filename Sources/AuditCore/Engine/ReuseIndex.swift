@@ -20,6 +20,9 @@ public struct NarrativeDocument: Sendable {
     var lineNumbers: [Int32]
     var lineSections: [UInt8]
     var lineTexts: [String]
+    /// For each character of `text`, its position (in Unicode scalars) in its line's text; -1 for
+    /// a section boundary. Cites exactly the shared words, not the whole piece around them.
+    var rawOffsets: [Int32]
     /// The winnowed fingerprints sorted by hash, for merging.
     var sortedPrints: [(hash: UInt64, position: Int32)]
     /// Characters of narrative that are not template wording: the denominator of the reused share.
@@ -47,15 +50,46 @@ public struct NarrativeDocument: Sendable {
         return max(0, lo)
     }
 
-    /// The original text of the lines a span covers.
+    /// The original text a span covers: from its first shared character to its last.
     func excerpt(_ start: Int, _ end: Int, limit: Int = 240) -> String {
         let a = lineIndex(at: start), b = lineIndex(at: max(start, end - 1))
-        let t = lineTexts[a...b].map { TextNormalizer.trim($0) }.joined()
+        func slice(_ k: Int, _ lo: Int32?, _ hi: Int32?) -> String {
+            let u = Array(lineTexts[k].unicodeScalars)
+            let l = max(0, Int(lo ?? 0)), h = min(u.count, hi.map { Int($0) } ?? u.count)
+            return l < h ? String(String.UnicodeScalarView(u[l..<h])) : ""
+        }
+        let first = start < rawOffsets.count && rawOffsets[start] >= 0 ? rawOffsets[start] : nil
+        let last = end - 1 < rawOffsets.count && end > 0 && rawOffsets[end - 1] >= 0 ? rawOffsets[end - 1] + 1 : nil
+        var t: String
+        if a == b {
+            t = TextNormalizer.trim(slice(a, first, last))
+        } else {
+            t = TextNormalizer.trim(slice(a, first, nil))
+            for k in (a + 1)..<b { t += TextNormalizer.trim(lineTexts[k]) }
+            t += TextNormalizer.trim(slice(b, nil, last))
+        }
         return t.count <= limit ? t : String(t.prefix(limit)) + "…"
     }
 
     func section(at position: Int) -> SectionKind? {
         SectionKind(rawValue: Int(lineSections[lineIndex(at: position)]))
+    }
+
+    /// Each narrative piece as normalized for reuse detection, with the wording that does not
+    /// count (template, metadata, page chrome, figures) in ⟦⟧: what `audit dump --narrative` shows.
+    public func annotated() -> [(line: Int, text: String)] {
+        var out: [(line: Int, text: String)] = []
+        for k in lineStarts.indices {
+            let a = Int(lineStarts[k]), b = k + 1 < lineStarts.count ? Int(lineStarts[k + 1]) : text.count
+            var s = "", inTemplate = false
+            for i in a..<b where text[i] != ReuseSettings.boundary {
+                if template[i] != inTemplate { s += template[i] ? "⟦" : "⟧"; inTemplate = template[i] }
+                s += String(decoding: [text[i]], as: UTF16.self)
+            }
+            if inTemplate { s += "⟧" }
+            out.append((Int(lineNumbers[k]), s))
+        }
+        return out
     }
 
     func ownCount(_ start: Int, _ end: Int) -> Int {
@@ -121,6 +155,15 @@ public struct ReuseSettings: Sendable {
     public var minSimilarity: Double
     /// A k-gram found in more reports than this is treated as common wording.
     public var maxReportsPerPassage: Int
+    /// …or in more than this share of the reports (but always at least `minCommonReports`): a
+    /// passage most reports of a run share is the convention of the place, not a copy.
+    public var maxSharePerPassage: Double = 0.25
+    public static let minCommonReports = 5
+
+    /// How many reports may share a passage before it counts as common wording.
+    func commonCutoff(documents: Int) -> Int {
+        min(maxReportsPerPassage, max(ReuseSettings.minCommonReports, Int((maxSharePerPassage * Double(documents)).rounded(.up))))
+    }
     /// Characters of edit between two exact runs that still count as one passage.
     public var gap: Int
     var templateHashes: Set<UInt64>
@@ -158,20 +201,34 @@ public struct ReuseSettings: Sendable {
 
     /// Normalized characters of a text.
     static func normalize(_ s: String) -> [UInt16] {
-        var out: [UInt16] = []
+        var out: [UInt16] = [], offsets: [Int32] = []
         out.reserveCapacity(s.utf8.count)
+        normalize(s[...], from: 0, into: &out, offsets: &offsets)
+        return out
+    }
+
+    /// Appends the normalized characters of `s` to `out`, and to `offsets` where each came from
+    /// (`from` is the scalar position of `s` in its line).
+    static func normalize(_ s: Substring, from: Int, into out: inout [UInt16], offsets: inout [Int32]) {
+        var position = from
         for u in s.unicodeScalars {
+            defer { position += 1 }
             guard let f = TextNormalizer.foldScalar(u) else { continue }
             let v = f.value
+            var c: UInt16
             switch v {
-            case 0x4E00...0x9FFF, 0x3400...0x4DBF: out.append(UInt16(v))
-            case 0x30...0x39: out.append(0x30)                 // any digit: years and counts change between copies
-            case 0x41...0x5A: out.append(UInt16(v + 0x20))
-            case 0x61...0x7A: out.append(UInt16(v))
+            case 0x4E00...0x9FFF, 0x3400...0x4DBF: c = UInt16(v)
+            // A run of digits is one `0`: years and counts change between copies, and a phone
+            // number or a date must not match another report's because both are long runs of zeros.
+            case 0x30...0x39:
+                if out.last == 0x30 { continue }
+                c = 0x30
+            case 0x41...0x5A: c = UInt16(v + 0x20)
+            case 0x61...0x7A: c = UInt16(v)
             default: continue
             }
+            out.append(c); offsets.append(Int32(position))
         }
-        return out
     }
 
     /// Sentences of a line, each keeping its closing punctuation.
@@ -198,7 +255,74 @@ public struct ReuseSettings: Sendable {
     static let metadataMarkers = ["统计期限", "统计时限", "统计数据期限", "电子版", "如有疑问", "有疑问", "邮编", "邮政编码", "联系电话", "联系方式：", "网址",
                                   // Web page chrome and crawler headers around the report.
                                   "发布时间:", "发布日期:", "原文链接", "本地目录", "页面链接", "发布机构:", "栏目:", "文号:", "索引号", "来源:", "浏览次数", "打印本页", "关闭窗口", "分享到", "字号:", "http:", "https:"]
-    static let metadataPhrases = PhraseSet(metadataMarkers)
+    static let metadataPhrases = PhraseSet(metadataMarkers + [
+        // Page chrome saved with the report: breadcrumbs, sharing widgets, attachment links.
+        "当前位置", "QQ空间", "全真版", "文字版", "相关链接", "附件下载", "文件下载", "扫一扫", "打印本页", "【打印】", "【关闭】", "返回顶部", "责任编辑",
+        // A crawler's separator line (`==== 正文 ====`), and contact details.
+        "====", "电话:", "传真:", "邮箱:", "地址:", "联系人:", "电子邮箱", "办公电话"])
+
+    /// The standard opening and closing of a report: it says what the report is, by which
+    /// regulation, and that it was compiled (编制), not what the agency did.
+    static func isFormulaSentence(_ s: Substring) -> Bool {
+        let c = TextNormalizer.compact(String(s))
+        return (c.has("编制") && c.has("报告")) || c.has("年度报告") && (c.has("条例") || c.has("组成")) || c.has("处理费")
+            || ((c.has("根据") || c.has("依据") || c.has("按照")) && c.has("条例") && (c.has("报告") || c.has("年报")))
+            // 本报告包括总体情况、主动公开…等六个部分: the list of the format's parts.
+            || (c.has("报告") && (c.has("包括") || c.has("组成") || c.has("分为")) && (c.has("部分") || c.has("总体情况")))
+    }
+
+    /// Where a line cites documents, in scalar positions: a title in 《》 and a parenthesised
+    /// document number (`（岚综管办〔2020〕80号）`). Every report cites the same notices; a citation
+    /// is not copied prose.
+    static func citations(_ line: String) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var titleStart: Int?, parenStart: Int?, parenHasNumber = false
+        for (i, u) in line.unicodeScalars.enumerated() {
+            switch u {
+            case "《": titleStart = titleStart ?? i
+            case "》": if let s = titleStart { out.append(s..<(i + 1)); titleStart = nil }
+            case "（", "(": parenStart = i; parenHasNumber = false
+            case "〔", "[", "【", "号": if parenStart != nil { parenHasNumber = true }
+            case "）", ")":
+                if let s = parenStart, parenHasNumber { out.append(s..<(i + 1)) }
+                parenStart = nil
+            default: continue
+            }
+        }
+        return out
+    }
+
+    /// A sentence cut at commas and enumeration marks, each clause keeping its punctuation.
+    static func clauses(_ sentence: Substring) -> [Substring] {
+        var out: [Substring] = []
+        let u = sentence.unicodeScalars
+        var start = u.startIndex, i = u.startIndex
+        while i < u.endIndex {
+            let c = u[i]
+            i = u.index(after: i)
+            if c == "，" || c == "," || c == "、" || c == "；" || c == ";" || c == "：" || c == ":" {
+                out.append(Substring(u[start..<i])); start = i
+            }
+        }
+        if start < u.endIndex { out.append(Substring(u[start...])) }
+        return out
+    }
+
+    /// Units a figure is counted in (件, 条, 万元, %…): a clause with a figure in one of them is a
+    /// statement of a statistic, written the same way by every agency.
+    static let figureUnits: Set<Unicode.Scalar> = ["件", "条", "份", "个", "次", "项", "起", "篇", "人", "户", "家", "所", "万", "元", "%", "名", "期", "场", "批", "余", "宗", "封", "台", "部", "类", "天", "小", "分", "处"]
+
+    static func statesFigure(_ clause: Substring) -> Bool {
+        var sawDigit = false
+        for u in clause.unicodeScalars {
+            let f = TextNormalizer.foldScalar(u) ?? u
+            if ("0"..."9").contains(f) { sawDigit = true; continue }
+            if f == " " || f == "." { continue }
+            if sawDigit && figureUnits.contains(f) { return true }
+            sawDigit = false
+        }
+        return false
+    }
     static func isMetadataSentence(_ s: Substring) -> Bool {
         metadataPhrases.occurs(in: TextNormalizer.compact(String(s)))
     }
@@ -221,22 +345,35 @@ public struct ReuseSettings: Sendable {
     /// Builds the document of a report: its narrative paragraphs, normalized and fingerprinted.
     public func document(_ report: Report) -> NarrativeDocument {
         var text: [UInt16] = []
+        var offsets: [Int32] = []
         var metadata: [Bool] = []
         var starts: [Int32] = [], numbers: [Int32] = [], sections: [UInt8] = [], texts: [String] = []
         for p in report.paragraphs {
-            // The title is no narrative: every report's title says the same.
-            for n in p.span.first...p.span.last where n != report.titleLine {
-                let raw = report.line(n)
+            for piece in p.pieces {
+                let n = piece.line
+                let raw = report.text(piece)
+                // The title is no narrative: every report's title says the same.
+                if n == report.titleLine && raw.unicodeScalars.count <= 80 { continue }
                 // A section boundary: a passage never runs from one section into the next.
                 let section = UInt8(p.section?.rawValue ?? 0)
-                if let previous = sections.last, previous != section { text.append(ReuseSettings.boundary); metadata.append(true) }
+                if let previous = sections.last, previous != section { text.append(ReuseSettings.boundary); offsets.append(-1); metadata.append(true) }
                 starts.append(Int32(text.count)); numbers.append(Int32(n))
                 sections.append(UInt8(p.section?.rawValue ?? 0)); texts.append(raw)
+                var position = 0
+                let cited = ReuseSettings.citations(raw)
                 for sentence in ReuseSettings.sentences(raw) {
-                    let t = ReuseSettings.normalize(String(sentence))
-                    let isMetadata = ReuseSettings.isMetadataSentence(sentence)
-                    text += t
-                    metadata += [Bool](repeating: isMetadata, count: t.count)
+                    // Metadata, page chrome and the standard opening formula never count; in other
+                    // sentences, clauses that state a figure (…申请11件, 行政复议0件) are formula too.
+                    let whole = ReuseSettings.isMetadataSentence(sentence) || ReuseSettings.isFormulaSentence(sentence)
+                    for clause in ReuseSettings.clauses(sentence) {
+                        let before = text.count
+                        ReuseSettings.normalize(clause, from: position, into: &text, offsets: &offsets)
+                        position += clause.unicodeScalars.count
+                        let formula = whole || ReuseSettings.statesFigure(clause)
+                        for k in before..<text.count {
+                            metadata.append(formula || cited.contains { $0.contains(Int(offsets[k])) })
+                        }
+                    }
                 }
             }
         }
@@ -281,7 +418,7 @@ public struct ReuseSettings: Sendable {
         let own = template.reduce(0) { $0 + ($1 ? 0 : 1) }
         return NarrativeDocument(file: report.source, agency: report.agency, agencyKey: NarrativeDocument.agencyKey(report.agency),
                                  year: report.year, date: report.publicationDate, text: text, template: template,
-                                 lineStarts: starts, lineNumbers: numbers, lineSections: sections, lineTexts: texts,
+                                 lineStarts: starts, lineNumbers: numbers, lineSections: sections, lineTexts: texts, rawOffsets: offsets,
                                  sortedPrints: prints.sorted { ($0.hash, $0.position) < ($1.hash, $1.position) }, ownCharacters: own)
     }
 }
@@ -335,7 +472,7 @@ public enum ReuseDetector {
                 var j = i
                 while j < entries.count && UInt32(entries[j] >> 32) == key { j += 1 }
                 let size = j - i
-                if size > s.maxReportsPerPassage {
+                if size > s.commonCutoff(documents: sketches.count) {
                     common.insert(key)
                 } else if size >= 2 {
                     let posting = UInt32(postingStarts.count - 1)

@@ -39,6 +39,15 @@ public struct LineSpan: Sendable, Equatable {
     public init(_ first: Int, _ last: Int) { self.first = first; self.last = last }
 }
 
+/// A stretch of one source line, in Unicode scalars: part of a long line that holds table text
+/// and narrative together.
+public struct TextSpan: Sendable, Equatable {
+    public var line: Int
+    public var lo: Int
+    public var hi: Int
+    public init(line: Int, lo: Int, hi: Int) { self.line = line; self.lo = lo; self.hi = hi }
+}
+
 /// One of the six canonical parts as found in a report.
 public struct Section: Sendable {
     public var kind: SectionKind
@@ -46,6 +55,8 @@ public struct Section: Sendable {
     public var heading: String
     public var headingLine: Int
     public var numbering: HeadingNumbering
+    /// The number the report wrote before the title (`五、` is 5, `5、` is 5); nil for a bare title.
+    public var writtenNumber: Int? = nil
     /// From the heading to the line before the next section (or the end).
     public var span: LineSpan
     /// The heading's position among the logical lines (segments): orders sections that share
@@ -55,11 +66,15 @@ public struct Section: Sendable {
     public var body: [Segment] = []
 }
 
-/// A run of narrative text lines (not table cells, not headings); its text is the source lines
-/// of its span.
+/// A run of narrative text (not table cells, not headings): whole source lines, or the parts of a
+/// long flattened line between its headings and tables.
 public struct Paragraph: Sendable {
     public var span: LineSpan
     public var section: SectionKind?
+    /// The narrative text, piece by piece, in source order.
+    public var pieces: [TextSpan] = []
+    /// The logical lines (segments) it spans, to order it against headings on a shared line.
+    public var segments: ClosedRange<Int> = 0...0
 }
 
 /// A date written in the report, e.g. the signature date at the end.
@@ -102,10 +117,17 @@ public struct Report: Sendable {
     public var templateEvidence: TemplateEvidence?
     public var publicationDate: ReportDate?
     public var sections: [Section]
+    /// The logical lines: source lines, with long flattened lines cut at their headings.
+    public var segments: [Segment] = []
     public var paragraphs: [Paragraph]
     public var periods: [StatisticsPeriod]
     public var applicationTable: StatisticalTable?
     public var reviewTable: StatisticalTable?
+    /// Table 二, when it was found.
+    public var proactiveTable: ProactiveTable? = nil
+    /// Sections with no heading found whose content is there (their table, their wording): the
+    /// line that shows it. A part missing its heading is not a part missing.
+    public var sectionEvidence: [SectionKind: (line: Int, excerpt: String)] = [:]
     /// Why a table could not be found at all, by table name.
     public var tableProblems: [TableName: String]
 
@@ -125,12 +147,28 @@ public struct Report: Sendable {
 
     public func line(_ n: Int) -> String { n >= 1 && n <= lines.count ? lines[n - 1] : "" }
 
+    /// The text of a stretch of a line.
+    public func text(_ span: TextSpan) -> String { Report.slice(line(span.line), span) }
+
+    static func slice(_ line: String, _ span: TextSpan) -> String {
+        let u = line.unicodeScalars
+        if span.lo == 0 && span.hi >= u.count { return line }
+        let lo = u.index(u.startIndex, offsetBy: min(span.lo, u.count)), hi = u.index(u.startIndex, offsetBy: min(span.hi, u.count))
+        return String(u[lo..<hi])
+    }
+
+    /// The narrative pieces of every paragraph, with their text.
+    public var narrative: [(span: TextSpan, text: String, section: SectionKind?)] {
+        paragraphs.flatMap { p in p.pieces.map { ($0, text($0), p.section) } }
+    }
+
     /// The report without its text (lines and section bodies) and without the table rows not
     /// named: metadata, sections and paragraph spans stay, so the narrative can be rebuilt from
     /// the lines alone.
     public func withoutText(keepingRows kept: Set<String>) -> Report {
         var r = self
         r.lines = []
+        r.segments = []
         for i in r.sections.indices { r.sections[i].body = [] }
         r.applicationTable = r.applicationTable?.keepingRows(kept)
         r.reviewTable = r.reviewTable?.keepingRows(kept)

@@ -71,13 +71,27 @@ public enum CellValue: Sendable, Equatable {
     case unreadable(String)
 }
 
+/// How a cell was cut from digits printed without separators (`3000000` in a page flattened
+/// onto one line).
+public enum DigitSplit: String, Sendable, Equatable {
+    /// Printed apart from its neighbours.
+    case none
+    /// Run together, but only one reading fits the row's cells (as many digits as cells, or no
+    /// other reading without a number starting with 0).
+    case unique
+    /// Run together with several readings; the one whose total equals the sum of its parts was
+    /// taken, so that total cannot be checked against its parts.
+    case byTotal = "by_total"
+}
+
 /// One cell as read from the source, with the line it came from.
 public struct Cell: Sendable, Equatable {
     public var value: CellValue
     public var text: String
     public var line: Int
-    public init(value: CellValue, text: String, line: Int) {
-        self.value = value; self.text = text; self.line = line
+    public var split: DigitSplit
+    public init(value: CellValue, text: String, line: Int, split: DigitSplit = .none) {
+        self.value = value; self.text = text; self.line = line; self.split = split
     }
 }
 
@@ -127,4 +141,29 @@ public struct Localized: Sendable, Equatable, Hashable {
 /// The language of finding messages.
 public enum Language: String, Sendable, CaseIterable {
     case zh, en
+}
+
+/// Table 二 (主动公开政府信息情况): each item's figures as printed. No identity holds between
+/// them; the narrative's figures are compared with them.
+public struct ProactiveTable: Sendable {
+    public struct Item: Sendable {
+        public var spec: ProactiveItemSpec
+        public var reading: RowReading
+    }
+    public var items: [Item]
+    public var firstLine: Int
+
+    public func reading(_ id: String) -> RowReading? { items.first { $0.spec.id == id }?.reading }
+}
+
+/// One row of table 二 in one format: its label, and what each of its figures counts.
+public struct ProactiveItemSpec: Sendable {
+    public var id: String
+    public var label: String
+    /// Other labels real reports print for it (规范性文件 for 行政规范性文件).
+    public var aliases: [String]
+    public var columns: [String]
+    /// The column holding the number of decisions made this year (处理决定数量), or of documents
+    /// made this year (制发/新制作), when the row has one.
+    public var countColumn: Int?
 }

@@ -14,6 +14,8 @@ enum ApplicationTableReader {
         var labelLine: Int
         var values: [RawCell] = []
         var inline = false
+        /// Why the row's values could not be cut into cells (a run of digits read two ways).
+        var problem: Localized?
     }
 
     private struct Claim {
@@ -21,6 +23,7 @@ enum ApplicationTableReader {
         var inline: Bool
         var labelLine: Int
         var duplicated = false
+        var problem: Localized?
     }
 
     /// Each label core to the first row that has it, per format (a lookup per text cell).
@@ -32,7 +35,7 @@ enum ApplicationTableReader {
         return out
     }
 
-    static func read(_ segments: ArraySlice<Segment>, template: TemplateVersion) -> StatisticalTable? {
+    static func read(_ segments: ArraySlice<Segment>, template: TemplateVersion) -> (table: StatisticalTable?, spans: [TextSpan]) {
         let schema = TemplateLabels.applicationSchema(template)
         let rowByCore = template == .v2021 ? rowByCore2021 : rowByCore2019
         let width = schema.columns.count
@@ -43,19 +46,20 @@ enum ApplicationTableReader {
         var group: String?
         var strayValues = 0
         var firstLine: Int?
+        var spans: [TextSpan] = []
 
         func close() {
             guard let row = open else { return }
             open = nil
-            guard !row.values.isEmpty else { return }
+            guard !row.values.isEmpty || row.problem != nil else { return }
             if var c = claims[row.index] {
                 c.duplicated = true; claims[row.index] = c
             } else {
-                claims[row.index] = Claim(values: row.values, inline: row.inline, labelLine: row.labelLine)
+                claims[row.index] = Claim(values: row.values, inline: row.inline, labelLine: row.labelLine, problem: row.problem)
             }
         }
 
-        func match(_ text: String) -> Match? {
+        func match(_ text: String, fuzzy: Bool) -> Match? {
             let (enumerator, core) = TemplateLabels.labelCore(text)
             guard !core.isEmpty else { return nil }
             let chineseEnumerator = enumerator.unicodeScalars.contains { !("0"..."9").contains($0) && $0 != "." && $0 != "、" && $0 != "(" && $0 != ")" }
@@ -75,10 +79,64 @@ enum ApplicationTableReader {
                 return .group(g)
             }
             if let i = rowByCore[core] { return .row(i) }
+            // A label with a typo (属于行政执法案件 for 案卷) in a page whose labels and values share a
+            // line: the one row whose label is within an edit or two, never a guess between rows.
+            if fuzzy, core.unicodeScalars.count >= 5 {
+                let limit = core.unicodeScalars.count >= 10 ? 2 : 1
+                let near = rowByCore.filter { Levenshtein.distance($0.key, core, limit: limit) <= limit }.map(\.value)
+                if Set(near).count == 1 { return .row(near[0]) }
+            }
             return nil
         }
 
+        func openRow(_ m: Match?, line: Int) {
+            switch m {
+            case .row(let i)?:
+                close()
+                open = OpenRow(index: i, labelLine: line)
+                if labelSeen[i] == nil { labelSeen[i] = line }
+                lastMatched = i
+                if firstLine == nil { firstLine = line }
+            case .group(let g)?:
+                close(); group = g
+            case nil:
+                close()
+            }
+        }
+
         for seg in segments {
+            if let tokens = flatRow(seg, match: { match($0, fuzzy: true) != nil }) {
+                // Labels and values on one line without cell separators: each label takes the run of
+                // values that follows it, cut into exactly seven cells.
+                var tableStart: Int?, tableEnd = 0
+                for t in tokens {
+                    switch t.kind {
+                    case .text:
+                        let m = match(t.text, fuzzy: true)
+                        openRow(m, line: t.line)
+                        if m != nil { tableStart = tableStart ?? t.lo; tableEnd = t.hi }
+                    case .values:
+                        guard var row = open, row.values.isEmpty, row.problem == nil else { continue }
+                        switch DigitRunSplitter.split(t.text, width: width, identity: DigitRunSplitter.lastIsTotal) {
+                        case .cells(let cells, let how):
+                            row.values = cells.map { var c = CellSplitter.classify($0, line: t.line); c.split = how; return c }
+                        case .unreadable(let reason):
+                            row.problem = reason
+                        }
+                        row.inline = true
+                        open = row
+                        close()
+                        tableEnd = t.hi
+                    }
+                }
+                if var s = tableStart {
+                    // The header before the first row (the 勾稽关系 note, the applicant columns) is table text too.
+                    if let header = tokens.first(where: { $0.lo < s && isHeader($0.text) }) { s = header.lo }
+                    spans.append(TextSpan(line: seg.line, lo: s, hi: tableEnd))
+                }
+                close()
+                continue
+            }
             let cells = CellSplitter.cells(seg)
             for cell in cells {
                 switch cell.kind {
@@ -90,25 +148,14 @@ enum ApplicationTableReader {
                         strayValues += 1
                     }
                 case .text:
-                    switch match(cell.text) {
-                    case .row(let i)?:
-                        close()
-                        open = OpenRow(index: i, labelLine: cell.line)
-                        if labelSeen[i] == nil { labelSeen[i] = cell.line }
-                        lastMatched = i
-                        if firstLine == nil { firstLine = cell.line }
-                    case .group(let g)?:
-                        close(); group = g
-                    case nil:
-                        close()
-                    }
+                    openRow(match(cell.text, fuzzy: false), line: cell.line)
                 }
             }
             // A row whose label line carried values ends with that line.
             if open?.inline == true { close() }
         }
         close()
-        guard let first = firstLine else { return nil }
+        guard let first = firstLine else { return (nil, spans) }
 
         let clean = strayValues == 0 && schema.rows.indices.allSatisfy { i in
             claims[i].map { !$0.duplicated && $0.values.count == width } ?? false
@@ -125,6 +172,8 @@ enum ApplicationTableReader {
             }
             if claim.duplicated {
                 rows.append(.unreliable(reason: Localized(zh: "的标签出现多次，无法确定取哪一行", en: "the row label occurs more than once"), labelLine: claim.labelLine))
+            } else if let problem = claim.problem {
+                rows.append(.unreliable(reason: problem, labelLine: claim.labelLine))
             } else if claim.values.count != width {
                 rows.append(.unreliable(reason: Localized(zh: "读到\(claim.values.count)个数值，应为\(width)个", en: "\(claim.values.count) values read, \(width) expected"), labelLine: claim.labelLine))
             } else if !claim.inline && !clean {
@@ -133,46 +182,131 @@ enum ApplicationTableReader {
                 rows.append(.read(claim.values.map(cell)))
             }
         }
-        return StatisticalTable(name: .application, schema: schema, rows: rows, firstLine: first, tableProblem: nil)
+        return (StatisticalTable(name: .application, schema: schema, rows: rows, firstLine: first, tableProblem: nil), spans)
+    }
+
+    /// Header text of table 三: the note on its identity and the applicant columns.
+    static func isHeader(_ text: String) -> Bool {
+        let c = TextNormalizer.compact(text)
+        return c.has("勾稽关系") || c.has("钩稽关系") || c.has("申请人情况") || c.has("法人或其他组织")
+    }
+
+    /// The tokens of a segment that holds at least one table label directly followed by values on
+    /// the same line, with no tab or pipe to separate cells; nil for any other segment (those are
+    /// read cell by cell as before).
+    static func flatRow(_ seg: Segment, match: (String) -> Bool) -> [TableToken]? {
+        if seg.text.has("\t") || seg.text.has("|") { return nil }
+        // Cheap test first: a digit somewhere, and some text.
+        guard seg.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || seg.text.has("０") else { return nil }
+        let tokens = TableTokenizer.tokens(seg)
+        for k in tokens.indices.dropLast() where tokens[k].kind == .text && tokens[k + 1].kind == .values && match(tokens[k].text) {
+            return tokens
+        }
+        return nil
     }
 
     static func cell(_ raw: RawCell) -> Cell {
-        if case .value(let v) = raw.kind { return Cell(value: v, text: raw.text, line: raw.line) }
-        return Cell(value: .unreadable(raw.text), text: raw.text, line: raw.line)
+        if case .value(let v) = raw.kind { return Cell(value: v, text: raw.text, line: raw.line, split: raw.split) }
+        return Cell(value: .unreadable(raw.text), text: raw.text, line: raw.line, split: raw.split)
+    }
+}
+
+/// Edit distance with an early exit: anything above `limit` is reported as `limit + 1`.
+enum Levenshtein {
+    static func distance(_ a: String, _ b: String, limit: Int) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        var previous = Array(0...y.count)
+        for i in 1...max(1, x.count) where !x.isEmpty {
+            var current = [i] + [Int](repeating: 0, count: y.count)
+            var rowMin = i
+            for j in 1...max(1, y.count) where !y.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            previous = current
+        }
+        return previous[y.count]
     }
 }
 
 /// Reads table 四 (行政复议、行政诉讼): one data row of fifteen values, five per block, in the
-/// fixed order 结果维持 结果纠正 其他结果 尚未审结 总计 (domain note §3.3).
+/// fixed order 结果维持 结果纠正 其他结果 尚未审结 总计 (domain note §3.3). On a line where the
+/// header words run straight into the values (`…尚未审结总计000000000000000`), the run after the
+/// header is the row, cut into fifteen cells.
 enum ReviewTableReader {
-    static func read(_ segments: ArraySlice<Segment>) -> StatisticalTable? {
+    static func read(_ segments: ArraySlice<Segment>) -> (table: StatisticalTable?, spans: [TextSpan]) {
         let schema = TemplateLabels.reviewSchema
+        let expected = schema.rows.count * schema.columns.count
         var values: [RawCell] = []
         var sawLabel = false
         var firstLine: Int?
+        var flat: (reading: DigitRunSplitter.Reading, line: Int)?
+        var spans: [TextSpan] = []
         for seg in segments {
+            if flat == nil, let (header, run) = flatRow(seg) {
+                flat = (DigitRunSplitter.split(run.text, width: expected, identity: DigitRunSplitter.blocksOfFiveTotal), run.line)
+                spans.append(TextSpan(line: seg.line, lo: header.lo, hi: run.hi))
+                sawLabel = true
+                firstLine = firstLine ?? header.line
+                continue
+            }
             for cell in CellSplitter.cells(seg) {
                 if cell.isValue {
                     values.append(cell)
                     if firstLine == nil { firstLine = cell.line }
-                } else if cell.text.has("复议") || cell.text.has("诉讼") || cell.text.has("结果维持") {
+                } else if isHeader(cell.text) {
                     sawLabel = true
                     if firstLine == nil { firstLine = cell.line }
                 }
             }
         }
-        guard sawLabel || !values.isEmpty, let first = firstLine else { return nil }
-        let expected = schema.rows.count * schema.columns.count
+        guard sawLabel || !values.isEmpty, let first = firstLine else { return (nil, spans) }
+        if let flat {
+            switch flat.reading {
+            case .cells(let cells, let how):
+                values = cells.map { var c = CellSplitter.classify($0, line: flat.line); c.split = how; return c }
+            case .unreadable(let reason):
+                return (StatisticalTable(name: .reviewLitigation, schema: schema,
+                                         rows: schema.rows.map { _ in .unreliable(reason: reason, labelLine: first) },
+                                         firstLine: first, tableProblem: reason), spans)
+            }
+        }
         guard values.count == expected else {
             let reason = Localized(zh: "表四应有\(expected)个数值，读到\(values.count)个", en: "table 4 should hold \(expected) values; \(values.count) were read")
-            return StatisticalTable(name: .reviewLitigation, schema: schema,
-                                    rows: schema.rows.map { _ in .unreliable(reason: reason, labelLine: first) },
-                                    firstLine: first, tableProblem: reason)
+            return (StatisticalTable(name: .reviewLitigation, schema: schema,
+                                     rows: schema.rows.map { _ in .unreliable(reason: reason, labelLine: first) },
+                                     firstLine: first, tableProblem: reason), spans)
         }
         let w = schema.columns.count
         let rows: [RowReading] = schema.rows.indices.map { r in
             .read(values[(r * w)..<(r * w + w)].map(ApplicationTableReader.cell))
         }
-        return StatisticalTable(name: .reviewLitigation, schema: schema, rows: rows, firstLine: first, tableProblem: nil)
+        return (StatisticalTable(name: .reviewLitigation, schema: schema, rows: rows, firstLine: first, tableProblem: nil), spans)
+    }
+
+    static func isHeader(_ t: String) -> Bool { t.has("复议") || t.has("诉讼") || t.has("结果维持") }
+
+    /// The header text and the run of values right after it, in a segment without cell separators.
+    static func flatRow(_ seg: Segment) -> (header: TableToken, run: TableToken)? {
+        if seg.text.has("\t") || seg.text.has("|") || !seg.text.has("总计") { return nil }
+        let tokens = TableTokenizer.tokens(seg)
+        for k in tokens.indices.dropLast() where tokens[k].kind == .text && tokens[k + 1].kind == .values {
+            let t = TextNormalizer.compact(tokens[k].text)
+            if t.hasSuffix("总计") && (t.has("结果维持") || t.has("尚未审结")) {
+                // Narrative may stand before the header in the same token: the table starts at its first word.
+                let scalars = Array(tokens[k].text.unicodeScalars)
+                var offset = 0
+                for word in ["行政复议", "结果维持"] {
+                    let w = Array(word.unicodeScalars)
+                    if let i = (0...max(0, scalars.count - w.count)).first(where: { i in i + w.count <= scalars.count && Array(scalars[i..<(i + w.count)]) == w }) {
+                        offset = i; break
+                    }
+                }
+                return (TableToken(kind: .text, text: t, line: tokens[k].line, lo: tokens[k].lo + offset, hi: tokens[k].hi), tokens[k + 1])
+            }
+        }
+        return nil
     }
 }

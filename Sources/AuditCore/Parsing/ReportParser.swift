@@ -4,22 +4,23 @@ import Foundation
 public enum ReportParser {
     public static func parse(text: String, source: String) -> Report {
         let lines = splitLines(text)
-        let segments = SegmentSplitter.segments(of: lines)
-        let headings = SectionRecognizer.headings(in: segments)
+        let headings = SectionRecognizer.choose(SectionRecognizer.candidates(in: lines))
+        let (segments, headingSegments) = SegmentSplitter.segments(of: lines, cuttingAt: headings)
 
         var sections: [Section] = []
         var sectionSegments: [SectionKind: Range<Int>] = [:]
         for (n, h) in headings.enumerated() {
-            let end = n + 1 < headings.count ? headings[n + 1].segmentIndex : segments.count
-            let lastLine = end > h.segmentIndex + 1 ? segments[end - 1].line : segments[h.segmentIndex].line
-            sections.append(Section(kind: h.kind, heading: h.text, headingLine: segments[h.segmentIndex].line,
-                                    numbering: h.numbering, span: LineSpan(segments[h.segmentIndex].line, lastLine),
-                                    headingPosition: h.segmentIndex, body: Array(segments[(h.segmentIndex + 1)..<end])))
-            sectionSegments[h.kind] = (h.segmentIndex + 1)..<end
+            let at = headingSegments[n]
+            let end = n + 1 < headings.count ? headingSegments[n + 1] : segments.count
+            let lastLine = end > at + 1 ? segments[end - 1].line : segments[at].line
+            sections.append(Section(kind: h.kind, heading: h.text, headingLine: h.line, numbering: h.numbering,
+                                    writtenNumber: h.numbering == .none ? nil : h.order,
+                                    span: LineSpan(h.line, lastLine), headingPosition: at, body: Array(segments[(at + 1)..<max(at + 1, end)])))
+            sectionSegments[h.kind] = (at + 1)..<max(at + 1, end)
         }
 
         let joined = JoinedText(segments[...])
-        let title = TitleReader.read(segments: segments, firstSection: headings.first?.segmentIndex)
+        let title = TitleReader.read(segments: segments, firstSection: headingSegments.first)
         let periods = StatisticsPeriodReader.read(joined)
         var year = title.year
         if year == nil, let p = periods.first { year = p.startYear }
@@ -40,31 +41,51 @@ public enum ReportParser {
         var problems: [TableName: String] = [:]
         var application: StatisticalTable?
         var review: StatisticalTable?
+        var proactive: ProactiveTable?
+        var tableSpans: [TextSpan] = []
         if let template {
             if let range = sectionSegments[.applications] {
-                application = ApplicationTableReader.read(segments[range], template: template)
+                let read = readApplicationTable(segments[range], template: template)
+                application = read.table; tableSpans += read.spans
                 if application == nil { problems[.application] = "第三部分中未找到表格行标签" }
             } else {
                 problems[.application] = "未找到第三部分（收到和处理政府信息公开申请情况）"
+            }
+            if let range = sectionSegments[.proactive] {
+                let read = ProactiveTableReader.read(segments[range], template: template)
+                proactive = read.table; tableSpans += read.spans
             }
         } else {
             problems[.application] = "无法确定报告所用的年报格式（2019或2021版）"
         }
         if let range = sectionSegments[.reviewLitigation] {
-            review = ReviewTableReader.read(segments[range])
+            let read = ReviewTableReader.read(segments[range])
+            review = read.table; tableSpans += read.spans
             if review == nil { problems[.reviewLitigation] = "第四部分中未找到表格" }
         } else {
             problems[.reviewLitigation] = "未找到第四部分（行政复议、行政诉讼情况）"
         }
 
-        let paragraphs = ParagraphReader.read(segments: segments, headingIndexes: Set(headings.map(\.segmentIndex)),
-                                              sectionAt: { line in sections.last { $0.span.first <= line && line <= $0.span.last }?.kind })
+        let paragraphs = ParagraphReader.read(segments: segments, headingIndexes: Set(headingSegments), tableSpans: tableSpans,
+                                              sectionAt: { position in sections.last { $0.headingPosition <= position }?.kind })
 
         return Report(source: source, lines: lines, agency: title.agency, year: year, titleLine: title.line,
                       template: template, templateEvidence: evidence,
                       publicationDate: DateReader.publicationDate(segments: segments),
-                      sections: sections, paragraphs: paragraphs, periods: periods,
-                      applicationTable: application, reviewTable: review, tableProblems: problems)
+                      sections: sections, segments: segments, paragraphs: paragraphs, periods: periods,
+                      applicationTable: application, reviewTable: review, proactiveTable: proactive,
+                      sectionEvidence: SectionEvidence.find(segments: segments, sections: sections),
+                      tableProblems: problems)
+    }
+
+    /// Table 三 in its template's rows; a 2021 report that kept the 2019 layout of the table (one
+    /// row （六）其他处理 instead of three) is read in that layout.
+    static func readApplicationTable(_ segments: ArraySlice<Segment>, template: TemplateVersion) -> (table: StatisticalTable?, spans: [TextSpan]) {
+        let read = ApplicationTableReader.read(segments, template: template)
+        guard template == .v2021, let t = read.table, ["other_1", "other_2", "other_3"].allSatisfy({ t.reading(row: $0) == .missing }) else { return read }
+        let old = ApplicationTableReader.read(segments, template: .v2019)
+        if let o = old.table, case .read? = o.reading(row: "other_processing") { return old }
+        return read
     }
 
     /// Splits on LF, CRLF and CR; a BOM at the start is dropped. Over UTF-8 bytes: a line break
@@ -154,23 +175,42 @@ enum TitleReader {
     }
 }
 
-/// Finds statements of the statistics period (统计期限 … 自2021年1月1日起至2021年12月31日止).
+/// Finds statements of the statistics period (统计期限 … 自2021年1月1日起至2021年12月31日止):
+/// a marker word, then a date range within a few characters. The markers are the rule's phrase
+/// file's `period.markers`; the parser itself uses the built-in ones below (for the report year
+/// when the title gives none, and for the dump).
 enum StatisticsPeriodReader {
-    static let re = try! NSRegularExpression(pattern:
-        "(?:统计(?:数据)?的?(?:期限|时限|期间|区间|时段|周期|时间|范围)|数据的?统计(?:期限|时限|期间|区间|时段|周期|时间|范围))"
-        + "(?:为|是|自|从|:|,|即|均为)*"
-        + "(\\d{4})年(\\d{1,2})月(\\d{1,2})日起?(?:至|到|—|-|~|～)(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日止?")
+    static let builtInMarkers: [(anchor: String, re: NSRegularExpression)] = [
+        ("统计", try! NSRegularExpression(pattern: "统计(?:数据)?的?(?:期限|时限|期间|区间|时段|周期|时间|范围)")),
+        ("统计", try! NSRegularExpression(pattern: "数据的?统计(?:期限|时限|期间|区间|时段|周期|时间|范围)")),
+    ]
 
-    static func read(_ joined: JoinedText) -> [StatisticsPeriod] {
-        // Every match starts with 统计 or 数据的统计 and is a date range after it.
-        joined.matches(re, near: ["统计"], before: 3, after: 80).compactMap { m in
-            guard let y1 = joined.int(m.range(at: 1)), let m1 = joined.int(m.range(at: 2)), let d1 = joined.int(m.range(at: 3)),
-                  let m2 = joined.int(m.range(at: 5)), let d2 = joined.int(m.range(at: 6)) else { return nil }
-            let y2 = joined.int(m.range(at: 4)) ?? y1
-            return StatisticsPeriod(startYear: y1, startMonth: m1, startDay: d1, endYear: y2, endMonth: m2, endDay: d2,
-                                    line: joined.line(at: m.range.location), excerpt: joined.string(m.range),
-                                    position: joined.segmentIndex(at: m.range.location))
+    /// The date range after a marker: connecting words, then two dates (the second may omit its year).
+    static let range = try! NSRegularExpression(pattern:
+        "^(?:为|是|自|从|:|,|即|均为|在|了|的)*(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?:起|开始)?(?:至|到|—|-|~|～)(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日(?:止|期间)?")
+
+    static func read(_ joined: JoinedText, markers: [(anchor: String, re: NSRegularExpression)] = builtInMarkers) -> [StatisticsPeriod] {
+        var out: [StatisticsPeriod] = []
+        var seen: Set<Int> = []
+        for (anchor, re) in markers {
+            for m in joined.matches(re, near: [anchor], before: 8, after: 12) {
+                let start = m.range.location + m.range.length
+                let length = min(48, joined.utf16.count - start)
+                guard length > 0 else { continue }
+                let window = joined.string(NSRange(location: start, length: length))
+                guard let d = range.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length)) else { continue }
+                let ns = window as NSString
+                func int(_ i: Int) -> Int? { d.range(at: i).location == NSNotFound ? nil : Int(ns.substring(with: d.range(at: i))) }
+                guard let y1 = int(1), let m1 = int(2), let d1 = int(3), let m2 = int(5), let d2 = int(6) else { continue }
+                // One statement found by two markers (统计期限 and 数据的统计期限) is one period.
+                guard seen.insert(start + d.range.location).inserted else { continue }
+                let whole = NSRange(location: m.range.location, length: m.range.length + d.range.location + d.range.length)
+                out.append(StatisticsPeriod(startYear: y1, startMonth: m1, startDay: d1, endYear: int(4) ?? y1, endMonth: m2, endDay: d2,
+                                            line: joined.line(at: m.range.location), excerpt: joined.string(whole),
+                                            position: joined.segmentIndex(at: m.range.location)))
+            }
         }
+        return out.sorted { $0.position != $1.position ? $0.position < $1.position : $0.line < $1.line }
     }
 }
 
@@ -213,26 +253,76 @@ enum DateReader {
     }
 }
 
-/// Groups narrative lines (not headings, not table cells) into paragraphs: a run of non-blank
-/// lines; a blank line, a heading or a table line ends it.
+/// Groups narrative text (not headings, not table cells) into paragraphs: a run of non-blank
+/// lines; a blank line, a heading or a table ends it. In a long line that holds tables and
+/// narrative together, the table text (as the table readers report it) is cut out.
 enum ParagraphReader {
-    static func read(segments: [Segment], headingIndexes: Set<Int>, sectionAt: (Int) -> SectionKind?) -> [Paragraph] {
+    static func read(segments: [Segment], headingIndexes: Set<Int>, tableSpans: [TextSpan], sectionAt: (Int) -> SectionKind?) -> [Paragraph] {
+        var spansByLine: [Int: [TextSpan]] = [:]
+        for s in tableSpans { spansByLine[s.line, default: []].append(s) }
         var out: [Paragraph] = []
-        var first: Int?, last = 0
+        var pieces: [TextSpan] = []
+        var section: SectionKind?
+        var first = 0, last = 0, firstSegment = 0, lastSegment = 0
         func flush() {
-            if let f = first { out.append(Paragraph(span: LineSpan(f, last), section: sectionAt(f))) }
-            first = nil
+            if !pieces.isEmpty { out.append(Paragraph(span: LineSpan(first, last), section: section, pieces: pieces, segments: firstSegment...lastSegment)) }
+            pieces = []
         }
         for (i, seg) in segments.enumerated() {
+            let count = seg.text.unicodeScalars.count
+            let cuts = (spansByLine[seg.line] ?? []).filter { $0.lo < seg.column + count && $0.hi > seg.column }.sorted { $0.lo < $1.lo }
             let t = TextNormalizer.trim(seg.text)
             // A value cell is a short number or placeholder: long lines skip folding.
-            let isTable = seg.text.has("\t") || t.hasPrefix("|") || (t.utf8.count <= 128 && CellSplitter.isValueText(TextNormalizer.fold(t)))
-                || (t.has("  ") && CellSplitter.cells(seg).filter(\.isValue).count >= 2)
+            let isTable = cuts.isEmpty && (seg.text.has("\t") || t.hasPrefix("|") || (t.utf8.count <= 128 && CellSplitter.isValueText(TextNormalizer.fold(t)))
+                || (count <= 200 && t.has("  ") && CellSplitter.cells(seg).filter(\.isValue).count >= 2))
             if t.isEmpty || isTable || headingIndexes.contains(i) { flush(); continue }
-            if first == nil { first = seg.line }
-            last = seg.line
+            func add(_ lo: Int, _ hi: Int) {
+                let span = TextSpan(line: seg.line, lo: lo, hi: hi)
+                guard !TextNormalizer.trim(Report.slice(seg.text, TextSpan(line: 0, lo: lo - seg.column, hi: hi - seg.column))).isEmpty else { return }
+                if pieces.isEmpty { section = sectionAt(i); first = seg.line; firstSegment = i }
+                last = seg.line; lastSegment = i
+                pieces.append(span)
+            }
+            var cursor = seg.column
+            for span in cuts {
+                if span.lo > cursor { add(cursor, span.lo) }
+                // A table between two stretches of narrative ends a paragraph.
+                flush()
+                cursor = max(cursor, span.hi)
+            }
+            if cursor < seg.column + count { add(cursor, seg.column + count) }
         }
         flush()
+        return out
+    }
+}
+
+/// Where a section with no recognised heading shows its content anyway: its table's labels, or
+/// its characteristic wording, between the headings around it.
+enum SectionEvidence {
+    static let markers: [SectionKind: [String]] = [
+        .proactive: ["第二十条第(一)项", "本年制发件数", "本年新制作数量", "现行有效件数", "对外公开总数量"],
+        .applications: ["本年新收政府信息公开申请数量", "本列数据的勾稽关系", "本列数据的钩稽关系", "上年结转政府信息公开申请数量"],
+        .reviewLitigation: ["未经复议直接起诉", "复议后起诉"],
+        .problems: ["存在的主要问题", "存在的问题", "主要问题", "改进措施", "改进情况"],
+        .other: ["信息处理费", "其他需要报告", "需要说明的其他事项", "其他事项"],
+    ]
+
+    static func find(segments: [Segment], sections: [Section]) -> [SectionKind: (line: Int, excerpt: String)] {
+        var out: [SectionKind: (line: Int, excerpt: String)] = [:]
+        for kind in SectionKind.allCases where !sections.contains(where: { $0.kind == kind }) {
+            guard let words = markers[kind] else { continue }
+            let before = sections.last { $0.kind < kind }?.headingPosition ?? -1
+            let after = sections.first { $0.kind > kind }?.headingPosition ?? segments.count
+            guard before + 1 < after else { continue }
+            search: for seg in segments[(before + 1)..<min(after, segments.count)] {
+                let c = TextNormalizer.compact(seg.text)
+                for w in words where c.has(w) {
+                    out[kind] = (seg.line, w)
+                    break search
+                }
+            }
+        }
         return out
     }
 }

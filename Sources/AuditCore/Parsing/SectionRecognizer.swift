@@ -1,42 +1,138 @@
-/// Finds the six canonical section headings among the segments.
+import Foundation
+
+/// A place in a source line that may be a section heading, and how it was read.
+struct HeadingCandidate: Sendable {
+    var line: Int
+    /// Scalar offsets in the line: where the heading starts (its numeral) and where its title ends.
+    var start: Int
+    var end: Int
+    var kind: SectionKind
+    /// The number the report wrote (`三、` is 3, `5、` is 5); a bare title's is its kind's.
+    var order: Int
+    var numbering: HeadingNumbering
+    /// The heading is a short line of its own (not found inside a longer line).
+    var wholeLine: Bool
+    /// The title is the official wording.
+    var official: Bool
+    /// A sub-item such as `（一）…存在问题的改进情况`; stands in only for a section without a heading.
+    var subItem: Bool
+    var text: String
+}
+
+/// Finds the six canonical section headings, wherever they stand.
 ///
-/// A heading is a short segment (no tab, no pipe) whose title names a section: numbered `一、`
-/// (or `5、`, `5.`) or, for a section not yet found, a bare official title. The first heading
-/// of each section wins; a later one (a table caption repeating the title, a stray `三、…` inside
-/// a table) is ignored. Sub-items such as `（一）…`, `1. …`, `三是…` are never headings.
+/// Candidates come from two places: a short line that is a heading (numbered `一、`, `5、`, or a
+/// bare official title), and a numeral with `、` anywhere inside a line — after digits, units or
+/// punctuation, as in a web page flattened onto one line (`…行政事业性收费0三、收到和处理…`) —
+/// whose following words are a section title from their first character. Among the candidates,
+/// the headings are the best chain in document order, one per section, in which each step goes
+/// up in section or in the number the report wrote (see `step`): so a table label
+/// (`四、结转下年度继续办理`), a list item in a later section or a repeated caption is not taken,
+/// and two sections written in swapped order (`五、信息处理费收取情况` before
+/// `六、存在的主要问题…`) are both found, their numbering irregular.
 enum SectionRecognizer {
-    /// Longest heading title we accept, in characters after compaction.
+    /// Longest heading title we accept on a line of its own, in characters after compaction.
     static let maxTitleLength = 40
 
     struct Heading {
         var kind: SectionKind
-        var segmentIndex: Int
+        var order: Int
         var text: String
         var numbering: HeadingNumbering
         /// Read from a sub-item line such as `（一）…`; used only when the section has no heading.
         var isSubItem = false
     }
 
-    static func headings(in segments: [Segment]) -> [Heading] {
-        var found: [SectionKind: Heading] = [:]
-        var implicit: [Heading] = []
-        for (i, seg) in segments.enumerated() {
-            guard let h = heading(seg.text, segmentIndex: i) else { continue }
-            if h.isSubItem { implicit.append(h); continue }
-            if found[h.kind] == nil { found[h.kind] = h }
+    static let hanNumerals: [Unicode.Scalar: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+    /// Characters that make a following `一、` part of a word or a larger number (单一、, 第三、, 二十一、).
+    static let notBeforeNumeral: Set<Unicode.Scalar> = ["第", "之", "单", "统", "唯", "同", "万", "逐", "〇", "零", "百", "千", "两",
+                                                        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    // MARK: Candidates
+
+    static func candidates(in lines: [String]) -> [HeadingCandidate] {
+        var out: [HeadingCandidate] = []
+        for (i, raw) in lines.enumerated() {
+            var whole: HeadingCandidate?
+            if let h = heading(raw) {
+                let t = TextNormalizer.compact(h.text)
+                whole = HeadingCandidate(line: i + 1, start: 0, end: raw.unicodeScalars.count, kind: h.kind, order: h.order,
+                                         numbering: h.numbering, wholeLine: true, official: t.hasSuffix(TextNormalizer.compact(h.kind.officialTitle)),
+                                         subItem: h.isSubItem, text: h.text)
+                out.append(whole!)
+            }
+            for c in inlineCandidates(raw, line: i + 1) where !(whole != nil && c.start == 0) { out.append(c) }
+            if whole == nil, let c = problemsSubItem(lines, at: i) { out.append(c) }
         }
-        // A section with no heading of its own (PDF extraction lost it) is taken from a sub-item
-        // heading such as `（一）…存在问题的改进情况`, but only where it sits between the sections
-        // around it, so a sub-item of another section is never promoted.
-        for h in implicit where found[h.kind] == nil {
-            let before = found.values.filter { $0.kind < h.kind }.map(\.segmentIndex).max() ?? -1
-            let after = found.values.filter { $0.kind > h.kind }.map(\.segmentIndex).min() ?? Int.max
-            if before < h.segmentIndex && h.segmentIndex < after { found[h.kind] = h }
-        }
-        return found.values.sorted { $0.segmentIndex < $1.segmentIndex }
+        return out
     }
 
-    static func heading(_ raw: String, segmentIndex: Int) -> Heading? {
+    /// Section 五 whose heading was lost (PDF extraction), written as `（一）主要问题` … `（二）改进情况`:
+    /// the first sub-item stands in for the section when the second follows within a few lines.
+    static func problemsSubItem(_ lines: [String], at i: Int) -> HeadingCandidate? {
+        let raw = lines[i]
+        guard raw.unicodeScalars.count <= 40 else { return nil }
+        let c = TextNormalizer.compact(TextNormalizer.stripMarkdown(raw))
+        guard c.hasPrefix("(一)") || c.hasPrefix("（一）"), c.unicodeScalars.count <= 20, c.has("问题") || c.has("不足"), !c.has("。") else { return nil }
+        for j in (i + 1)..<min(lines.count, i + 60) {
+            let d = TextNormalizer.compact(TextNormalizer.stripMarkdown(lines[j]))
+            guard d.unicodeScalars.count <= 20, d.hasPrefix("(二)") || d.hasPrefix("（二）") else { continue }
+            guard d.has("改进") || d.has("整改") || d.has("措施") else { return nil }
+            return HeadingCandidate(line: i + 1, start: 0, end: raw.unicodeScalars.count, kind: .problems, order: SectionKind.problems.rawValue,
+                                    numbering: .none, wholeLine: true, official: false, subItem: true, text: TextNormalizer.trim(raw))
+        }
+        return nil
+    }
+
+    /// Numbered headings inside a line of any length.
+    static func inlineCandidates(_ raw: String, line: Int) -> [HeadingCandidate] {
+        guard raw.has("、") || raw.has("．") || raw.has(".") else { return [] }
+        let s = Array(raw.unicodeScalars)
+        var out: [HeadingCandidate] = []
+        var i = 0
+        while i + 2 < s.count {
+            let u = s[i]
+            var order: Int?
+            var numbering = HeadingNumbering.chinese
+            if let n = hanNumerals[u], s[i + 1] == "、" || s[i + 1] == "．" || (s[i + 1] == "." && !isDigit(s[i + 2])) {
+                order = n
+            } else if ("1"..."9").contains(u), s[i + 1] == "、", i == 0 || !isDigit(s[i - 1]) {
+                order = Int(u.value - 48); numbering = .arabic(String(u) + "、")
+            }
+            if let order, i == 0 || !notBeforeNumeral.contains(s[i - 1]), let c = titleAfter(s, from: i + 2) {
+                let official = c.compact.hasPrefix(TextNormalizer.compact(c.kind.officialTitle))
+                let text = TextNormalizer.trim(String(String.UnicodeScalarView(s[i..<c.end])))
+                out.append(HeadingCandidate(line: line, start: i, end: c.end, kind: c.kind, order: order, numbering: numbering,
+                                            wholeLine: false, official: official, subItem: false, text: text))
+                i = c.end
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    @inline(__always) static func isDigit(_ u: Unicode.Scalar) -> Bool { ("0"..."9").contains(u) || ("０"..."９").contains(u) }
+
+    /// The section title starting at `from` (white space skipped), and where it ends in `s`.
+    static func titleAfter(_ s: [Unicode.Scalar], from: Int) -> (kind: SectionKind, end: Int, compact: String)? {
+        var window = String.UnicodeScalarView()
+        var rawIndex: [Int] = []          // per UTF-16 unit of the window, its index in `s`
+        var j = from
+        while j < s.count, rawIndex.count < 48 {
+            defer { j += 1 }
+            guard let f = TextNormalizer.foldScalar(s[j]), !f.isSpaceLike, f != "*", f != "#" else { continue }
+            window.append(f)
+            for _ in 0..<UTF16.width(f) { rawIndex.append(j) }
+        }
+        let compact = String(window)
+        guard let m = TemplateLabels.matchTitle(compact) else { return nil }
+        return (m.kind, rawIndex[m.length - 1] + 1, compact)
+    }
+
+    /// A short line that is a heading: numbered `一、` (or `5、`, `5.`), a bare title, or a
+    /// sub-item `（一）…` naming a section.
+    static func heading(_ raw: String) -> Heading? {
         if raw.has("\t") || raw.has("|") { return nil }
         if surelyLongerThan(raw, maxTitleLength + 3) { return nil }
         let visible = TextNormalizer.stripMarkdown(TextNormalizer.fold(raw))
@@ -47,29 +143,29 @@ enum SectionRecognizer {
         if scalars.contains("。") { return nil }
         var numbering = HeadingNumbering.none
         var number: Int?
-        if let first = scalars.first, let n = ["一", "二", "三", "四", "五", "六"].firstIndex(of: first),
+        if let first = scalars.first, let n = hanNumerals[first], n <= 6,
            scalars.count > 1, ["、", ".", "．", " "].contains(scalars[1]) {
-            numbering = .chinese; number = n + 1; scalars.removeFirst(2)
+            numbering = .chinese; number = n; scalars.removeFirst(2)
         } else if let first = scalars.first, ("1"..."6").contains(first), scalars.count > 1,
                   ["、", ".", "．"].contains(scalars[1]),
                   !(scalars.count > 2 && ("0"..."9").contains(scalars[2])) {
             numbering = .arabic(String(String.UnicodeScalarView(scalars[0...1])))
             number = Int(first.value - 48); scalars.removeFirst(2)
-        } else if let first = scalars.first, ["一", "二", "三", "四", "五", "六"].contains(first),
-                  scalars.count > 1, scalars[1] == "是" {
+        } else if let first = scalars.first, hanNumerals[first] != nil, scalars.count > 1, scalars[1] == "是" {
             return nil  // 三是… is an enumerated sentence
         }
         let title = String(String.UnicodeScalarView(scalars))
         guard !title.isEmpty, title.unicodeScalars.count <= maxTitleLength else { return nil }
+        let text = TextNormalizer.trim(visible)
         if let number, let kind = SectionKind(rawValue: number), TemplateLabels.titleMatches(title, kind) {
-            return Heading(kind: kind, segmentIndex: segmentIndex, text: TextNormalizer.trim(visible), numbering: numbering)
+            return Heading(kind: kind, order: number, text: text, numbering: numbering)
         }
         // A numbered heading whose numeral disagrees with its title (三、 over the 四 title, after a
         // missing section) still names the section its title names; numbering is then irregular.
-        if number != nil {
-            for kind in SectionKind.allCases where TemplateLabels.titleMatches(title, kind) && isPlainTitle(title, kind) {
-                let n: HeadingNumbering = numbering == .chinese ? .arabic("?") : numbering
-                return Heading(kind: kind, segmentIndex: segmentIndex, text: TextNormalizer.trim(visible), numbering: n)
+        if let number {
+            for kind in SectionKind.allCases where (TemplateLabels.titleMatches(title, kind) && isPlainTitle(title, kind))
+                || TemplateLabels.matchTitle(title)?.kind == kind {
+                return Heading(kind: kind, order: number, text: text, numbering: numbering)
             }
             return nil
         }
@@ -77,10 +173,88 @@ enum SectionRecognizer {
         let subItem = title.hasPrefix("(")
         let bare = subItem ? TemplateLabels.labelCore(title).core : title
         for kind in SectionKind.allCases where isPlainTitle(bare, kind) {
-            return Heading(kind: kind, segmentIndex: segmentIndex, text: TextNormalizer.trim(visible),
-                           numbering: .none, isSubItem: subItem)
+            return Heading(kind: kind, order: kind.rawValue, text: text, numbering: .none, isSubItem: subItem)
         }
         return nil
+    }
+
+    // MARK: Choosing the headings
+
+    /// The headings of the report, in document order: the best chain of candidates (see the type's
+    /// comment), then sub-items for sections still without a heading.
+    static func choose(_ all: [HeadingCandidate]) -> [HeadingCandidate] {
+        let sorted = all.sorted { ($0.line, $0.start) < ($1.line, $1.start) }
+        let listed = listItems(sorted)
+        let cands = sorted.enumerated().filter { !$0.element.subItem && !listed.contains($0.offset) }.map(\.element).prefix(400)
+        let c = Array(cands)
+        // best[i]: for each set of kinds, the best score of a chain ending at candidate i, and its predecessor.
+        var best = [[Int: (score: Int, previous: (Int, Int)?)]](repeating: [:], count: c.count)
+        var top: (score: Int, at: (Int, Int))?
+        for i in c.indices {
+            let bit = 1 << c[i].kind.rawValue
+            var here: [Int: (score: Int, previous: (Int, Int)?)] = [bit: (score(c[i]), nil)]
+            for j in 0..<i where c[j].order < c[i].order || c[j].kind < c[i].kind {
+                let penalty = step(from: c[j], to: c[i])
+                for (mask, entry) in best[j] where mask & bit == 0 {
+                    let s = entry.score + score(c[i]) - penalty, key = mask | bit
+                    if here[key] == nil || s > here[key]!.score { here[key] = (s, (j, mask)) }
+                }
+            }
+            best[i] = here
+            for mask in here.keys.sorted() where top == nil || here[mask]!.score > top!.score { top = (here[mask]!.score, (i, mask)) }
+        }
+        var chain: [HeadingCandidate] = []
+        var cursor = top?.at
+        while let (i, mask) = cursor {
+            chain.append(c[i])
+            cursor = best[i][mask]?.previous
+        }
+        chain.reverse()
+        // A section with no heading of its own (PDF extraction lost it) is taken from a sub-item
+        // naming it, where it sits between the sections around it — but never inside 一, whose
+        // sub-items (（一）主动公开 …（二）依申请公开…) repeat the other sections' wording by design.
+        for h in sorted where h.subItem && !chain.contains(where: { $0.kind == h.kind }) {
+            let before = chain.last { ($0.line, $0.start) < (h.line, h.start) }
+            let after = chain.first { ($0.line, $0.start) > (h.line, h.start) }
+            guard before?.kind != .overview else { continue }
+            if (before.map { $0.kind < h.kind } ?? true) && (after.map { $0.kind > h.kind } ?? true) {
+                chain.append(h)
+                chain.sort { ($0.line, $0.start) < ($1.line, $1.start) }
+            }
+        }
+        return chain
+    }
+
+    /// From one heading to the next, the section or the number written (or both) must go up. A
+    /// report may swap two sections (its numbers go up, its sections down) or restart its
+    /// numbering after 一 (its sections go up, its numbers not): both are read, at a cost, so that a
+    /// chain where both go up is preferred.
+    static func step(from a: HeadingCandidate, to b: HeadingCandidate) -> Int {
+        (b.kind < a.kind ? 30 : 0) + (b.order < a.order ? 30 : 0) + (b.order == a.order ? 10 : 0)
+    }
+
+    /// A heading scores by being a section; more when it is numbered, when its number is its
+    /// section's, when it stands on a line of its own, and when its title is the official one.
+    static func score(_ c: HeadingCandidate) -> Int {
+        let numbered = c.numbering != .none
+        return 100 + (numbered ? 3 : 0) + (numbered && c.order == c.kind.rawValue ? 8 : 0) + (c.wholeLine ? 2 : 0) + (c.official ? 1 : 0)
+    }
+
+    /// Candidates that are items of a list in a sentence (`包括：一、总体情况；二、主动公开…；三、…`):
+    /// three or more in a row, each separated from the next by a short run of punctuation.
+    static func listItems(_ c: [HeadingCandidate]) -> Set<Int> {
+        var out: Set<Int> = []
+        var run: [Int] = []
+        func flush() { if run.count >= 3 { out.formUnion(run) }; run = [] }
+        for i in c.indices {
+            if let last = run.last, c[last].line == c[i].line, !c[i].wholeLine, c[i].start - c[last].end <= 3, c[i].start > c[last].end {
+                run.append(i)
+            } else {
+                flush(); run = [i]
+            }
+        }
+        flush()
+        return out
     }
 
     /// True when the compacted, Markdown-stripped text has more than `limit` scalars, decided

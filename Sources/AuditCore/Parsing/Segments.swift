@@ -1,10 +1,16 @@
 import Foundation
 
-/// A logical line: usually one source line, but a flattened web page's very long line is cut
-/// before each inline section heading so that sections can be found in it.
+/// A logical line: usually one source line, but a long line that holds several sections (a web
+/// page flattened onto one line) is cut at each section heading, before and after its title.
 public struct Segment: Sendable {
     public var line: Int
     public var text: String
+    /// Where the segment starts in its source line, in Unicode scalars (0 for a whole line).
+    public var column: Int = 0
+
+    public init(line: Int, text: String, column: Int = 0) {
+        self.line = line; self.text = text; self.column = column
+    }
 }
 
 /// A table cell as cut from a segment.
@@ -13,65 +19,41 @@ struct RawCell {
     var kind: Kind
     var text: String
     var line: Int
+    /// How the cell was cut from digits run together, if it was.
+    var split: DigitSplit = .none
 
     var isValue: Bool { if case .value = kind { return true } else { return false } }
 }
 
 enum SegmentSplitter {
-    /// Lines longer than this are candidates for splitting at inline headings.
-    static let flattenedLineLength = 200
-
-    static func segments(of lines: [String]) -> [Segment] {
+    /// The segments of the report, with each chosen heading's title a segment of its own, and the
+    /// index of each heading's segment (in the order of `headings`).
+    static func segments(of lines: [String], cuttingAt headings: [HeadingCandidate]) -> (segments: [Segment], headingSegments: [Int]) {
+        var cutsByLine: [Int: [Int]] = [:]
+        for h in headings where !h.wholeLine {
+            cutsByLine[h.line, default: []] += [h.start, h.end]
+        }
         var out: [Segment] = []
         out.reserveCapacity(lines.count)
+        var segmentAt: [Int: [Int: Int]] = [:]       // line -> column -> segment index
         for (i, raw) in lines.enumerated() {
-            if raw.unicodeScalars.count > flattenedLineLength, raw.has("、") {
-                for piece in splitAtInlineHeadings(raw) { out.append(Segment(line: i + 1, text: piece)) }
-            } else {
+            guard let cuts = cutsByLine[i + 1] else {
+                segmentAt[i + 1, default: [:]][0] = out.count
                 out.append(Segment(line: i + 1, text: raw))
+                continue
+            }
+            let scalars = Array(raw.unicodeScalars)
+            var points = Set(cuts.filter { $0 > 0 && $0 < scalars.count }).sorted()
+            points.append(scalars.count)
+            var start = 0
+            for p in points where p > start {
+                segmentAt[i + 1, default: [:]][start] = out.count
+                out.append(Segment(line: i + 1, text: String(String.UnicodeScalarView(scalars[start..<p])), column: start))
+                start = p
             }
         }
-        return out
-    }
-
-    /// Cuts `… 一、总体情况 2022年，…` before `一、总体情况` wherever the numeral is followed by a
-    /// recognised section title; nothing else is cut.
-    static func splitAtInlineHeadings(_ line: String) -> [String] {
-        let scalars = Array(line.unicodeScalars)
-        var cuts: [Int] = []
-        let numerals: [Unicode.Scalar] = ["一", "二", "三", "四", "五", "六"]
-        var i = 1
-        while i + 1 < scalars.count {
-            if let n = numerals.firstIndex(of: scalars[i]), scalars[i + 1] == "、" || scalars[i + 1] == "．",
-               scalars[i - 1].properties.isWhitespace || scalars[i - 1] == "。" {
-                let tail = String(String.UnicodeScalarView(scalars[(i + 2)..<min(scalars.count, i + 40)]))
-                let compactTail = TextNormalizer.compact(tail)
-                let kind = SectionKind(rawValue: n + 1)!
-                if TemplateLabels.titleMatches(compactTail, kind) {
-                    cuts.append(i)
-                    // The title ends where the official title ends (`二、主动公开政府信息情况第二十条…`),
-                    // else at the first space after it (`一、总体情况 2022年，…`).
-                    let official = Array(kind.officialTitle.unicodeScalars)
-                    if scalars.count > i + 2 + official.count, Array(scalars[(i + 2)..<(i + 2 + official.count)]) == official {
-                        cuts.append(i + 2 + official.count)
-                    } else {
-                        var j = i + 2
-                        while j < min(scalars.count, i + 40), !scalars[j].properties.isWhitespace { j += 1 }
-                        if j < min(scalars.count, i + 40) { cuts.append(j) }
-                    }
-                }
-            }
-            i += 1
-        }
-        guard !cuts.isEmpty else { return [line] }
-        var pieces: [String] = []
-        var start = 0
-        for c in cuts {
-            pieces.append(String(String.UnicodeScalarView(scalars[start..<c])))
-            start = c
-        }
-        pieces.append(String(String.UnicodeScalarView(scalars[start...])))
-        return pieces
+        let indexes = headings.map { h in segmentAt[h.line]?[h.wholeLine ? 0 : h.start] ?? 0 }
+        return (out, indexes)
     }
 }
 

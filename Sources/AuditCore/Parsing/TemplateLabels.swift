@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every Chinese label string of the official formats (2019 and 2021), in one place.
 public enum TemplateLabels {
     static let sectionNumerals = ["一", "二", "三", "四", "五", "六"]
@@ -27,6 +29,35 @@ public enum TemplateLabels {
         }
     }
 
+    /// Section titles as real reports write them after the numeral, matched at the start of the
+    /// compact text that follows `一、`: the official wording, the wording of 条例 第五十条, and the
+    /// variants seen in real reports (abbreviated, renamed, 行政法复议). A heading found inside a
+    /// long line must match one of these from its first character: a sentence that merely
+    /// mentions the words is no heading.
+    static let sectionTitleSources: [(SectionKind, String)] = [
+        (.overview, "(?:政府信息公开)?(?:工作)?(?:的)?(?:总体情况|总体概况|基本情况|工作概况|工作概述|概述|概况|总体工作情况)"),
+        (.proactive, "(?:政府信息)?主动公开(?:政府信息|信息)?(?:工作)?(?:的)?(?:情况|概况)"),
+        (.applications, "(?:行政机关)?(?:收到和处理|收到及处理|收到与处理|受理和处理|受理和办理|收到和办理)(?:政府信息公开|依申请公开|信息公开)?(?:申请)?(?:的)?(?:情况)?|(?:政府信息)?依申请公开(?:政府信息)?(?:工作)?(?:的)?(?:办理)?情况|政府信息公开申请(?:的)?(?:受理|办理|处理)(?:情况)?"),
+        (.reviewLitigation, "(?:因)?(?:政府信息公开)?(?:工作)?(?:被申请|申请)?行政(?:法)?复议(?:、|,|和|与|及|或)?(?:被提起|提起)?行政诉讼(?:的)?(?:情况)?"),
+        (.problems, "(?:政府信息公开)?(?:工作)?(?:中)?(?:存在的?|面临的)(?:主要)?(?:问题|不足)(?:及|和|与|以及|、)?(?:其)?(?:改进|整改)(?:的)?(?:情况|措施|方向|计划)?|(?:主要)?(?:问题|不足)(?:及|和|与)(?:改进|整改)(?:情况|措施)?"),
+        (.other, "(?:其他|其它)(?:需要|需)?(?:报告|说明)的?(?:事项|情况)|需要?(?:报告|说明)的?(?:其他|其它)事项(?:与附表)?|(?:其他|其它)事项|信息处理费(?:的)?收取情况"),
+    ]
+    static let sectionTitlePatterns: [(kind: SectionKind, re: NSRegularExpression)] = sectionTitleSources.map { source in
+        let (kind, pattern): (SectionKind, String) = source
+        return (kind, try! NSRegularExpression(pattern: "^(?:" + pattern + ")"))
+    }
+
+    /// The section a compact title names, and how many UTF-16 units of it the title takes.
+    static func matchTitle(_ compact: String) -> (kind: SectionKind, length: Int)? {
+        let ns = compact as NSString
+        var best: (SectionKind, Int)?
+        for (kind, re) in sectionTitlePatterns {
+            guard let m = re.firstMatch(in: compact, options: .anchored, range: NSRange(location: 0, length: ns.length)), m.range.length >= 2 else { continue }
+            if best == nil || m.range.length > best!.1 { best = (kind, m.range.length) }
+        }
+        return best
+    }
+
     // MARK: Template detection keys (§3.1 of the domain note)
 
     static let keys2021 = ["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期未按收费通知要求缴纳费用"]
@@ -37,6 +68,32 @@ public enum TemplateLabels {
         "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额(单位:万元)", "本年新制作数量", "本年新公开数量",
         "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量", "采购项目数量", "采购总金额", "规章", "行政规范性文件", "规范性文件",
         "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制", "行政事业性收费", "政府集中采购"]
+
+    // MARK: Table 二 — 主动公开政府信息情况
+
+    static func proactiveItems(_ template: TemplateVersion) -> [ProactiveItemSpec] {
+        template == .v2021 ? proactive2021 : proactive2019
+    }
+
+    private static let proactive2021: [ProactiveItemSpec] = [
+        ProactiveItemSpec(id: "regulations", label: "规章", aliases: [], columns: ["本年制发件数", "本年废止件数", "现行有效件数"], countColumn: 0),
+        ProactiveItemSpec(id: "normative", label: "行政规范性文件", aliases: ["规范性文件"], columns: ["本年制发件数", "本年废止件数", "现行有效件数"], countColumn: 0),
+        ProactiveItemSpec(id: "licensing", label: "行政许可", aliases: [], columns: ["本年处理决定数量"], countColumn: 0),
+        ProactiveItemSpec(id: "penalties", label: "行政处罚", aliases: [], columns: ["本年处理决定数量"], countColumn: 0),
+        ProactiveItemSpec(id: "coercion", label: "行政强制", aliases: [], columns: ["本年处理决定数量"], countColumn: 0),
+        ProactiveItemSpec(id: "fees", label: "行政事业性收费", aliases: [], columns: ["本年收费金额（单位：万元）"], countColumn: nil),
+    ]
+
+    private static let proactive2019: [ProactiveItemSpec] = [
+        ProactiveItemSpec(id: "regulations", label: "规章", aliases: [], columns: ["本年新制作数量", "本年新公开数量", "对外公开总数量"], countColumn: 0),
+        ProactiveItemSpec(id: "normative", label: "规范性文件", aliases: ["行政规范性文件"], columns: ["本年新制作数量", "本年新公开数量", "对外公开总数量"], countColumn: 0),
+        ProactiveItemSpec(id: "licensing", label: "行政许可", aliases: [], columns: ["上一年项目数量", "本年增/减", "处理决定数量"], countColumn: 2),
+        ProactiveItemSpec(id: "other_services", label: "其他对外管理服务事项", aliases: [], columns: ["上一年项目数量", "本年增/减", "处理决定数量"], countColumn: 2),
+        ProactiveItemSpec(id: "penalties", label: "行政处罚", aliases: [], columns: ["上一年项目数量", "本年增/减", "处理决定数量"], countColumn: 2),
+        ProactiveItemSpec(id: "coercion", label: "行政强制", aliases: [], columns: ["上一年项目数量", "本年增/减", "处理决定数量"], countColumn: 2),
+        ProactiveItemSpec(id: "fees", label: "行政事业性收费", aliases: [], columns: ["上一年项目数量", "本年增/减"], countColumn: nil),
+        ProactiveItemSpec(id: "procurement", label: "政府集中采购", aliases: [], columns: ["采购项目数量", "采购总金额"], countColumn: nil),
+    ]
 
     // MARK: Table 三 — 收到和处理政府信息公开申请情况
 
