@@ -38,5 +38,7 @@ let package = Package(
         .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore"], exclude: ["Fixtures"]),
         .testTarget(name: "RuleExamplesTests", dependencies: ["AuditCore"]),
         .testTarget(name: "AuditCLITests", dependencies: ["audit"]),
+        // The real-world corpus: labelled real reports and the outcome every rule must give.
+        .testTarget(name: "RealWorldTests", dependencies: ["AuditCore", .product(name: "Yams", package: "Yams")], exclude: ["Corpus"]),
     ]
 )
