@@ -24,10 +24,18 @@ public enum FeeDisclosureCheck {
 
     public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
         guard let book = p.phrases else { return .notApplicable }
+        // Whether a statement is made at all: one search of the report's text, stopping at the first.
+        if let all = report.joined, !book.occurs("fee.statement", in: all) { return .from([Observation(.fail, variant: "missing")]) }
+        guard p.requireCountAndAmount else { return report.joined == nil ? evaluateStatement(report, book) : .pass }
+        return evaluateStatement(report, book, requireCountAndAmount: true)
+    }
+
+    static func evaluateStatement(_ report: Report, _ book: PhraseBook, requireCountAndAmount: Bool = false) -> CheckResult {
+        // Heading segments are left out here: their words would run into the statement quoted.
         let joined = JoinedText(narrativeSegments(report)[...])
         let mentions = book.matches("fee.statement", in: joined)
         guard !mentions.isEmpty else { return .from([Observation(.fail, variant: "missing")]) }
-        guard p.requireCountAndAmount else { return .pass }
+        guard requireCountAndAmount else { return .pass }
         // The statement: the sentences that mention the fee.
         var sentences: [(text: String, line: Int)] = []
         for m in mentions {
@@ -48,11 +56,8 @@ public enum FeeDisclosureCheck {
     /// rows stay: a flattened page has its whole body, tables and statement alike, on one line;
     /// the one table wording that names fees (a row label of table 三) is skipped where it matches.
     static func narrativeSegments(_ report: Report) -> [Segment] {
-        let headings = Set(report.sections.map(\.headingLine))
-        return report.lines.enumerated().compactMap { i, line in
-            if headings.contains(i + 1) && line.unicodeScalars.count < 60 { return nil }
-            return Segment(line: i + 1, text: line)
-        }
+        let headings = Set(report.sections.map(\.headingPosition))
+        return report.segments.enumerated().compactMap { i, seg in headings.contains(i) ? nil : seg }
     }
 
     /// The sentence (between 。；; or line-joined boundaries) that contains `range`.

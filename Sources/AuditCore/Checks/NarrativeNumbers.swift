@@ -34,6 +34,9 @@ public enum NarrativeNumbersCheck {
         /// Any of these readings makes the statement consistent (收到…申请 counts new, or new and
         /// carried-in applications together).
         var readings: [Place]
+        /// A word that must stand within 40 characters before the figure: 办结 is said of 12345
+        /// calls and proposals too, and only next to 申请 is it the table's figure.
+        var context: String? = nil
     }
 
     static func re(_ p: String) -> NSRegularExpression { try! NSRegularExpression(pattern: p) }
@@ -60,8 +63,11 @@ public enum NarrativeNumbersCheck {
         Claim(name: Localized(zh: "予以公开的申请", en: "applications granted"),
               pattern: re("(?<!部分)予以公开(?:的)?(?:申请)?(?:答复)?(?:共|为)?(\\d+)件"), anchor: "予以公开", before: 0, readings: [.application(["granted"])]),
         Claim(name: Localized(zh: "部分公开的申请", en: "applications partly granted"),
-              pattern: re("(?<!予以公开及)(?<!予以公开和)(?<!予以公开、)(?:部分公开|区分处理后公开)(?:的)?(?:申请)?(?:答复)?(?:共|为)?(\\d+)件"),
-              anchor: "公开", before: 6, readings: [.application(["partly_granted"])]),
+              pattern: re("(?<!予以公开及)(?<!予以公开和)(?<!予以公开、)部分公开(?:的)?(?:申请)?(?:答复)?(?:共|为)?(\\d+)件"),
+              anchor: "部分公开", before: 0, readings: [.application(["partly_granted"])]),
+        Claim(name: Localized(zh: "部分公开的申请", en: "applications partly granted"),
+              pattern: re("区分处理后(?:予以)?公开(?:的)?(?:申请)?(?:答复)?(?:共|为)?(\\d+)件"),
+              anchor: "区分处理", before: 0, readings: [.application(["partly_granted"])]),
         Claim(name: Localized(zh: "不予公开的申请", en: "applications refused"),
               pattern: re("不予公开(?:的)?(?:申请)?(?:答复)?(?:共|为)?(\\d+)件"), anchor: "不予公开", before: 0, readings: [.application(["withheld"])]),
         Claim(name: Localized(zh: "无法提供的申请", en: "applications the agency could not answer"),
@@ -71,7 +77,7 @@ public enum NarrativeNumbersCheck {
         Claim(name: Localized(zh: "其他处理的申请", en: "applications otherwise handled"),
               pattern: re("其他处理(?:的)?(?:申请)?(?:共|为)?(\\d+)件"), anchor: "其他处理", before: 0, readings: [.application(["other_processing"])]),
         Claim(name: Localized(zh: "办结的申请", en: "applications concluded"),
-              pattern: re("办结(?:申请)?(?:共|为)?(\\d+)件"), anchor: "办结", before: 0, readings: [.application(["results_total"])]),
+              pattern: re("办结(?:申请)?(?:共|为)?(\\d+)件"), anchor: "办结", before: 0, readings: [.application(["results_total"])], context: "申请"),
         Claim(name: Localized(zh: "被申请行政复议", en: "administrative reviews"),
               pattern: re("(?:被申请|发生|收到)?行政复议(?:案件|申请)?(?:共|为)?(\\d+)(?:件|起|宗|条)"), anchor: "行政复议", before: 3, readings: [.review(["review"])]),
         Claim(name: Localized(zh: "被提起行政诉讼", en: "lawsuits"),
@@ -95,6 +101,10 @@ public enum NarrativeNumbersCheck {
         for claim in claims {
             for m in joined.matches(claim.pattern, near: [claim.anchor], before: claim.before, after: 40) {
                 guard let stated = joined.int(m.range(at: 1)) else { continue }
+                if let word = claim.context {
+                    let from = max(0, m.range.location - 40)
+                    guard joined.string(NSRange(location: from, length: m.range.location + m.range.length - from)).has(word) else { continue }
+                }
                 let excerpt = joined.string(m.range)
                 guard seen.insert("\(claim.name.zh)|\(stated)").inserted else { continue }
                 let line = joined.line(at: m.range.location)

@@ -29,7 +29,7 @@ public enum StatisticsPeriodCheck {
     public static func evaluate(_ report: Report, _ params: Parameters) -> CheckResult {
         guard let book = params.phrases, let markers = book.concept("period.markers") else { return .notApplicable }
         let yearText = Localized(zh: report.year.map { "\($0)年" } ?? "本年", en: report.year.map(String.init) ?? "the report year")
-        let joined = JoinedText(report.segments[...])
+        let joined = report.joined ?? JoinedText(report.segments[...])
         let periods = StatisticsPeriodReader.read(joined, markers: markers.phrases.map { ($0.anchor, $0.re) })
         guard !periods.isEmpty else {
             return .from([Observation(.fail, variant: "missing", values: ["year": yearText])])

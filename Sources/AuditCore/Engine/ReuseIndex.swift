@@ -212,23 +212,28 @@ public struct ReuseSettings: Sendable {
     static func normalize(_ s: Substring, from: Int, into out: inout [UInt16], offsets: inout [Int32]) {
         var position = from
         for u in s.unicodeScalars {
-            defer { position += 1 }
-            guard let f = TextNormalizer.foldScalar(u) else { continue }
-            let v = f.value
-            var c: UInt16
-            switch v {
-            case 0x4E00...0x9FFF, 0x3400...0x4DBF: c = UInt16(v)
-            // A run of digits is one `0`: years and counts change between copies, and a phone
-            // number or a date must not match another report's because both are long runs of zeros.
-            case 0x30...0x39:
-                if out.last == 0x30 { continue }
-                c = 0x30
-            case 0x41...0x5A: c = UInt16(v + 0x20)
-            case 0x61...0x7A: c = UInt16(v)
-            default: continue
-            }
-            out.append(c); offsets.append(Int32(position))
+            if let f = TextNormalizer.foldScalar(u) { append(f, at: position, to: &out, offsets: &offsets) }
+            position += 1
         }
+    }
+
+    /// One folded scalar, normalized: CJK ideographs and letters kept (lower case), a run of digits
+    /// one `0` (years and counts change between copies, and a phone number or a date must not
+    /// match another report's because both are long runs of zeros), everything else dropped.
+    @inline(__always)
+    static func append(_ f: Unicode.Scalar, at position: Int, to out: inout [UInt16], offsets: inout [Int32]) {
+        let v = f.value
+        let c: UInt16
+        switch v {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF: c = UInt16(v)
+        case 0x30...0x39:
+            if out.last == 0x30 { return }
+            c = 0x30
+        case 0x41...0x5A: c = UInt16(v + 0x20)
+        case 0x61...0x7A: c = UInt16(v)
+        default: return
+        }
+        out.append(c); offsets.append(Int32(position))
     }
 
     /// Sentences of a line, each keeping its closing punctuation.
@@ -262,12 +267,15 @@ public struct ReuseSettings: Sendable {
         "====", "电话:", "传真:", "邮箱:", "地址:", "联系人:", "电子邮箱", "办公电话"])
 
     /// The standard opening and closing of a report: it says what the report is, by which
-    /// regulation, and that it was compiled (编制), not what the agency did.
+    /// regulation, and that it was compiled (编制), not what the agency did; and the list of the
+    /// format's parts (本报告包括总体情况、主动公开…等六个部分).
     static func isFormulaSentence(_ s: Substring) -> Bool {
+        // Every formula names the report or the fee: most sentences are ruled out by two searches.
+        // (报 and 费 also catch them spaced out, `报 告`.)
+        guard s.has("报") || s.has("费") else { return false }
         let c = TextNormalizer.compact(String(s))
         return (c.has("编制") && c.has("报告")) || c.has("年度报告") && (c.has("条例") || c.has("组成")) || c.has("处理费")
             || ((c.has("根据") || c.has("依据") || c.has("按照")) && c.has("条例") && (c.has("报告") || c.has("年报")))
-            // 本报告包括总体情况、主动公开…等六个部分: the list of the format's parts.
             || (c.has("报告") && (c.has("包括") || c.has("组成") || c.has("分为")) && (c.has("部分") || c.has("总体情况")))
     }
 
@@ -292,37 +300,26 @@ public struct ReuseSettings: Sendable {
         return out
     }
 
-    /// A sentence cut at commas and enumeration marks, each clause keeping its punctuation.
-    static func clauses(_ sentence: Substring) -> [Substring] {
-        var out: [Substring] = []
-        let u = sentence.unicodeScalars
-        var start = u.startIndex, i = u.startIndex
-        while i < u.endIndex {
-            let c = u[i]
-            i = u.index(after: i)
-            if c == "，" || c == "," || c == "、" || c == "；" || c == ";" || c == "：" || c == ":" {
-                out.append(Substring(u[start..<i])); start = i
-            }
+    /// The marks that end a clause within a sentence.
+    @inline(__always)
+    static func endsClause(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "，", ",", "、", "；", ";", "：", ":": return true
+        default: return false
         }
-        if start < u.endIndex { out.append(Substring(u[start...])) }
-        return out
     }
 
     /// Units a figure is counted in (件, 条, 万元, %…): a clause with a figure in one of them is a
     /// statement of a statistic, written the same way by every agency.
-    static let figureUnits: Set<Unicode.Scalar> = ["件", "条", "份", "个", "次", "项", "起", "篇", "人", "户", "家", "所", "万", "元", "%", "名", "期", "场", "批", "余", "宗", "封", "台", "部", "类", "天", "小", "分", "处"]
-
-    static func statesFigure(_ clause: Substring) -> Bool {
-        var sawDigit = false
-        for u in clause.unicodeScalars {
-            let f = TextNormalizer.foldScalar(u) ?? u
-            if ("0"..."9").contains(f) { sawDigit = true; continue }
-            if f == " " || f == "." { continue }
-            if sawDigit && figureUnits.contains(f) { return true }
-            sawDigit = false
+    @inline(__always)
+    static func isFigureUnit(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "件", "条", "份", "个", "次", "项", "起", "篇", "人", "户", "家", "所", "万", "元", "%", "名", "期", "场", "批", "余", "宗", "封", "台", "部", "类", "天", "小", "分", "处": return true
+        default: return false
         }
-        return false
     }
+
+
     static func isMetadataSentence(_ s: Substring) -> Bool {
         metadataPhrases.occurs(in: TextNormalizer.compact(String(s)))
     }
@@ -344,9 +341,7 @@ public struct ReuseSettings: Sendable {
 
     /// Builds the document of a report: its narrative paragraphs, normalized and fingerprinted.
     public func document(_ report: Report) -> NarrativeDocument {
-        var text: [UInt16] = []
-        var offsets: [Int32] = []
-        var metadata: [Bool] = []
+        var buffer = NarrativeBuffer()
         var starts: [Int32] = [], numbers: [Int32] = [], sections: [UInt8] = [], texts: [String] = []
         for p in report.paragraphs {
             for piece in p.pieces {
@@ -356,27 +351,13 @@ public struct ReuseSettings: Sendable {
                 if n == report.titleLine && raw.unicodeScalars.count <= 80 { continue }
                 // A section boundary: a passage never runs from one section into the next.
                 let section = UInt8(p.section?.rawValue ?? 0)
-                if let previous = sections.last, previous != section { text.append(ReuseSettings.boundary); offsets.append(-1); metadata.append(true) }
-                starts.append(Int32(text.count)); numbers.append(Int32(n))
-                sections.append(UInt8(p.section?.rawValue ?? 0)); texts.append(raw)
-                var position = 0
-                let cited = ReuseSettings.citations(raw)
-                for sentence in ReuseSettings.sentences(raw) {
-                    // Metadata, page chrome and the standard opening formula never count; in other
-                    // sentences, clauses that state a figure (…申请11件, 行政复议0件) are formula too.
-                    let whole = ReuseSettings.isMetadataSentence(sentence) || ReuseSettings.isFormulaSentence(sentence)
-                    for clause in ReuseSettings.clauses(sentence) {
-                        let before = text.count
-                        ReuseSettings.normalize(clause, from: position, into: &text, offsets: &offsets)
-                        position += clause.unicodeScalars.count
-                        let formula = whole || ReuseSettings.statesFigure(clause)
-                        for k in before..<text.count {
-                            metadata.append(formula || cited.contains { $0.contains(Int(offsets[k])) })
-                        }
-                    }
-                }
+                if let previous = sections.last, previous != section { buffer.appendBoundary() }
+                starts.append(Int32(buffer.text.count)); numbers.append(Int32(n))
+                sections.append(section); texts.append(raw)
+                buffer.append(piece: raw)
             }
         }
+        let text = buffer.text, offsets = buffer.offsets, metadata = buffer.flags
         if starts.isEmpty { starts = [0]; numbers = [1]; sections = [0]; texts = [""] }
         var template = metadata
         if text.count >= 2 {
@@ -612,5 +593,56 @@ public enum ReuseDetector {
             }
         }
         return out
+    }
+}
+
+/// The normalized narrative of a report as it is built, piece by piece: characters, where each
+/// came from in its line, and whether it counts (template, metadata, page chrome, the opening
+/// formula, statements of figures and citations do not). A value with mutating methods, so the
+/// hot loop works on its arrays directly.
+struct NarrativeBuffer {
+    var text: [UInt16] = []
+    var offsets: [Int32] = []
+    var flags: [Bool] = []
+
+    mutating func appendBoundary() {
+        text.append(ReuseSettings.boundary); offsets.append(-1); flags.append(true)
+    }
+
+    /// One piece of narrative: each sentence scalar by scalar; a clause's flags set when it ends.
+    mutating func append(piece raw: String) {
+        let cited = raw.has("《") || raw.has("〔") || raw.has("号") ? ReuseSettings.citations(raw).sorted { $0.lowerBound < $1.lowerBound } : []
+        var citation = 0
+        var position = 0
+        for sentence in ReuseSettings.sentences(raw) {
+            let whole = ReuseSettings.isMetadataSentence(sentence) || ReuseSettings.isFormulaSentence(sentence)
+            var clauseStart = text.count, sawDigit = false, figure = false
+            for u in sentence.unicodeScalars {
+                if let f = TextNormalizer.foldScalar(u) {
+                    if ("0"..."9").contains(f) { sawDigit = true }
+                    else if f != " " && f != "." { if sawDigit && ReuseSettings.isFigureUnit(f) { figure = true }; sawDigit = false }
+                    ReuseSettings.append(f, at: position, to: &text, offsets: &offsets)
+                }
+                position += 1
+                if ReuseSettings.endsClause(u) {
+                    endClause(from: clauseStart, counts: !(whole || figure), cited, &citation)
+                    clauseStart = text.count; sawDigit = false; figure = false
+                }
+            }
+            endClause(from: clauseStart, counts: !(whole || figure), cited, &citation)
+        }
+    }
+
+    /// Flags for the characters of a clause: not counted when formula, else not counted inside a
+    /// citation. Offsets only grow: one pointer walks the citations (sorted by start).
+    mutating func endClause(from start: Int, counts: Bool, _ cited: [Range<Int>], _ citation: inout Int) {
+        guard counts, !cited.isEmpty else {
+            flags.append(contentsOf: repeatElement(!counts, count: text.count - start)); return
+        }
+        for k in start..<text.count {
+            let o = Int(offsets[k])
+            while citation < cited.count, cited[citation].upperBound <= o { citation += 1 }
+            flags.append(citation < cited.count && cited[citation].contains(o))
+        }
     }
 }

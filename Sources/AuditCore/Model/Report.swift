@@ -40,8 +40,10 @@ public struct LineSpan: Sendable, Equatable {
 }
 
 /// A stretch of one source line, in Unicode scalars: part of a long line that holds table text
-/// and narrative together.
+/// and narrative together. `hi` is `TextSpan.lineEnd` for a stretch that runs to the end of its
+/// line, so that a whole line is its text without counting its characters.
 public struct TextSpan: Sendable, Equatable {
+    public static let lineEnd = Int.max
     public var line: Int
     public var lo: Int
     public var hi: Int
@@ -119,8 +121,9 @@ public struct Report: Sendable {
     public var sections: [Section]
     /// The logical lines: source lines, with long flattened lines cut at their headings.
     public var segments: [Segment] = []
+    /// The compact text of all segments, built once for the phrase searches of several checks.
+    var joined: JoinedText? = nil
     public var paragraphs: [Paragraph]
-    public var periods: [StatisticsPeriod]
     public var applicationTable: StatisticalTable?
     public var reviewTable: StatisticalTable?
     /// Table 二, when it was found.
@@ -132,6 +135,13 @@ public struct Report: Sendable {
     public var tableProblems: [TableName: String]
 
     public func section(_ kind: SectionKind) -> Section? { sections.first { $0.kind == kind } }
+
+    /// The statistics periods stated, read with the built-in markers (the period rule reads them
+    /// with its phrase file's); empty once the text is released.
+    public var periods: [StatisticsPeriod] {
+        guard let j = joined ?? (segments.isEmpty ? nil : JoinedText(segments[...])) else { return [] }
+        return StatisticsPeriodReader.read(j)
+    }
 
     /// The canonical section a line belongs to, or nil before the first section.
     public func sectionKind(atLine line: Int) -> SectionKind? {
@@ -152,8 +162,9 @@ public struct Report: Sendable {
 
     static func slice(_ line: String, _ span: TextSpan) -> String {
         let u = line.unicodeScalars
-        if span.lo == 0 && span.hi >= u.count { return line }
-        let lo = u.index(u.startIndex, offsetBy: min(span.lo, u.count)), hi = u.index(u.startIndex, offsetBy: min(span.hi, u.count))
+        if span.lo == 0 && span.hi == TextSpan.lineEnd { return line }
+        let lo = u.index(u.startIndex, offsetBy: span.lo, limitedBy: u.endIndex) ?? u.endIndex
+        let hi = span.hi == TextSpan.lineEnd ? u.endIndex : u.index(lo, offsetBy: max(0, span.hi - span.lo), limitedBy: u.endIndex) ?? u.endIndex
         return String(u[lo..<hi])
     }
 
@@ -169,6 +180,7 @@ public struct Report: Sendable {
         var r = self
         r.lines = []
         r.segments = []
+        r.joined = nil
         for i in r.sections.indices { r.sections[i].body = [] }
         r.applicationTable = r.applicationTable?.keepingRows(kept)
         r.reviewTable = r.reviewTable?.keepingRows(kept)

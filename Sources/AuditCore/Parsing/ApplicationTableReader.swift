@@ -60,6 +60,8 @@ enum ApplicationTableReader {
         }
 
         func match(_ text: String, fuzzy: Bool) -> Match? {
+            // A label is short; a long run of text is narrative (and costs a lot to fold).
+            if text.utf8.count > 240 { return nil }
             let (enumerator, core) = TemplateLabels.labelCore(text)
             guard !core.isEmpty else { return nil }
             let chineseEnumerator = enumerator.unicodeScalars.contains { !("0"..."9").contains($0) && $0 != "." && $0 != "、" && $0 != "(" && $0 != ")" }
@@ -81,9 +83,11 @@ enum ApplicationTableReader {
             if let i = rowByCore[core] { return .row(i) }
             // A label with a typo (属于行政执法案件 for 案卷) in a page whose labels and values share a
             // line: the one row whose label is within an edit or two, never a guess between rows.
-            if fuzzy, core.unicodeScalars.count >= 5 {
-                let limit = core.unicodeScalars.count >= 10 ? 2 : 1
-                let near = rowByCore.filter { Levenshtein.distance($0.key, core, limit: limit) <= limit }.map(\.value)
+            // Only a label with its enumerator (`7.属于行政执法案件`): narrative and header text never.
+            if fuzzy, !enumerator.isEmpty, core.unicodeScalars.count >= 5 {
+                let n = core.unicodeScalars.count
+                let limit = n >= 10 ? 2 : 1
+                let near = rowByCore.filter { abs($0.key.unicodeScalars.count - n) <= limit && Levenshtein.distance($0.key, core, limit: limit) <= limit }.map(\.value)
                 if Set(near).count == 1 { return .row(near[0]) }
             }
             return nil
@@ -196,8 +200,10 @@ enum ApplicationTableReader {
     /// read cell by cell as before).
     static func flatRow(_ seg: Segment, match: (String) -> Bool) -> [TableToken]? {
         if seg.text.has("\t") || seg.text.has("|") { return nil }
-        // Cheap test first: a digit somewhere, and some text.
-        guard seg.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || seg.text.has("０") else { return nil }
+        // Cheap test first: a figure after some label text (`1.属于国家秘密` alone has none after).
+        var label = false, figure = false
+        for b in seg.text.utf8 { if b >= 0xE0 { label = true } else if label && b >= 0x30 && b <= 0x39 { figure = true; break } }
+        guard figure else { return nil }
         let tokens = TableTokenizer.tokens(seg)
         for k in tokens.indices.dropLast() where tokens[k].kind == .text && tokens[k + 1].kind == .values && match(tokens[k].text) {
             return tokens

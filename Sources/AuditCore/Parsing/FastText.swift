@@ -104,3 +104,4 @@ struct PhraseSet: Sendable {
         }
     }
 }
+

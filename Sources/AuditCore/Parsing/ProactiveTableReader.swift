@@ -3,6 +3,8 @@
 /// `…现行有效件数规章000行政规范性文件002第二十条…`) the label is the end of the text before a
 /// run of figures, and the run is cut into the row's cells only when one reading fits.
 enum ProactiveTableReader {
+    static let labelWords = ["规章", "规范性文件", "许可", "处罚", "强制", "收费", "采购", "服务事项"]
+
     static func read(_ segments: ArraySlice<Segment>, template: TemplateVersion) -> (table: ProactiveTable?, spans: [TextSpan]) {
         let specs = TemplateLabels.proactiveItems(template)
         // Longest label first, so that 行政规范性文件 is not read as 规范性文件.
@@ -27,6 +29,8 @@ enum ProactiveTableReader {
                     : .unreliable(reason: Localized(zh: "读到\(values.count)个数值，应为\(width)个", en: "\(values.count) values read, \(width) expected"), labelLine: seg.line)
                 continue
             }
+            // Only a line with a label and a figure can hold a row.
+            guard seg.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), labelWords.contains(where: { seg.text.has($0) }) else { continue }
             let tokens = TableTokenizer.tokens(seg)
             var start: Int?, end = 0
             for k in tokens.indices.dropLast() where tokens[k].kind == .text && tokens[k + 1].kind == .values {

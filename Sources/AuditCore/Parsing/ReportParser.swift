@@ -20,10 +20,11 @@ public enum ReportParser {
         }
 
         let joined = JoinedText(segments[...])
-        let title = TitleReader.read(segments: segments, firstSection: headingSegments.first)
-        let periods = StatisticsPeriodReader.read(joined)
+        let publicationDate = DateReader.publicationDate(segments: segments)
+        let title = TitleReader.fallback(TitleReader.read(segments: segments, firstSection: headingSegments.first),
+                                         segments: segments, date: publicationDate, source: source)
         var year = title.year
-        if year == nil, let p = periods.first { year = p.startYear }
+        if year == nil, let p = StatisticsPeriodReader.read(joined).first { year = p.startYear }
 
         var template: TemplateVersion?
         var evidence: TemplateEvidence?
@@ -71,8 +72,8 @@ public enum ReportParser {
 
         return Report(source: source, lines: lines, agency: title.agency, year: year, titleLine: title.line,
                       template: template, templateEvidence: evidence,
-                      publicationDate: DateReader.publicationDate(segments: segments),
-                      sections: sections, segments: segments, paragraphs: paragraphs, periods: periods,
+                      publicationDate: publicationDate,
+                      sections: sections, segments: segments, joined: joined, paragraphs: paragraphs,
                       applicationTable: application, reviewTable: review, proactiveTable: proactive,
                       sectionEvidence: SectionEvidence.find(segments: segments, sections: sections),
                       tableProblems: problems)
@@ -82,7 +83,8 @@ public enum ReportParser {
     /// row （六）其他处理 instead of three) is read in that layout.
     static func readApplicationTable(_ segments: ArraySlice<Segment>, template: TemplateVersion) -> (table: StatisticalTable?, spans: [TextSpan]) {
         let read = ApplicationTableReader.read(segments, template: template)
-        guard template == .v2021, let t = read.table, ["other_1", "other_2", "other_3"].allSatisfy({ t.reading(row: $0) == .missing }) else { return read }
+        guard template == .v2021, let t = read.table, ["other_1", "other_2", "other_3"].allSatisfy({ t.reading(row: $0) == .missing }),
+              !segments.contains(where: { $0.text.has("逾期不补正") || $0.text.has("逾期未按收费通知") }) else { return read }
         let old = ApplicationTableReader.read(segments, template: .v2019)
         if let o = old.table, case .read? = o.reading(row: "other_processing") { return old }
         return read
@@ -114,51 +116,85 @@ public enum ReportParser {
     }
 }
 
-/// Reads agency and year from the title, e.g. `保安镇人民政府 2021 年政府信息 公开工作年度报告`,
-/// `2021年政府信息公开工作年度报告` under a line with the agency, or a title split over two lines.
+/// Reads agency and year from the title, in the forms real reports use:
+/// `保安镇人民政府 2021 年政府信息 公开工作年度报告`, `XX2021年度政府信息公开工作年度报告`,
+/// `XX政府信息公开工作2021年度报告`, `XX政府信息公开年度报告（2021年）`, `2021年政府信息公开工作年度报告`
+/// under a line with the agency, a title broken over two lines, a crawler's `标题:` line, or the
+/// title at the start of a page flattened onto one line.
 enum TitleReader {
     struct Title { var agency: String?; var year: Int?; var line: Int? }
 
-    static let titleMarkers = ["政府信息公开工作年度报告", "政府信息公开年度报告", "政务公开工作年度报告", "信息公开工作年度报告", "政府信息公开工作报告"]
-    private static let yearRE = try! NSRegularExpression(pattern: "(20\\d\\d|19\\d\\d)年度?")
+    /// Words every title of an annual report has: what it is about, and that it is a report.
+    static let subjects = ["政府信息公开", "政务公开", "信息公开"]
+    static let reportWords = ["年度报告", "工作报告", "年报"]
+    private static let yearRE = try! NSRegularExpression(pattern: "(?<![0-9])((?:19|20)\\d\\d)(?:年度?|\\)|）)")
 
     static func read(segments: [Segment], firstSection: Int?) -> Title {
         // The title stands before the first section heading, near the top.
         let scanEnd = min(segments.count, max(firstSection ?? 40, 1), 40)
+        // Compacted as they are needed: the title is usually among the first lines.
         var nonEmpty: [(index: Int, compact: String)] = []
-        for i in 0..<scanEnd {
-            let c = TextNormalizer.compact(TextNormalizer.stripMarkdown(segments[i].text))
-            if !c.isEmpty { nonEmpty.append((i, c)) }
+        var next = 0
+        func nonEmptyLine(_ k: Int) -> (index: Int, compact: String)? {
+            while nonEmpty.count <= k, next < scanEnd {
+                let c = TextNormalizer.compact(TextNormalizer.stripMarkdown(segments[next].text))
+                if !c.isEmpty { nonEmpty.append((next, c)) }
+                next += 1
+            }
+            return k < nonEmpty.count ? nonEmpty[k] : nil
         }
-        for (k, entry) in nonEmpty.enumerated() {
-            var candidate = stripLabel(entry.compact)
-            var marker = titleMarkers.first { candidate.has($0) }
+        var k = -1
+        while true {
+            k += 1
+            guard let entry = nonEmptyLine(k) else { break }
+            var candidate = titlePart(stripLabel(entry.compact))
             // A title broken over two lines: `…政府信息公开` / `工作年度报告`.
-            if marker == nil, k + 1 < nonEmpty.count, nonEmpty[k + 1].compact.unicodeScalars.count <= 12 {
-                let joined = candidate + nonEmpty[k + 1].compact
-                if let m = titleMarkers.first(where: { joined.has($0) }) { candidate = joined; marker = m }
+            if candidate == nil, let following = nonEmptyLine(k + 1), following.compact.unicodeScalars.count <= 14 {
+                candidate = titlePart(stripLabel(entry.compact) + following.compact)
             }
-            guard let marker, let markerRange = candidate.range(of: marker) else { continue }
-            guard candidate.unicodeScalars.count <= 60 else { continue }
-            var prefix = String(candidate[..<markerRange.lowerBound])
-            prefix = prefix.replacingIfPresent("《", with: "").replacingIfPresent("》", with: "")
-            let ns = prefix as NSString
-            var year: Int?
-            var agency = prefix
-            if let m = yearRE.firstMatch(in: prefix, range: NSRange(location: 0, length: ns.length)) {
-                year = Int(ns.substring(with: m.range(at: 1)))
-                let before = ns.substring(to: m.range.location)
-                let after = ns.substring(from: m.range.location + m.range.length)
-                agency = before.isEmpty ? after : before
-            }
-            agency = cleanAgency(agency)
+            guard let title = candidate else { continue }
+            var (agency, year) = parse(title)
             if agency.isEmpty, k > 0 {
                 let previous = cleanAgency(stripLabel(nonEmpty[k - 1].compact))
-                if previous.unicodeScalars.count <= 30, !previous.has("。"), !previous.has("，") { agency = previous }
+                if previous.unicodeScalars.count <= 30, !previous.has("。"), !previous.has(","), !previous.has(":"), !["正文", "标题", "目录"].contains(previous) { agency = previous }
             }
             return Title(agency: agency.isEmpty ? nil : agency, year: year, line: segments[entry.index].line)
         }
         return Title(agency: nil, year: nil, line: nil)
+    }
+
+    /// The title in a compact line: up to its report word, if the line is a title (it names the
+    /// subject and is a report, and is not a sentence); a long line is a flattened page's body
+    /// that starts with its title.
+    static func titlePart(_ line: String) -> String? {
+        guard subjects.contains(where: { line.has($0) }) else { return nil }
+        var best: String.Index?
+        for w in reportWords { if let r = line.range(of: w), best == nil || r.upperBound < best! { best = r.upperBound } }
+        guard var end = best else { return nil }
+        // `…年度报告（2021年）`: the year after the title belongs to it.
+        let rest = line[end...]
+        if rest.hasPrefix("("), let close = rest.firstIndex(of: ")"), rest.distance(from: rest.startIndex, to: close) <= 8 { end = line.index(after: close) }
+        let title = String(line[..<end])
+        guard title.unicodeScalars.count <= 60, !title.has("。"), !title.hasPrefix("根据"), !title.hasPrefix("按照"), !title.hasPrefix("依据"),
+              subjects.contains(where: { title.has($0) }) else { return nil }
+        return title
+    }
+
+    /// Agency and year of a title: the agency is what comes before the year or the subject,
+    /// whichever comes first.
+    static func parse(_ title: String) -> (agency: String, year: Int?) {
+        let clean = title.replacingIfPresent("《", with: "").replacingIfPresent("》", with: "")
+        let ns = clean as NSString
+        let m = yearRE.firstMatch(in: clean, range: NSRange(location: 0, length: ns.length))
+        let year = m.flatMap { Int(ns.substring(with: $0.range(at: 1))) }
+        var subject = ns.length
+        for w in subjects { let r = ns.range(of: w); if r.location != NSNotFound { subject = min(subject, r.location) } }
+        // `2025年上海市人民政府办公厅政府信息公开工作年度报告`: the year first, then the agency.
+        if let m, m.range.location == 0 {
+            let start = m.range.location + m.range.length
+            return (start < subject ? cleanAgency(ns.substring(with: NSRange(location: start, length: subject - start))) : "", year)
+        }
+        return (cleanAgency(ns.substring(to: min(m?.range.location ?? ns.length, subject))), year)
     }
 
     /// Drops a crawler's `标题:` label.
@@ -170,8 +206,39 @@ enum TitleReader {
     static func cleanAgency(_ s: String) -> String {
         var t = s
         for p in ["关于"] where t.hasPrefix(p) { t = String(t.dropFirst(p.count)) }
-        for suffix in ["关于", "的", "度"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
+        for suffix in ["关于", "的", "度", "(", "（"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
         return t.trimmingCharacters(in: CharacterSet(charactersIn: " :：,，、·-—()（）"))
+    }
+
+    /// Where the title gives no agency or year: the signature at the end (`平潭综合实验区公安局
+    /// 2022年1月7日`: the report covers the year before its date), then the file name.
+    static func fallback(_ title: Title, segments: [Segment], date: ReportDate?, source: String) -> Title {
+        var t = title
+        if t.year == nil, let date, date.month <= 6 { t.year = date.year - 1 }
+        if t.agency == nil, let date { t.agency = signatureAgency(segments: segments, dateLine: date.line) }
+        if t.year == nil {
+            let name = (source as NSString).lastPathComponent
+            let ns = name as NSString
+            let re = try! NSRegularExpression(pattern: "(?<![0-9])(20[0-9]{2})(?![0-9])")
+            let years = re.matches(in: name, range: NSRange(location: 0, length: ns.length)).compactMap { Int(ns.substring(with: $0.range(at: 1))) }
+            if years.count == 1, (2008...2100).contains(years[0]) { t.year = years[0] }
+        }
+        return t
+    }
+
+    /// The agency that signs the report: the name just before the closing date, if it looks like one.
+    static func signatureAgency(segments: [Segment], dateLine: Int) -> String? {
+        let suffixes = ["局", "委", "办", "政府", "办公室", "办公厅", "中心", "街道", "镇", "乡", "委员会", "管委会", "办事处", "实验区", "新区", "院", "厅", "所"]
+        let lines = segments.filter { $0.line <= dateLine }.suffix(3).map { TextNormalizer.compact($0.text) }
+        for text in lines.reversed() {
+            // The text before the date, after the last sentence end.
+            guard let dateStart = text.range(of: #"(19|20)\d\d年\d{1,2}月\d{1,2}日"#, options: .regularExpression)?.lowerBound ?? (text.isEmpty ? nil : text.endIndex) else { continue }
+            var name = String(text[..<dateStart])
+            if let stop = name.lastIndex(where: { "。;!?)”".contains($0) }) { name = String(name[name.index(after: stop)...]) }
+            name = cleanAgency(name)
+            if (2...30).contains(name.unicodeScalars.count), suffixes.contains(where: { name.hasSuffix($0) }) { return name }
+        }
+        return nil
     }
 }
 
@@ -269,16 +336,20 @@ enum ParagraphReader {
             pieces = []
         }
         for (i, seg) in segments.enumerated() {
-            let count = seg.text.unicodeScalars.count
-            let cuts = (spansByLine[seg.line] ?? []).filter { $0.lo < seg.column + count && $0.hi > seg.column }.sorted { $0.lo < $1.lo }
+            let lineSpans = spansByLine[seg.line] ?? []
+            // Counting a segment's characters walks it: only lines that hold a table or are cut need it.
+            let count = lineSpans.isEmpty && seg.endsLine ? 0 : seg.text.unicodeScalars.count
+            let end = seg.endsLine ? TextSpan.lineEnd : seg.column + count
+            let cuts = lineSpans.filter { $0.lo < seg.column + count && $0.hi > seg.column }.sorted { $0.lo < $1.lo }
             let t = TextNormalizer.trim(seg.text)
             // A value cell is a short number or placeholder: long lines skip folding.
             let isTable = cuts.isEmpty && (seg.text.has("\t") || t.hasPrefix("|") || (t.utf8.count <= 128 && CellSplitter.isValueText(TextNormalizer.fold(t)))
-                || (count <= 200 && t.has("  ") && CellSplitter.cells(seg).filter(\.isValue).count >= 2))
+                || (seg.text.utf8.count <= 600 && t.has("  ") && CellSplitter.cells(seg).filter(\.isValue).count >= 2))
             if t.isEmpty || isTable || headingIndexes.contains(i) { flush(); continue }
             func add(_ lo: Int, _ hi: Int) {
                 let span = TextSpan(line: seg.line, lo: lo, hi: hi)
-                guard !TextNormalizer.trim(Report.slice(seg.text, TextSpan(line: 0, lo: lo - seg.column, hi: hi - seg.column))).isEmpty else { return }
+                let local = TextSpan(line: 0, lo: lo - seg.column, hi: hi == TextSpan.lineEnd ? TextSpan.lineEnd : hi - seg.column)
+                guard !TextNormalizer.trim(Report.slice(seg.text, local)).isEmpty else { return }
                 if pieces.isEmpty { section = sectionAt(i); first = seg.line; firstSegment = i }
                 last = seg.line; lastSegment = i
                 pieces.append(span)
@@ -290,7 +361,7 @@ enum ParagraphReader {
                 flush()
                 cursor = max(cursor, span.hi)
             }
-            if cursor < seg.column + count { add(cursor, seg.column + count) }
+            if cuts.isEmpty || cursor < seg.column + count { add(cursor, end) }
         }
         flush()
         return out

@@ -43,10 +43,25 @@ enum SectionRecognizer {
         var isSubItem = false
     }
 
-    static let hanNumerals: [Unicode.Scalar: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+    /// 一 … 十 as a number; a switch, not a dictionary: it runs on every character of many lines.
+    @inline(__always)
+    static func hanNumeral(_ u: Unicode.Scalar) -> Int? {
+        switch u {
+        case "一": return 1
+        case "二": return 2
+        case "三": return 3
+        case "四": return 4
+        case "五": return 5
+        case "六": return 6
+        case "七": return 7
+        case "八": return 8
+        case "九": return 9
+        case "十": return 10
+        default: return nil
+        }
+    }
     /// Characters that make a following `一、` part of a word or a larger number (单一、, 第三、, 二十一、).
-    static let notBeforeNumeral: Set<Unicode.Scalar> = ["第", "之", "单", "统", "唯", "同", "万", "逐", "〇", "零", "百", "千", "两",
-                                                        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    static let notBeforeNumeral: Set<Unicode.Scalar> = ["第", "之", "单", "统", "唯", "同", "万", "逐", "〇", "零", "百", "千", "两"]
 
     // MARK: Candidates
 
@@ -61,8 +76,10 @@ enum SectionRecognizer {
                                          subItem: h.isSubItem, text: h.text)
                 out.append(whole!)
             }
-            for c in inlineCandidates(raw, line: i + 1) where !(whole != nil && c.start == 0) { out.append(c) }
-            if whole == nil, let c = problemsSubItem(lines, at: i) { out.append(c) }
+            // A line that is a heading holds no other.
+            guard whole == nil else { continue }
+            out += inlineCandidates(raw, line: i + 1)
+            if let c = problemsSubItem(lines, at: i) { out.append(c) }
         }
         return out
     }
@@ -71,7 +88,7 @@ enum SectionRecognizer {
     /// the first sub-item stands in for the section when the second follows within a few lines.
     static func problemsSubItem(_ lines: [String], at i: Int) -> HeadingCandidate? {
         let raw = lines[i]
-        guard raw.unicodeScalars.count <= 40 else { return nil }
+        guard raw.utf8.count <= 160, raw.has("问题") || raw.has("不足") else { return nil }
         let c = TextNormalizer.compact(TextNormalizer.stripMarkdown(raw))
         guard c.hasPrefix("(一)") || c.hasPrefix("（一）"), c.unicodeScalars.count <= 20, c.has("问题") || c.has("不足"), !c.has("。") else { return nil }
         for j in (i + 1)..<min(lines.count, i + 60) {
@@ -86,7 +103,7 @@ enum SectionRecognizer {
 
     /// Numbered headings inside a line of any length.
     static func inlineCandidates(_ raw: String, line: Int) -> [HeadingCandidate] {
-        guard raw.has("、") || raw.has("．") || raw.has(".") else { return [] }
+        guard mayHoldNumberedHeading(raw) else { return [] }
         let s = Array(raw.unicodeScalars)
         var out: [HeadingCandidate] = []
         var i = 0
@@ -94,12 +111,12 @@ enum SectionRecognizer {
             let u = s[i]
             var order: Int?
             var numbering = HeadingNumbering.chinese
-            if let n = hanNumerals[u], s[i + 1] == "、" || s[i + 1] == "．" || (s[i + 1] == "." && !isDigit(s[i + 2])) {
+            if let n = hanNumeral(u), s[i + 1] == "、" || s[i + 1] == "．" || (s[i + 1] == "." && !isDigit(s[i + 2])) {
                 order = n
             } else if ("1"..."9").contains(u), s[i + 1] == "、", i == 0 || !isDigit(s[i - 1]) {
                 order = Int(u.value - 48); numbering = .arabic(String(u) + "、")
             }
-            if let order, i == 0 || !notBeforeNumeral.contains(s[i - 1]), let c = titleAfter(s, from: i + 2) {
+            if let order, i == 0 || !(notBeforeNumeral.contains(s[i - 1]) || hanNumeral(s[i - 1]) != nil), let c = titleAfter(s, from: i + 2) {
                 let official = c.compact.hasPrefix(TextNormalizer.compact(c.kind.officialTitle))
                 let text = TextNormalizer.trim(String(String.UnicodeScalarView(s[i..<c.end])))
                 out.append(HeadingCandidate(line: line, start: i, end: c.end, kind: c.kind, order: order, numbering: numbering,
@@ -112,6 +129,31 @@ enum SectionRecognizer {
         return out
     }
 
+    /// Whether a line has a numeral (一…十, 1…9) right before `、`, `．` or `.`, tested on its UTF-8
+    /// bytes: most lines have none, and building their scalars would cost more than the search.
+    static func mayHoldNumberedHeading(_ raw: String) -> Bool {
+        var raw = raw
+        return raw.withUTF8 { b -> Bool in
+            let n = b.count
+            var i = 1
+            while i < n {
+                defer { i += 1 }
+                // `、` is E3 80 81, `．` EF BC 8E, `.` 2E.
+                let isMark = b[i] == 0x2E || (i + 2 < n && ((b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x81) || (b[i] == 0xEF && b[i + 1] == 0xBC && b[i + 2] == 0x8E)))
+                guard isMark else { continue }
+                if b[i - 1] >= 0x31 && b[i - 1] <= 0x39 { return true }
+                if i >= 3 {
+                    switch UInt32(b[i - 3]) << 16 | UInt32(b[i - 2]) << 8 | UInt32(b[i - 1]) {
+                    // 一 二 三 四 五 六 七 八 九 十
+                    case 0xE4B880, 0xE4BA8C, 0xE4B889, 0xE59B9B, 0xE4BA94, 0xE585AD, 0xE4B883, 0xE585AB, 0xE4B99D, 0xE58D81: return true
+                    default: break
+                    }
+                }
+            }
+            return false
+        }
+    }
+
     @inline(__always) static func isDigit(_ u: Unicode.Scalar) -> Bool { ("0"..."9").contains(u) || ("０"..."９").contains(u) }
 
     /// The section title starting at `from` (white space skipped), and where it ends in `s`.
@@ -119,12 +161,20 @@ enum SectionRecognizer {
         var window = String.UnicodeScalarView()
         var rawIndex: [Int] = []          // per UTF-16 unit of the window, its index in `s`
         var j = from
-        while j < s.count, rawIndex.count < 48 {
-            defer { j += 1 }
-            guard let f = TextNormalizer.foldScalar(s[j]), !f.isSpaceLike, f != "*", f != "#" else { continue }
-            window.append(f)
-            for _ in 0..<UTF16.width(f) { rawIndex.append(j) }
+        func extend(to length: Int) {
+            while j < s.count, rawIndex.count < length {
+                defer { j += 1 }
+                guard let f = TextNormalizer.foldScalar(s[j]), !f.isSpaceLike, f != "*", f != "#" else { continue }
+                window.append(f)
+                for _ in 0..<UTF16.width(f) { rawIndex.append(j) }
+            }
         }
+        // Most numerals in a line start no title: a word test on the first characters is far
+        // cheaper than the patterns over the whole window.
+        extend(to: 16)
+        let head = String(window)
+        guard TemplateLabels.titleWords.contains(where: { head.has($0) }) else { return nil }
+        extend(to: 48)
         let compact = String(window)
         guard let m = TemplateLabels.matchTitle(compact) else { return nil }
         return (m.kind, rawIndex[m.length - 1] + 1, compact)
@@ -143,7 +193,7 @@ enum SectionRecognizer {
         if scalars.contains("。") { return nil }
         var numbering = HeadingNumbering.none
         var number: Int?
-        if let first = scalars.first, let n = hanNumerals[first], n <= 6,
+        if let first = scalars.first, let n = hanNumeral(first), n <= 6,
            scalars.count > 1, ["、", ".", "．", " "].contains(scalars[1]) {
             numbering = .chinese; number = n; scalars.removeFirst(2)
         } else if let first = scalars.first, ("1"..."6").contains(first), scalars.count > 1,
@@ -151,7 +201,7 @@ enum SectionRecognizer {
                   !(scalars.count > 2 && ("0"..."9").contains(scalars[2])) {
             numbering = .arabic(String(String.UnicodeScalarView(scalars[0...1])))
             number = Int(first.value - 48); scalars.removeFirst(2)
-        } else if let first = scalars.first, hanNumerals[first] != nil, scalars.count > 1, scalars[1] == "是" {
+        } else if let first = scalars.first, hanNumeral(first) != nil, scalars.count > 1, scalars[1] == "是" {
             return nil  // 三是… is an enumerated sentence
         }
         let title = String(String.UnicodeScalarView(scalars))
@@ -163,11 +213,10 @@ enum SectionRecognizer {
         // A numbered heading whose numeral disagrees with its title (三、 over the 四 title, after a
         // missing section) still names the section its title names; numbering is then irregular.
         if let number {
-            for kind in SectionKind.allCases where (TemplateLabels.titleMatches(title, kind) && isPlainTitle(title, kind))
-                || TemplateLabels.matchTitle(title)?.kind == kind {
+            for kind in SectionKind.allCases where TemplateLabels.titleMatches(title, kind) && isPlainTitle(title, kind) {
                 return Heading(kind: kind, order: number, text: text, numbering: numbering)
             }
-            return nil
+            return TemplateLabels.matchTitle(title).map { Heading(kind: $0.kind, order: number, text: text, numbering: numbering) }
         }
         // A bare title must be (nearly) the official one, not a caption sentence.
         let subItem = title.hasPrefix("(")

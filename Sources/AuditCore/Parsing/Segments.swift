@@ -7,9 +7,11 @@ public struct Segment: Sendable {
     public var text: String
     /// Where the segment starts in its source line, in Unicode scalars (0 for a whole line).
     public var column: Int = 0
+    /// The segment runs to the end of its line (every whole line does; of a cut line, the last piece).
+    public var endsLine = true
 
-    public init(line: Int, text: String, column: Int = 0) {
-        self.line = line; self.text = text; self.column = column
+    public init(line: Int, text: String, column: Int = 0, endsLine: Bool = true) {
+        self.line = line; self.text = text; self.column = column; self.endsLine = endsLine
     }
 }
 
@@ -48,7 +50,7 @@ enum SegmentSplitter {
             var start = 0
             for p in points where p > start {
                 segmentAt[i + 1, default: [:]][start] = out.count
-                out.append(Segment(line: i + 1, text: String(String.UnicodeScalarView(scalars[start..<p])), column: start))
+                out.append(Segment(line: i + 1, text: String(String.UnicodeScalarView(scalars[start..<p])), column: start, endsLine: p == scalars.count))
                 start = p
             }
         }
@@ -177,7 +179,8 @@ struct JoinedText {
     func matches(_ re: NSRegularExpression, near anchors: [String], before: Int, after: Int) -> [NSTextCheckingResult] {
         var windows: [(lo: Int, hi: Int)] = []
         utf16.withUnsafeBufferPointer { u in
-            for anchor in anchors {
+            // An anchor absent from the text (one search of its bytes) needs no scan of its units.
+            for anchor in anchors where text.has(anchor) {
                 let a = Array(anchor.utf16)
                 guard let first = a.first, a.count <= u.count else { continue }
                 var i = 0

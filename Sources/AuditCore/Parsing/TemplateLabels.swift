@@ -47,11 +47,26 @@ public enum TemplateLabels {
         return (kind, try! NSRegularExpression(pattern: "^(?:" + pattern + ")"))
     }
 
+    /// The characters each kind's titles can start with (every optional prefix and every
+    /// alternative of its pattern): a window starting otherwise is not tried against the pattern.
+    static let titleFirstCharacters: [SectionKind: Set<Unicode.Scalar>] = [
+        .overview: ["政", "工", "的", "总", "基", "概"],
+        .proactive: ["政", "主"],
+        .applications: ["行", "收", "受", "政", "依"],
+        .reviewLitigation: ["因", "政", "工", "被", "申", "行"],
+        .problems: ["政", "工", "中", "存", "面", "主", "问", "不"],
+        .other: ["其", "需", "信"],
+    ]
+
+    /// A word every title the patterns accept contains.
+    static let titleWords = ["总体", "基本情况", "概况", "概述", "主动公开", "收到", "受理", "依申请", "公开申请", "复议", "问题", "不足", "其他", "其它", "需要", "需报告", "信息处理费"]
+
     /// The section a compact title names, and how many UTF-16 units of it the title takes.
     static func matchTitle(_ compact: String) -> (kind: SectionKind, length: Int)? {
+        guard let first = compact.unicodeScalars.first else { return nil }
         let ns = compact as NSString
         var best: (SectionKind, Int)?
-        for (kind, re) in sectionTitlePatterns {
+        for (kind, re) in sectionTitlePatterns where titleFirstCharacters[kind]!.contains(first) {
             guard let m = re.firstMatch(in: compact, options: .anchored, range: NSRange(location: 0, length: ns.length)), m.range.length >= 2 else { continue }
             if best == nil || m.range.length > best!.1 { best = (kind, m.range.length) }
         }

@@ -33,8 +33,17 @@ public struct PhraseBook: @unchecked Sendable {
     func matches(_ name: String, in joined: JoinedText) -> [NSTextCheckingResult] {
         guard let c = concepts[name] else { return [] }
         var out: [NSTextCheckingResult] = []
-        for p in c.phrases { out += joined.matches(p.re, near: [p.anchor], before: c.reach, after: c.reach) }
+        for p in c.phrases where joined.text.has(p.anchor) { out += joined.matches(p.re, near: [p.anchor], before: c.reach, after: c.reach) }
         return out.sorted { ($0.range.location, $0.range.length) < ($1.range.location, $1.range.length) }
+    }
+
+    /// Whether any pattern of the concept matches anywhere in the text: stops at the first.
+    func occurs(_ name: String, in joined: JoinedText) -> Bool {
+        guard let c = concepts[name] else { return false }
+        for p in c.phrases where joined.text.has(p.anchor) {
+            if !joined.matches(p.re, near: [p.anchor], before: c.reach, after: c.reach).isEmpty { return true }
+        }
+        return false
     }
 
     /// Whether any pattern of the concept matches a short compact text (examples, one sentence).
