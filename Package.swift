@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(name: "audit-bench", dependencies: ["AuditCore", "AuditPipeline"]),
         // libFuzzer target (scripts/fuzz.sh); built normally it replays saved inputs.
         .executableTarget(name: "audit-fuzz", dependencies: ["AuditCore"]),
-        .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         .testTarget(name: "RuleExamplesTests", dependencies: ["AuditCore"]),
         .testTarget(name: "AuditCLITests", dependencies: ["audit"]),
         // The real-world corpus: labelled real reports and the outcome every rule must give.

@@ -62,6 +62,10 @@ public enum AuditRun {
         public var encoding: TextEncoding?
         /// Print a line per report on stdout.
         public var printSummary = true
+        /// Notes and the closing line on stderr (off with --quiet).
+        public var printNotes = true
+        /// A running count on stderr (when it is a terminal).
+        public var showProgress = false
         /// Reviewed exemptions (`--exemptions`), and an earlier run's audit.jsonl (`--baseline`).
         public var exemptions: ExemptionSet?
         public var baseline: Baseline?
@@ -76,10 +80,15 @@ public enum AuditRun {
         public var ranked: [ReportAudit]
         public var exitCode: Int32
         public var bytesRead: Int
+        public var notAudited: [NotAudited] = []
     }
 
-    /// An input file: where it is, and the name it is shown by.
-    struct Input { var path: String; var display: String }
+    /// An input file: where it is, the name it is shown by, and why it is not read when that is
+    /// known without opening it (not a regular file, a folder that cannot be listed).
+    struct Input { var path: String; var display: String; var problem: Localized? = nil }
+
+    /// What discovery found: the inputs to audit, and what it deliberately left out.
+    struct Discovery { var inputs: [Input] = []; var notAudited: [NotAudited] = [] }
 
     public static func execute(_ o: Options) throws -> Int32 {
         try run(o, times: StageTimes()).exitCode
@@ -88,8 +97,17 @@ public enum AuditRun {
     public static func run(_ o: Options, times: StageTimes) throws -> Outcome {
         if ProcessInfo.processInfo.environment["AUDIT_THREADS"] == "1" { Parallelism.sequential = true }
         let phaseStart = StageTimes.now()
-        let inputs = try times.measure("discover") { try discover(o.paths) }
-        guard !inputs.isEmpty else { throw UsageError(message: "no files were found in \(o.paths.joined(separator: ", ")).") }
+        // The output folder is checked, locked and staged before any report is read: a run that
+        // cannot write its outputs says so at once, and no input can be inside what it replaces.
+        let folder = try OutputFolder(o.outputFolder, inputs: o.paths + o.historyPaths)
+        defer { folder.release() }
+        let found = try times.measure("discover") { try discover(o.paths, outputFolder: folder) }
+        let inputs = found.inputs
+        guard !inputs.isEmpty else {
+            throw UsageError(message: "在 \(o.paths.joined(separator: "、")) 中没有找到报告文件" + (found.notAudited.isEmpty ? "" : "（另有 \(found.notAudited.count) 个不是报告的文件未审核）")
+                             + "。\n       no report files were found in \(o.paths.joined(separator: ", "))" + (found.notAudited.isEmpty ? "." : " (\(found.notAudited.count) files that are not reports were left out)."))
+        }
+        let progress = o.showProgress ? Progress(total: inputs.count, language: o.language) : nil
         // Reports are independent until reuse detection: prepare them on every core; results land
         // by index, so output order never depends on scheduling. Each report's text is released
         // once its own rules have run: what is kept per report is a few kilobytes, and the text
@@ -102,6 +120,8 @@ public enum AuditRun {
         var bytesRead = 0
         let prepareStart = StageTimes.now()
         var loaded = parallelMap(inputs) { input -> Loaded in
+            defer { progress?.advance() }
+            if let problem = input.problem { return Loaded(slot: .failed(problem), fingerprint: nil, keptText: nil) }
             let file = times.measure("read", parallel: true) { InputReader.load(path: input.path, encoding: o.encoding) }
             switch file.result {
             case .text(let text):
@@ -114,6 +134,7 @@ public enum AuditRun {
             case .failure(let reason): return Loaded(slot: .failed(reason), fingerprint: file.fingerprint, keptText: nil)
             }
         }
+        progress?.finish()
         times.addWall("read+parse+rules", StageTimes.now() - prepareStart)
         var prepared: [PreparedReport] = []
         var inputOf: [Int] = []              // prepared index -> input index
@@ -133,7 +154,7 @@ public enum AuditRun {
         let duplicateOf = times.measure("duplicates") { duplicates(inputs, loaded.map(\.fingerprint)) }
         let preparedIndex = Dictionary(uniqueKeysWithValues: prepared.enumerated().map { ($1.report.source, $0) })
         for i in prepared.indices where duplicateOf[prepared[i].report.source] != nil { prepared[i].excludeFromReuse() }
-        let history = try loadHistory(o.historyPaths, rules: o.ruleSet)
+        let history = try loadHistory(o.historyPaths, rules: o.ruleSet, outputFolder: folder, printNotes: o.printNotes)
         let clusters = times.measure("reuse") {
             AuditEngine.runCorpusRules(&prepared, history: history, rules: o.ruleSet) { k, released in
                 text(inputOf[k]).flatMap { AuditEngine.narrativeDocument(released, lines: ReportParser.splitLines($0), rules: o.ruleSet) }
@@ -153,66 +174,94 @@ public enum AuditRun {
             if let original = duplicateOf[audits[i].file] { AuditEngine.markDuplicate(&audits[i], of: original, language: o.language) }
         }
         let ranked = Ranking.rank(audits)
-        let run = RunInfo(ruleSet: o.ruleSet, date: o.date, language: o.language, baseline: o.baseline)
-        try times.measure("write") {
+        var run = RunInfo(ruleSet: o.ruleSet, date: o.date, language: o.language, baseline: o.baseline)
+        run.notAudited = found.notAudited
+        let written = try times.measure("write") { () -> [ReportAudit] in
             // A page shows the report's text as audited; a file changed since is shown without it.
             let lines: (ReportAudit) -> [String] = { a in
                 guard let i = inputByFile[a.file], case .audited = loaded[i].slot,
                       let t = text(i) else { return [] }
                 return ReportParser.splitLines(t)
             }
-            try write(ranked, clusters: clusters, hasReuseRule: o.ruleSet.rules.contains { $0.kind == .narrativeReuse }, run: run, to: o.outputFolder, lines: lines, times: times)
-            if let ex = o.exemptions {
-                try atomicWrite(ExemptionReport.markdown(ranked, ex, run), to: URL(fileURLWithPath: o.outputFolder).appendingPathComponent("exemptions.md"))
-                for w in ExemptionReport.warnings(ranked, ex) { FileHandle.standardError.write(Data((w + "\n").utf8)) }
-            }
+            return try write(ranked, clusters: clusters, hasReuseRule: o.ruleSet.rules.contains { $0.kind == .narrativeReuse }, run: run,
+                             exemptions: o.exemptions, into: folder, lines: lines, times: times)
         }
         times.addWall("total", StageTimes.now() - phaseStart)
 
-        for a in ranked where o.printSummary {
-            print("\(a.rank)\t\(Format.score(a.score))\t\(a.grade)\t\(a.displayName)\t\(a.file)\t" +
-                  (o.language == .zh ? "错误\(a.errorCount) 警告\(a.warningCount) 核验\(a.verifiedRules)/\(a.applicableRules)"
-                                     : "errors \(a.errorCount), warnings \(a.warningCount), verified \(a.verifiedRules)/\(a.applicableRules)"))
+        if o.printSummary {
+            // One line per report, tab-separated: a tab or line break inside a name is written escaped.
+            func field(_ s: String) -> String {
+                guard s.contains(where: { $0 == "\\" || $0.isNewline || $0 == "\t" }) else { return s }
+                return s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
+                    .replacingOccurrences(of: "\r\n", with: "\\r\\n").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+            }
+            var out = ""
+            for a in written {
+                out += "\(a.rank)\t\(Format.score(a.score))\t\(field(a.grade))\t\(field(a.displayName))\t\(field(a.file))\t" +
+                    (o.language == .zh ? "错误\(a.errorCount) 警告\(a.warningCount) 核验\(a.verifiedRules)/\(a.applicableRules)"
+                                       : "errors \(a.errorCount), warnings \(a.warningCount), verified \(a.verifiedRules)/\(a.applicableRules)") + "\n"
+                if out.utf8.count > 1 << 16 { try StandardOutput.write(out); out = "" }
+            }
+            try StandardOutput.write(out)
         }
-        if o.printSummary { FileHandle.standardError.write(Data("audited \(ranked.count) file(s) with rule set '\(o.ruleSet.name)'; outputs in \(o.outputFolder)/\n".utf8)) }
+        if o.printNotes {
+            var note = ""
+            if !found.notAudited.isEmpty {
+                note += o.language == .zh ? "未审核 \(found.notAudited.count) 个不是报告的文件或文件夹（见 ranking.md）：\n" : "\(found.notAudited.count) file(s) or folder(s) that are not reports were not audited (listed in ranking.md):\n"
+                for n in found.notAudited.prefix(10) { note += "  \(n.path)：\(n.reason.text(o.language))\n" }
+                if found.notAudited.count > 10 { note += "  …\n" }
+            }
+            note += o.language == .zh ? "已用规则集“\(o.ruleSet.name)”审核 \(ranked.count) 个文件，输出在 \(folder.path)/\n"
+                                      : "audited \(ranked.count) file(s) with rule set '\(o.ruleSet.name)'; outputs in \(folder.path)/\n"
+            FileHandle.standardError.write(Data(note.utf8))
+        }
         let code: Int32 = (o.failUnder.map { t in ranked.contains { $0.score < t } } ?? false) ? 1 : 0
-        return Outcome(ranked: ranked, exitCode: code, bytesRead: bytesRead)
+        return Outcome(ranked: written, exitCode: code, bytesRead: bytesRead, notAudited: found.notAudited)
     }
 
     /// Files named, and every non-hidden file below folders named, sorted; a folder reached twice
-    /// through links is read once.
-    static func discover(_ paths: [String]) throws -> [Input] {
-        let fm = FileManager.default
-        var out: [Input] = []
+    /// through links is read once. Left out, and listed: the output folder and any other output
+    /// folder of this tool (a run must never audit its own pages), and office clutter (thumbnail
+    /// caches, lock files, images, spreadsheets). Kept as inputs that are not opened: what is not
+    /// a regular file (a FIFO would block a read forever) and folders that cannot be listed.
+    static func discover(_ paths: [String], outputFolder: OutputFolder? = nil) throws -> Discovery {
+        var found = Discovery()
         var seenFolders: Set<String> = []
         var seenFiles: Set<String> = []
-        for p in paths {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: p, isDirectory: &isDir) else { throw UsageError(message: "'\(p)' does not exist; give a report file or a folder of reports.") }
-            if !isDir.boolValue {
-                if seenFiles.insert(URL(fileURLWithPath: p).resolvingSymlinksInPath().path).inserted { out.append(Input(path: p, display: p)) }
-                continue
+        func add(_ path: String, problem: Localized? = nil) {
+            if seenFiles.insert(URL(fileURLWithPath: path).resolvingSymlinksInPath().path).inserted {
+                found.inputs.append(Input(path: path, display: path, problem: problem))
             }
+        }
+        for p in paths {
+            guard let kind = FileKind.of(p) else {
+                throw UsageError(message: "“\(p)”不存在；请给出报告文件或报告所在的文件夹。\n       '\(p)' does not exist; give a report file or a folder of reports.")
+            }
+            guard kind == .folder else { add(p, problem: kind.problem); continue }
             var stack = [p]
             while let dir = stack.popLast() {
                 let real = URL(fileURLWithPath: dir).resolvingSymlinksInPath().path
                 guard seenFolders.insert(real).inserted else { continue }
-                guard let names = try? fm.contentsOfDirectory(atPath: dir) else { continue }
-                for name in names.sorted() where !name.hasPrefix(".") {
+                if let why = OutputFolder.isOutput(dir, of: outputFolder) {
+                    found.notAudited.append(NotAudited(path: dir + "/", reason: why)); continue
+                }
+                guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+                    found.inputs.append(Input(path: dir, display: dir + "/", problem: Localized(zh: "文件夹无法读取（权限不足），其中的报告未审核", en: "the folder cannot be read (permissions); the reports in it were not audited")))
+                    continue
+                }
+                for name in names.sorted() {
                     let child = (dir as NSString).appendingPathComponent(name)
-                    var childIsDir: ObjCBool = false
-                    guard fm.fileExists(atPath: child, isDirectory: &childIsDir) else {
-                        // A dangling link: still an input, reported as unreadable.
-                        out.append(Input(path: child, display: child)); continue
-                    }
-                    if childIsDir.boolValue { stack.append(child) }
-                    else if seenFiles.insert(URL(fileURLWithPath: child).resolvingSymlinksInPath().path).inserted {
-                        out.append(Input(path: child, display: child))
-                    }
+                    if let why = Clutter.reason(name) { found.notAudited.append(NotAudited(path: child, reason: why)); continue }
+                    if name.hasPrefix(".") { continue }
+                    // A dangling link: still an input, reported as unreadable.
+                    guard let kind = FileKind.of(child) else { add(child, problem: FileKind.danglingLink); continue }
+                    if kind == .folder { stack.append(child) } else { add(child, problem: kind.problem) }
                 }
             }
         }
-        return out.sorted { $0.display.unicodeScalars.lexicographicallyPrecedes($1.display.unicodeScalars) }
+        found.inputs.sort { $0.display.unicodeScalars.lexicographicallyPrecedes($1.display.unicodeScalars) }
+        found.notAudited.sort { $0.path.unicodeScalars.lexicographicallyPrecedes($1.path.unicodeScalars) }
+        return found
     }
 
     /// Inputs whose bytes equal an earlier input's (in input order), mapped to that input.
@@ -227,12 +276,12 @@ public enum AuditRun {
     }
 
     /// Reports of earlier years (`--history`): parsed for comparison only, never audited.
-    static func loadHistory(_ paths: [String], rules: RuleSet) throws -> [HistoryReport] {
+    static func loadHistory(_ paths: [String], rules: RuleSet, outputFolder: OutputFolder? = nil, printNotes: Bool = true) throws -> [HistoryReport] {
         guard !paths.isEmpty else { return [] }
-        let inputs = try discover(paths)
+        let inputs = try discover(paths, outputFolder: outputFolder).inputs
         return parallelMap(inputs) { input -> HistoryReport? in
-            guard case .text(let text) = InputReader.read(path: input.path) else {
-                FileHandle.standardError.write(Data("warning: history file \(input.display) cannot be read; it is not compared\n".utf8))
+            guard input.problem == nil, case .text(let text) = InputReader.read(path: input.path) else {
+                if printNotes { FileHandle.standardError.write(Data("warning: history file \(input.display) cannot be read; it is not compared\n".utf8)) }
                 return nil
             }
             return AuditEngine.historyDocument(ReportParser.parse(text: text, source: input.display), rules: rules)
@@ -244,76 +293,75 @@ public enum AuditRun {
         Parallelism.map(items.count) { transform(items[$0]) }
     }
 
-    static func write(_ ranked: [ReportAudit], clusters: [ReuseCluster], hasReuseRule: Bool, run: RunInfo, to folder: String,
-                      lines: (ReportAudit) -> [String], times: StageTimes = StageTimes()) throws {
-        let fm = FileManager.default
-        let out = URL(fileURLWithPath: folder)
+    /// Writes every output into the staging folder and puts it in place of the previous set in
+    /// one step. A page that cannot be written is a finding on its report, not a failed run; the
+    /// audits as written (with such findings) are returned.
+    static func write(_ ranked: [ReportAudit], clusters: [ReuseCluster], hasReuseRule: Bool, run: RunInfo, exemptions: ExemptionSet? = nil,
+                      into folder: OutputFolder, lines: (ReportAudit) -> [String], times: StageTimes = StageTimes()) throws -> [ReportAudit] {
+        let out = URL(fileURLWithPath: folder.staging)
         let reports = out.appendingPathComponent("reports")
-        // Per-report pages go into a fresh staging folder that then replaces reports/ in one
-        // rename: the folder is always one run's complete set, and each page costs one file
-        // creation instead of a temporary file and a rename per page (in a folder of 200,000
-        // files those directory operations were most of the write stage).
-        let staging = out.appendingPathComponent(".reports-staging-\(getpid())")
-        let retired = out.appendingPathComponent(".reports-old-\(getpid())")
+        var ranked = ranked
         do {
-            try fm.createDirectory(at: out, withIntermediateDirectories: true)
-            try? fm.removeItem(at: staging)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             let t = StageTimes.now()
             // The tables and every report's page are independent: one pool of tasks on every
-            // core, the large tables first so that they overlap the pages.
-            var tables: [(String, () -> String)] = [
-                ("audit.jsonl", { AuditJSONL.render(ranked, run) }),
-                ("ranking.md", { RankingMarkdown.render(ranked, run) }),
-                ("ranking.csv", { RankingCSV.render(ranked, run) }),
-            ]
-            if hasReuseRule {
-                tables.append(("reuse.md", { ReuseReport.markdown(clusters, run) }))
-                tables.append(("reuse.csv", { ReuseReport.csv(clusters, run) }))
+            // core, the large tables first so that they overlap the pages. The staging folder is
+            // this run's own, so each file is written once in place (a temporary file and a
+            // rename per page were most of the write stage in a folder of 200,000 files).
+            func tables(_ ranked: [ReportAudit]) -> [(String, () -> String)] {
+                var list: [(String, () -> String)] = [
+                    ("audit.jsonl", { AuditJSONL.render(ranked, run) }),
+                    ("ranking.md", { RankingMarkdown.render(ranked, run) }),
+                    ("ranking.csv", { RankingCSV.render(ranked, run) }),
+                ]
+                if hasReuseRule {
+                    list.append(("reuse.md", { ReuseReport.markdown(clusters, run) }))
+                    list.append(("reuse.csv", { ReuseReport.csv(clusters, run) }))
+                }
+                if let ex = exemptions { list.append(("exemptions.md", { ExemptionReport.markdown(ranked, ex, run) })) }
+                return list
             }
-            let pages = OutputNames.pages(for: ranked.map(\.file))
-            let failures = Parallelism.map(tables.count + ranked.count) { k -> Error? in
+            let first = tables(ranked)
+            var pages = OutputNames.pages(for: ranked.map(\.file))
+            let failures = Parallelism.map(first.count + ranked.count) { k -> (table: Error?, page: Error?) in
+                if k < first.count {
+                    do { try plainWrite(first[k].1(), to: reports.deletingLastPathComponent().appendingPathComponent(first[k].0).path); return (nil, nil) }
+                    catch { return (error, nil) }
+                }
+                var a = ranked[k - first.count]
+                if a.lines.isEmpty { a.lines = lines(a) }
+                let base = reports.appendingPathComponent(pages[a.file]!).path
                 do {
-                    if k < tables.count {
-                        try atomicWrite(tables[k].1(), to: out.appendingPathComponent(tables[k].0))
-                    } else {
-                        var a = ranked[k - tables.count]
-                        if a.lines.isEmpty { a.lines = lines(a) }
-                        try plainWrite(ReportMarkdown.render(a, run), to: staging.appendingPathComponent(pages[a.file]! + ".md").path)
-                        try plainWrite(HTMLReport.page(a, run, pages: pages), to: staging.appendingPathComponent(pages[a.file]! + ".html").path)
-                    }
-                    return nil
-                } catch { return error }
+                    try plainWrite(ReportMarkdown.render(a, run), to: base + ".md")
+                    try plainWrite(HTMLReport.page(a, run, pages: pages), to: base + ".html")
+                    return (nil, nil)
+                } catch {
+                    unlink(base + ".md"); unlink(base + ".html")
+                    return (nil, error)
+                }
             }
-            if let e = failures.compactMap({ $0 }).first { throw e }
-            var isDir: ObjCBool = false
-            if fm.fileExists(atPath: reports.path, isDirectory: &isDir) {
-                guard isDir.boolValue else { throw WriteError(path: reports.path, code: ENOTDIR) }
-                try? fm.removeItem(at: retired)
-                guard rename(reports.path, retired.path) == 0 else { throw WriteError(path: reports.path, code: errno) }
+            if let e = failures.lazy.compactMap(\.table).first { throw e }
+            // Pages that could not be written: a finding on the report, and the tables again with it.
+            let failedPages = failures.dropFirst(first.count).enumerated().compactMap { i, f in f.page.map { (i, $0) } }
+            if !failedPages.isEmpty {
+                for (i, error) in failedPages {
+                    AuditEngine.markPageUnwritten(&ranked[i], reason: error.localizedDescription, language: run.language)
+                    pages[ranked[i].file] = nil
+                }
+                for (name, render) in tables(ranked) { try plainWrite(render(), to: out.appendingPathComponent(name).path) }
             }
-            guard rename(staging.path, reports.path) == 0 else { throw WriteError(path: reports.path, code: errno) }
-            try? fm.removeItem(at: retired)
             times.addWall("write tables and pages", StageTimes.now() - t)
-            try atomicWrite(HTMLReport.index(ranked, run, pages: pages), to: out.appendingPathComponent("index.html"))
+            try plainWrite(HTMLReport.index(ranked, run, pages: pages), to: out.appendingPathComponent("index.html").path)
+            if let ex = exemptions {
+                for w in ExemptionReport.warnings(ranked, ex) { FileHandle.standardError.write(Data((w + "\n").utf8)) }
+            }
+            try folder.commit()
+            return ranked
         } catch let e as UsageError {
-            try? fm.removeItem(at: staging)
             throw e
         } catch {
-            try? fm.removeItem(at: staging)
-            throw UsageError(message: "cannot write the outputs to '\(folder)': \(error.localizedDescription). Choose another folder with --out.")
+            throw OutputFolder.error("无法把输出写入“\(folder.path)”：\(error.localizedDescription)；上一次的输出保持不变。请检查磁盘空间与权限，或用 --out 换一个文件夹",
+                                     "cannot write the outputs to '\(folder.path)': \(error.localizedDescription); the previous outputs are unchanged. Check the disk space and permissions, or choose another folder with --out")
         }
-    }
-
-    /// Temporary file beside the target, then rename: an interrupted run never leaves half a
-    /// file. No fsync: the outputs can be regenerated, and syncing each of 200,000 pages cost
-    /// more than rendering them (Foundation's `.atomic` syncs every file).
-    static func atomicWrite(_ text: String, to url: URL) throws {
-        let path = url.path
-        let dir = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
-        let temporary = (dir.isEmpty ? "." : dir) + "/." + name + ".tmp-\(getpid())"
-        do { try plainWrite(text, to: temporary) } catch { unlink(temporary); throw error }
-        if rename(temporary, path) != 0 { let code = errno; unlink(temporary); throw WriteError(path: path, code: code) }
     }
 
     /// Creates (or truncates) a file and writes the text.

@@ -21,29 +21,47 @@ public enum RuleSetLocator {
         return out
     }
 
+    /// The file a rule-set name or path stands for, as its real path (links and `.`/`..`
+    /// resolved), so that one file reached by two spellings is one file (an `extends` cycle
+    /// through `./self.yaml` is a cycle).
     static func find(_ name: String, relativeTo base: String? = nil) -> URL? {
         let fm = FileManager.default
+        func real(_ u: URL) -> URL { u.standardizedFileURL.resolvingSymlinksInPath() }
         if name.contains(".") || name.contains("/") {
             if let base, !name.hasPrefix("/") {
                 let u = URL(fileURLWithPath: base).deletingLastPathComponent().appendingPathComponent(name)
-                if fm.fileExists(atPath: u.path) { return u }
+                if fm.fileExists(atPath: u.path) { return real(u) }
             }
-            return fm.fileExists(atPath: name) ? URL(fileURLWithPath: name) : nil
+            return fm.fileExists(atPath: name) ? real(URL(fileURLWithPath: name)) : nil
         }
         if let base {
             let sibling = URL(fileURLWithPath: base).deletingLastPathComponent().appendingPathComponent(name + ".yaml")
-            if fm.fileExists(atPath: sibling.path) { return sibling }
+            if fm.fileExists(atPath: sibling.path) { return real(sibling) }
         }
         for folder in searchFolders() {
             let u = folder.appendingPathComponent(name + ".yaml")
-            if fm.fileExists(atPath: u.path) { return u }
+            if fm.fileExists(atPath: u.path) { return real(u) }
         }
         return nil
     }
 
-    static func read(_ url: URL) -> RuleFileText? {
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else { return nil }
-        return RuleFileText(path: displayPath(url), text: text)
+    /// The file's text; a folder, an unreadable file or one that is not text comes back with
+    /// the reason, which the loader reports against the file that named it.
+    static func read(_ url: URL) -> RuleFileText {
+        let path = displayPath(url)
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
+            return RuleFileText(path: path, text: "", unreadable: "“\(path)”是一个文件夹，不是规则文件；请给出 .yaml 文件 / '\(path)' is a folder, not a rule file; give a .yaml file")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return RuleFileText(path: path, text: "", unreadable: "无法读取“\(path)”（请检查权限） / '\(path)' cannot be read (check its permissions)")
+        }
+        // Rule files saved by Windows Notepad as "ANSI" are GBK: read them as GB18030.
+        switch InputText.decode(data) {
+        case .text(let text): return RuleFileText(path: path, text: text)
+        case .failure(let why):
+            return RuleFileText(path: path, text: "", unreadable: "“\(path)”不是文本文件（\(why.zh)），请存为 UTF-8 / '\(path)' is not a text file (\(why.en)); save it as UTF-8")
+        }
     }
 
     static func displayPath(_ url: URL) -> String {
@@ -52,14 +70,17 @@ public enum RuleSetLocator {
     }
 
     public static func load(_ nameOrPath: String) throws -> RuleSet {
-        guard let url = find(nameOrPath), let file = read(url) else {
+        guard let url = find(nameOrPath) else {
             let names = shippedNames()
             throw UsageError(message: "no rule set '\(nameOrPath)' was found (looked in: \(searchFolders().map(\.path).joined(separator: ", "))); "
                 + (names.isEmpty ? "give a path to a .yaml rule file." : "shipped sets: \(names.joined(separator: ", ")), or give a path to a .yaml file."))
         }
+        let file = read(url)
+        if let why = file.unreadable { throw UsageError(message: why + ".") }
         var paths: [String: URL] = [file.path: url]
         return try RuleSetLoader.load(file) { name, from in
-            guard let u = find(name, relativeTo: paths[from]?.path), let f = read(u) else { return nil }
+            guard let u = find(name, relativeTo: paths[from]?.path) else { return nil }
+            let f = read(u)
             paths[f.path] = u
             return f
         }
@@ -101,9 +122,10 @@ public enum SideInputs {
 public enum RunDate {
     public static func resolve(_ given: String?) throws -> String {
         if let given {
-            let parts = given.split(separator: "-")
-            guard parts.count == 3, parts.allSatisfy({ Int($0) != nil }) else { throw UsageError(message: "--date takes YYYY-MM-DD, not '\(given)'.") }
-            return given
+            guard let day = CalendarDay(given), (1990...2200).contains(day.year) else {
+                throw UsageError(message: "--date 需要一个真实的日期 YYYY-MM-DD（如 2026-01-05），而不是“\(given)”。\n       --date takes a real date YYYY-MM-DD (e.g. 2026-01-05), not '\(given)'.")
+            }
+            return day.description
         }
         var date = Date()
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let s = TimeInterval(epoch) { date = Date(timeIntervalSince1970: s) }
@@ -143,6 +165,8 @@ public enum InputReader {
             return Loaded(result: .failure(Localized(zh: "文件无法读取（权限不足、链接失效或已被删除）", en: "the file cannot be read (permissions, a broken link, or it was removed)")), fingerprint: nil)
         case .failed:
             return Loaded(result: .failure(Localized(zh: "文件无法读取", en: "the file cannot be read")), fingerprint: nil)
+        case .notRegular:
+            return Loaded(result: .failure(Localized(zh: "不是普通文件（管道、设备或套接字），未读取", en: "not a regular file (a FIFO, device or socket); it was not read")), fingerprint: nil)
         case .tooLarge(let size):
             return Loaded(result: .failure(Localized(zh: "文件过大（\(size / 1024 / 1024) MB），超过 \(maxBytes / 1024 / 1024) MB 上限，未读取",
                                                      en: "the file is too large (\(size / 1024 / 1024) MB; the limit is \(maxBytes / 1024 / 1024) MB)")), fingerprint: nil)
@@ -156,17 +180,18 @@ public enum InputReader {
         }
     }
 
-    enum Bytes { case data(Data), unopenable, failed, tooLarge(Int) }
+    enum Bytes { case data(Data), unopenable, failed, notRegular, tooLarge(Int) }
 
     /// The file's bytes through open/fstat/read: Foundation's attribute lookup (owner names and
     /// all) cost more than reading a report.
     static func bytes(_ path: String) -> Bytes {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .unopenable }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return .failed }
-        guard (st.st_mode & S_IFMT) == S_IFREG else { return .failed }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { return .notRegular }
         let size = Int(st.st_size)
         if size > maxBytes { return .tooLarge(size) }
         var data = Data(count: size)

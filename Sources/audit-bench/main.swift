@@ -3,6 +3,10 @@ import AuditPipeline
 import Foundation
 
 /// audit-bench generate N DIR [--seed S]   writes N synthetic reports and DIR/truth.jsonl
+/// audit-bench long-lines [--rules strict] [--mb 1,4,16]
+///                                         audits one-line reports of several shapes and sizes
+///                                         in memory; fails unless time and memory grow
+///                                         linearly and stay within bounds.
 /// audit-bench run [--sizes 1000,10000,100000] [--rules standard] [--work DIR] [--seed S]
 ///                                         generates each corpus (once) and audits it with the
 ///                                         real pipeline, printing throughput, memory, stage
@@ -113,6 +117,48 @@ case "run":
                          (falseFiles.isEmpty ? "" : "  false: " + falseFiles.prefix(5).joined(separator: " ")) + (missedFiles.isEmpty ? "" : "  missed: " + missedFiles.prefix(5).joined(separator: " "))))
         }
     }
+case "long-lines":
+    // Reports as a flattened web crawl gives them: everything on one line, at sizes no real
+    // report reaches (the input limit is 20 MB). Each shape stresses a different reader.
+    let rules = try RuleSetLocator.load(option("--rules") ?? "strict")
+    let sizes = (option("--mb") ?? "1,4,16").split(separator: ",").compactMap { Double($0) }
+    let seedText = try String(contentsOfFile: "examples/reports/000_67dfe248a59990d3.txt", encoding: .utf8).replacingOccurrences(of: "\n", with: " ")
+    let shapes: [(String, String)] = [
+        ("flattened report", seedText),
+        ("narrative claims", "本年度共收到政府信息公开申请12件，办结11件，其中予以公开3件，主动公开政府信息45条。"),
+        ("headings only", "二、主动公开政府信息情况三、收到和处理政府信息公开申请情况四、"),
+        ("digit runs", " 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15"),
+        ("fee phrases", "不收取费用，收费0元，未发出收费通知。2021年1月1日至2021年12月31日。"),
+    ]
+    var failed = false
+    print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; rule set \(rules.name)")
+    for (name, unit) in shapes {
+        var perMB: [Double] = []
+        for mb in sizes {
+            let target = Int(mb * 1_000_000)
+            var text = String(seedText.prefix(400)) + " "
+            text.reserveCapacity(target + unit.utf8.count)
+            while text.utf8.count < target { text += unit }
+            let before = peakMemoryMB()
+            let start = Date()
+            let report = ReportParser.parse(text: text, source: "long.txt")
+            _ = AuditEngine.auditAll([report], history: [], rules: rules, language: .zh)
+            let seconds = Date().timeIntervalSince(start)
+            perMB.append(seconds / mb)
+            let peak = peakMemoryMB()
+            // Bounds: 1 s per MB (a real report is under 1 MB and takes milliseconds), and
+            // peak memory under 2 GB.
+            let ok = seconds <= max(1, mb) && peak < 2048
+            if !ok { failed = true }
+            print(String(format: "  %-17@ %5.1f MB: %6.2f s (%.2f s/MB), peak memory %.0f MB (was %.0f)%@", name as NSString, mb, seconds, seconds / mb, peak, before, ok ? "" : "  OVER BOUND"))
+        }
+        // Linear: the time per MB at the largest size is at most three times that at the smallest.
+        if let first = perMB.first, let last = perMB.last, first > 0.01, last / first > 3 {
+            failed = true
+            print(String(format: "  %@: time per MB grows %.1f× from %.0f MB to %.0f MB — not linear", name, last / first, sizes.first!, sizes.last!))
+        }
+    }
+    if failed { exit(1) }
 default:
-    fail("usage: audit-bench generate N DIR | audit-bench run [--sizes 1000,10000,100000] [--rules NAME] [--work DIR] [--seed S]")
+    fail("usage: audit-bench generate N DIR | audit-bench long-lines [--rules NAME] [--mb 1,4,16] | audit-bench run [--sizes 1000,10000,100000] [--rules NAME] [--work DIR] [--seed S]")
 }

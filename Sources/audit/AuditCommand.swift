@@ -9,10 +9,29 @@ struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Audit government information-disclosure annual reports (政府信息公开工作年度报告) against a rule set.",
-        discussion: "Example: audit --rules strict path/to/reports/",
+        discussion: """
+        审核政府信息公开工作年度报告并排名。Example: audit --rules strict path/to/reports/
+
+        The default command is `run`; its options (see `audit run --help`):
+          --rules <name|file.yaml>   rule set (standard, strict, or a path)       default: standard
+          --out <folder>             output folder, replaced whole by each run    default: reports-out
+          --lang zh|en               language of findings and messages            default: zh
+          --fail-under <0-100>       exit 1 when any report scores below this
+          --date YYYY-MM-DD          the date written into the outputs            default: today
+          --encoding utf-8|gb18030|utf-16, --exemptions <file>, --baseline <audit.jsonl>,
+          --history <folder>, --quiet
+
+        Exit codes:
+          0  the run completed (and no report scored below --fail-under)
+          1  a report scored below --fail-under
+          2  a usage error, a rule-file error, or the outputs could not be written
+        """,
+        version: Audit.version,
         subcommands: [Run.self, ListRules.self, Explain.self, Dump.self],
         defaultSubcommand: Run.self
     )
+
+    static let version = "report-audit 1.0.0"
 
     /// Exit codes: 0 success, 1 a report scored below --fail-under, 2 usage or rule-file error.
     static func main() {
@@ -22,10 +41,10 @@ struct Audit: ParsableCommand {
         } catch let e as ExitCode {
             Foundation.exit(e.rawValue)
         } catch let e as RuleSetLoadError {
-            FileHandle.standardError.write(Data(("error: the rule set cannot be used:\n" + e.description + "\n").utf8))
+            FileHandle.standardError.write(Data(("错误：规则集无法使用（文件:行:列：问题）/ error: the rule set cannot be used:\n" + e.description + "\n").utf8))
             Foundation.exit(2)
         } catch let e as UsageError {
-            FileHandle.standardError.write(Data(("error: \(e.message)\n").utf8))
+            FileHandle.standardError.write(Data(("错误 / error: \(e.message)\n").utf8))
             Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
@@ -63,8 +82,11 @@ extension Audit {
         @Option(name: .long, help: "Output folder.")
         var out: String = "reports-out"
 
-        @Option(name: .customLong("fail-under"), help: "Exit 1 when any report scores below this.")
+        @Option(name: .customLong("fail-under"), help: "Exit 1 when any report scores below this (0–100).")
         var failUnder: Double?
+
+        @Flag(name: .long, help: "Print nothing but errors (no per-report lines, notes or progress).")
+        var quiet = false
 
         @Option(name: .long, help: "The date written into the outputs (YYYY-MM-DD); default today, or SOURCE_DATE_EPOCH.")
         var date: String?
@@ -85,7 +107,10 @@ extension Audit {
         var paths: [String] = []
 
         func run() throws {
-            guard !paths.isEmpty else { throw UsageError(message: "give at least one report file or folder, e.g. 'audit --rules standard examples/reports/'.") }
+            guard !paths.isEmpty else { throw UsageError(message: "请给出至少一个报告文件或文件夹，如 audit --rules standard examples/reports/\n       give at least one report file or folder, e.g. 'audit --rules standard examples/reports/'.") }
+            if let f = failUnder, !(f.isFinite && (0...100).contains(f)) {
+                throw UsageError(message: "--fail-under 需要 0 到 100 之间的分数，而不是“\(f)”。\n       --fail-under takes a score from 0 to 100, not '\(f)'.")
+            }
             var forced: TextEncoding?
             if let encoding {
                 guard let e = TextEncoding(rawValue: encoding.lowercased()) else {
@@ -97,9 +122,13 @@ extension Audit {
                                            language: try ruleOptions.language(), failUnder: failUnder,
                                            date: try RunDate.resolve(date), historyPaths: history)
             options.encoding = forced
+            options.printSummary = !quiet
+            options.printNotes = !quiet
+            options.showProgress = !quiet
             if let exemptions { options.exemptions = try SideInputs.exemptions(exemptions, today: options.date) }
             if let baseline { options.baseline = try SideInputs.baseline(baseline) }
             let code = try AuditRun.execute(options)
+            try StandardOutput.check()
             if code != 0 { throw ExitCode(code) }
         }
     }
@@ -157,10 +186,16 @@ extension Audit {
         var files: [String]
 
         func run() throws {
+            var failed = 0
             let settings = narrative ? try ruleOptions.loadRuleSet().rules.compactMap { rule -> ReuseSettings? in
                 if case .narrativeReuse(let p) = rule.parameters { return p.settings } else { return nil }
             }.first : nil
             for f in files {
+                guard FileManager.default.fileExists(atPath: f) else {
+                    FileHandle.standardError.write(Data("\(f): 文件不存在 / no such file\n".utf8))
+                    failed += 1
+                    continue
+                }
                 switch InputReader.read(path: f) {
                 case .text(let text):
                     let report = ReportParser.parse(text: text, source: f)
@@ -169,9 +204,14 @@ extension Audit {
                         print("  narrative (reuse detection):")
                         for (line, t) in settings.document(report).annotated() { print("    \(line): \(t)") }
                     }
-                case .failure(let reason): print("\(f): \(reason.en)")
+                case .failure(let reason):
+                    FileHandle.standardError.write(Data("\(f): \(reason.text(try ruleOptions.language()))\n".utf8))
+                    failed += 1
                 }
             }
+            try StandardOutput.check()
+            // A file that could not be read is an error for a script calling dump.
+            if failed > 0 { throw ExitCode(2) }
         }
     }
 }

@@ -122,7 +122,9 @@ struct AuditCLITests {
         #expect(r.status == 0, "\(r.stderr)")
         let pages = try fm.contentsOfDirectory(atPath: out.appendingPathComponent("reports").path)
         #expect(pages.count == 2, "\(pages)")
-        #expect(try fm.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") }.isEmpty)
+        // Nothing hidden but the mark of an output folder: no staging or temporary files left.
+        #expect(try fm.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") } == [".report-audit"])
+        #expect(try fm.contentsOfDirectory(atPath: out.deletingLastPathComponent().path).filter { $0.hasPrefix(".\(out.lastPathComponent).staging") }.isEmpty)
     }
 
     @Test("one thread or all cores: byte-identical outputs")

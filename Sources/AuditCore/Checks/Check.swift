@@ -179,6 +179,24 @@ struct ParameterReader {
         return s
     }
 
+    /// A number parameter within `range` (finite: `nan` and `inf` are not numbers here).
+    mutating func number(_ key: String, default def: Double, in range: ClosedRange<Double>) -> Double {
+        guard let v = value(key) else { return def }
+        guard let n = v.number, range.contains(n) else {
+            fail(v, "'\(key)' must be a number from \(Format.number(range.lowerBound)) to \(Format.number(range.upperBound))"); return def
+        }
+        return n
+    }
+
+    /// A whole-number parameter within `range`; checked before conversion, so no value traps.
+    mutating func integer(_ key: String, default def: Int, in range: ClosedRange<Int>) -> Int {
+        guard let v = value(key) else { return def }
+        guard let n = v.number, n == n.rounded(), n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
+            fail(v, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)"); return def
+        }
+        return Int(n)
+    }
+
     mutating func fail(_ node: YAMLValue?, _ message: String) {
         issues.append((node ?? anchor).issue("rule '\(ruleID)': \(message)"))
     }

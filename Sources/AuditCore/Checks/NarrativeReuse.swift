@@ -14,16 +14,11 @@ public enum NarrativeReuseCheck {
         public var templateFile: String
 
         init(_ r: inout ParameterReader) {
-            func number(_ key: String, _ def: Double, _ range: ClosedRange<Double>) -> Double {
-                guard let v = r.value(key) else { return def }
-                guard let n = v.number, range.contains(n) else { r.fail(v, "'\(key)' must be a number from \(range.lowerBound) to \(range.upperBound)"); return def }
-                return n
-            }
-            let minLength = Int(number("min_length", 50, 12...10_000))
-            let minSimilarity = number("min_similarity", 0.8, 0.5...1)
-            let maxReports = Int(number("max_reports_per_passage", 100, 2...1_000_000))
-            let maxShare = number("max_share_per_passage", 0.25, 0.01...1)
-            pointsPerPercent = number("points_per_percent", 0.5, 0...100)
+            let minLength = r.integer("min_length", default: 50, in: 12...10_000)
+            let minSimilarity = r.number("min_similarity", default: 0.8, in: 0.5...1)
+            let maxReports = r.integer("max_reports_per_passage", default: 100, in: 2...1_000_000)
+            let maxShare = r.number("max_share_per_passage", default: 0.25, in: 0.01...1)
+            pointsPerPercent = r.number("points_per_percent", default: 0.5, in: 0...100)
             compareHistory = r.value("compare_history")?.bool ?? true
             let templateNode = r.value("template_file")
             templateFile = templateNode?.string ?? ""
@@ -31,6 +26,7 @@ public enum NarrativeReuseCheck {
             if templateFile.isEmpty {
                 r.fail(nil, "'params: template_file' is required: the file of template wording that never counts as reuse (e.g. template-phrases.txt)")
             } else if let node = templateNode, let file = r.readFile(templateFile, node.file) {
+                if let why = file.unreadable { r.fail(node, "template_file: \(why)") }
                 phrases += file.text.split(whereSeparator: \.isNewline).map(String.init)
                     .filter { !$0.hasPrefix("#") && !TextNormalizer.trim($0).isEmpty }
             } else {

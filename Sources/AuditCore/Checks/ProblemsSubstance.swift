@@ -5,7 +5,7 @@ public enum ProblemsSubstanceCheck {
     public struct Parameters: Sendable {
         public var minLength: Int
         init(_ r: inout ParameterReader) {
-            minLength = Int(r.value("min_length")?.number ?? 30)
+            minLength = r.integer("min_length", default: 30, in: 1...10_000)
         }
     }
 

@@ -200,6 +200,14 @@ public enum AuditEngine {
                                       line: nil, excerpt: nil, deduction: 0, sources: [SourceRef(file: original, line: 1)]))
     }
 
+    /// Notes that the report's own page could not be written; informational, no deduction.
+    public static func markPageUnwritten(_ audit: inout ReportAudit, reason: String, language: Language) {
+        let m = Localized(zh: "此报告的审核页面无法写入（\(reason)），审核结果见 ranking 与 audit.jsonl",
+                          en: "this report's page could not be written (\(reason)); its results are in the ranking and audit.jsonl")
+        audit.findings.append(Finding(rule: "output.page", severity: .info, outcome: .unverifiable, message: m.text(language),
+                                      line: nil, excerpt: nil, deduction: 0))
+    }
+
     static func looksLikeNoReport(_ r: Report) -> Bool {
         r.sections.isEmpty && r.agency == nil && r.year == nil && r.periods.isEmpty
     }

@@ -51,13 +51,22 @@ public enum InputText {
     public static func decode(_ data: Data, forced: TextEncoding? = nil) -> Result {
         if data.isEmpty { return .failure(Localized(zh: "文件为空", en: "the file is empty")) }
         let utf16BOM = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
-        if forced == .utf16 || (forced == nil && utf16BOM) {
+        if (forced == .utf16 && (utf16BOM || utf16WithoutBOM(data) == nil)) || (forced == nil && utf16BOM) {
             if let s = String(data: data, encoding: .utf16), !s.isEmpty { return .text(s) }
             return .failure(Localized(zh: "文件不是有效的 UTF-16 文本", en: "the file is not valid UTF-16 text"))
         }
         // Over the raw bytes: iterating `Data` byte by byte costs more than the validation.
         let binary = data.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, min(raw.count, 8192)) != nil } ?? false }
-        if binary { return .failure(Localized(zh: "文件不是文本（含二进制内容）", en: "the file is not text (binary content)")) }
+        if binary {
+            if let order = utf16WithoutBOM(data) {
+                if forced == .utf16 {
+                    // Forced: the byte order the zero bytes show.
+                    if let s = String(data: data, encoding: order == "LE" ? .utf16LittleEndian : .utf16BigEndian), !s.isEmpty { return .text(s) }
+                }
+                return .failure(Localized(zh: "文件像是没有 BOM 的 UTF-16 文本（\(order)），请加上 --encoding utf-16 重新运行", en: "the file looks like UTF-16 text without a BOM (\(order)); run again with --encoding utf-16"))
+            }
+            return .failure(Localized(zh: "文件不是文本（含二进制内容）", en: "the file is not text (binary content)"))
+        }
         if forced != .gb18030 {
             let utf8: String? = data.withUnsafeBytes { raw in
                 var bytes = raw.bindMemory(to: UInt8.self)[...]
@@ -69,6 +78,33 @@ public enum InputText {
         }
         if let s = iconv(data, from: "GB18030") { return .text(s) }
         return .failure(Localized(zh: "文件编码无法识别（既不是 UTF-8 也不是 GB18030），可用 --encoding 指定", en: "the text encoding is neither UTF-8 nor GB18030; use --encoding"))
+    }
+
+    /// "LE" or "BE" when the bytes look like UTF-16 without a byte-order mark: text with ASCII
+    /// in it has a zero byte in every other position (after each ASCII byte in little-endian).
+    static func utf16WithoutBOM(_ data: Data) -> String? {
+        let n = min(data.count, 8192) & ~1
+        guard n >= 4 else { return nil }
+        var zeroEven = 0, zeroOdd = 0
+        data.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            for i in stride(from: 0, to: n, by: 2) {
+                if b[i] == 0 { zeroEven += 1 }
+                if b[i + 1] == 0 { zeroOdd += 1 }
+            }
+        }
+        let pairs = n / 2
+        guard pairs >= 8 else { return nil }
+        let order: String
+        // Chinese text has ASCII in it (digits, spaces, line breaks); a CJK character with a
+        // zero low byte (U+4E00) is rare.
+        if zeroOdd >= max(4, pairs / 20), zeroEven * 8 <= zeroOdd { order = "LE" }
+        else if zeroEven >= max(4, pairs / 20), zeroOdd * 8 <= zeroEven { order = "BE" }
+        else { return nil }
+        // And the sample reads as text: no control characters but line breaks and tabs.
+        guard let sample = String(data: data.prefix(n), encoding: order == "LE" ? .utf16LittleEndian : .utf16BigEndian),
+              !sample.unicodeScalars.contains(where: { ($0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0)) || $0.value == 0xFFFD }) else { return nil }
+        return order
     }
 
     /// Decoding through the C library's iconv (glibc has GB18030).

@@ -32,7 +32,11 @@ public struct ExemptionSet: Sendable {
 
     public init(exemptions: [Exemption], today: String) { self.exemptions = exemptions; self.today = today }
 
-    public func isExpired(_ e: Exemption) -> Bool { e.expires < today }
+    /// Compared as days, not as text (`2026-1-5` is after `2025-12-31`).
+    public func isExpired(_ e: Exemption) -> Bool {
+        guard let expires = CalendarDay(e.expires), let now = CalendarDay(today) else { return e.expires < today }
+        return expires < now
+    }
 
     static let keys = ["file", "agency", "rule", "fingerprint", "reason", "approved_by", "expires"]
 
@@ -57,8 +61,9 @@ public struct ExemptionSet: Sendable {
                     issues.append(item.issue("an exemption needs '\(k)'"))
                 }
                 if v["file"] == nil && v["agency"] == nil { issues.append(item.issue("an exemption needs 'file' or 'agency'")) }
-                if let d = v["expires"], !(d.count == 10 && d.split(separator: "-").count == 3 && d.split(separator: "-").allSatisfy { Int($0) != nil }) {
-                    issues.append(item.issue("'expires' must be a date YYYY-MM-DD, not '\(d)'"))
+                if let d = v["expires"] {
+                    if let day = CalendarDay(d) { v["expires"] = day.description }
+                    else { issues.append(item.issue("'expires' must be a real date YYYY-MM-DD, not '\(d)'")) }
                 }
                 out.append(Exemption(file: v["file"], agency: v["agency"], rule: v["rule"] ?? "", fingerprint: v["fingerprint"] ?? "",
                                      reason: v["reason"] ?? "", approvedBy: v["approved_by"] ?? "", expires: v["expires"] ?? "",

@@ -84,8 +84,8 @@ public struct PhraseBook: @unchecked Sendable {
                             let expanded = pattern.replacingOccurrences(of: yearPlaceholder, with: "(?<year>\\d{4})")
                             do {
                                 let re = try NSRegularExpression(pattern: expanded)
-                                if re.firstMatch(in: "", range: NSRange(location: 0, length: 0)) != nil {
-                                    issues.append(item.issue("pattern '\(pattern)' matches empty text; every match must contain its anchor")); continue
+                                if let problem = RegexSafety.problem(expanded, re) {
+                                    issues.append(item.issue("pattern '\(pattern)' \(problem)")); continue
                                 }
                                 concept.phrases.append(Phrase(anchor: TextNormalizer.compact(anchor), source: pattern, re: re))
                             } catch {
@@ -117,6 +117,7 @@ extension ParameterReader {
         guard let name = node.string, let text = readFile(name, node.file) else {
             fail(node, "phrase_file '\(node.string ?? "")' was not found beside the rule file"); return nil
         }
+        if let why = text.unreadable { fail(node, "phrase_file: \(why)"); return nil }
         let (book, problems) = PhraseBook.load(text, required: required)
         issues += problems
         return book

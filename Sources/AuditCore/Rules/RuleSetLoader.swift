@@ -4,7 +4,9 @@ import Yams
 public struct RuleFileText: Sendable {
     public var path: String
     public var text: String
-    public init(path: String, text: String) { self.path = path; self.text = text }
+    /// Why the file could not be used (a folder, not text), reported against whoever names it.
+    public var unreadable: String?
+    public init(path: String, text: String, unreadable: String? = nil) { self.path = path; self.text = text; self.unreadable = unreadable }
 }
 
 /// Loads a rule set from YAML, resolving `extends`, and validates everything before any report is
@@ -86,6 +88,7 @@ public enum RuleSetLoader {
                     issues.append(value.issue("'extends: \(parentName)' names no rule set; give a name from rules/ (e.g. standard) or a path to a .yaml file"))
                     continue
                 }
+                if let why = parentFile.unreadable { issues.append(value.issue("'extends: \(parentName)': \(why)")); continue }
                 parent = readChain(parentFile, resolve: resolve, chain: &chain, issues: &issues)
             case "rules": break
             default: issues.append(keyNode.issue(Suggest.unknownKey(key, known: topKeys, in: "the rule set")))
@@ -179,13 +182,20 @@ public enum RuleSetLoader {
             if let items = g.items {
                 for item in items {
                     guard let e = item.entries, let name = e.first(where: { $0.key == "name" })?.value.string,
-                          let min = e.first(where: { $0.key == "min" })?.value.number else {
+                          let minNode = e.first(where: { $0.key == "min" })?.value else {
                         issues.append(item.issue("each grade needs 'name' and 'min', e.g. { name: 优秀, min: 90 }")); continue
+                    }
+                    guard let min = minNode.number, (0...100).contains(min) else {
+                        issues.append(minNode.issue("grade '\(name)': 'min' must be a score from 0 to 100")); continue
                     }
                     for (k, kn, _) in e where k != "name" && k != "min" { issues.append(kn.issue(Suggest.unknownKey(k, known: ["name", "min"], in: "a grade"))) }
                     grades.append(GradeBand(name: name, minimum: min))
                 }
             } else { issues.append(g.issue("'grades' must be a list of { name, min }")) }
+            // Every score needs a grade: without a band from 0, an 80 would get the top grade.
+            if !grades.isEmpty, !grades.contains(where: { $0.minimum == 0 }) {
+                issues.append(g.issue("the grades must include one with 'min: 0' (every score needs a grade), e.g. { name: 不合格, min: 0 }"))
+            }
         }
         if grades.isEmpty {
             grades = [GradeBand(name: "优秀", minimum: 90), GradeBand(name: "良好", minimum: 80),
@@ -193,7 +203,7 @@ public enum RuleSetLoader {
         }
         var unverifiable = 1.0
         if let u = raw.unverifiablePoints {
-            if let n = u.number, n >= 0 { unverifiable = n } else { issues.append(u.issue("'unverifiable_points' must be a number ≥ 0")) }
+            if let n = u.number, (0...100).contains(n) { unverifiable = n } else { issues.append(u.issue("'unverifiable_points' must be a number from 0 to 100")) }
         }
         var rules: [RuleDefinition] = []
         for r in raw.rules where r.enabled {
@@ -252,8 +262,11 @@ public enum RuleSetLoader {
                         let ts = names.compactMap(TemplateVersion.init(rawValue:))
                         if ts.count != names.count || names.isEmpty { issues.append(v.issue("rule '\(r.id)': 'template' takes 2021 and/or 2019")) }
                         condition.templates = ts
-                    case "year_min": condition.yearMin = v.number.map { Int($0) }
-                    case "year_max": condition.yearMax = v.number.map { Int($0) }
+                    case "year_min", "year_max":
+                        guard let year = v.integer(in: 1990...2200) else {
+                            issues.append(v.issue("rule '\(r.id)': '\(k)' must be a year such as 2021")); continue
+                        }
+                        if k == "year_min" { condition.yearMin = year } else { condition.yearMax = year }
                     default: issues.append(kn.issue(Suggest.unknownKey(k, known: ["template", "year_min", "year_max"], in: "'when'")))
                     }
                 }
@@ -281,7 +294,9 @@ public enum RuleSetLoader {
                 case "severity":
                     sev = v.string.flatMap(Severity.init(rawValue:))
                     if sev == nil { issues.append(v.issue("severity must be error, warning or info")) }
-                case "points_each": pe = v.number
+                case "points_each":
+                    pe = v.number.flatMap { (0...100).contains($0) ? $0 : nil }
+                    if pe == nil { issues.append(v.issue("rule '\(r.id)': 'points_each' must be a number from 0 to 100")) }
                 default: issues.append(kn.issue(Suggest.unknownKey(k, known: ["zh", "en", "severity", "points_each"], in: "a message")))
                 }
             }

@@ -53,9 +53,18 @@ struct YAMLValue {
         return s.string
     }
 
+    /// A finite number: `nan`, `inf` and the like are refused, so every check downstream can
+    /// compare and convert without a trap.
     var number: Double? {
-        guard case .scalar(let s) = node else { return nil }
-        return Double(s.string)
+        guard case .scalar(let s) = node, let n = Double(s.string), n.isFinite else { return nil }
+        return n
+    }
+
+    /// A whole number within `range`, checked before conversion (a Double → Int conversion out
+    /// of range traps).
+    func integer(in range: ClosedRange<Int>) -> Int? {
+        guard let n = number, n == n.rounded(), n >= Double(range.lowerBound), n <= Double(range.upperBound) else { return nil }
+        return Int(n)
     }
 
     var bool: Bool? {

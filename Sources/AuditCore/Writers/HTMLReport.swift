@@ -80,7 +80,13 @@ public enum HTMLReport {
             h += "<td class=\"g-\(escape(a.grade))\">\(escape(a.grade))</td><td class=\"num\">\(a.errorCount)</td><td class=\"num\">\(a.warningCount)</td>"
             h += "<td class=\"num\">\(a.verifiedRules)/\(a.applicableRules)</td><td>\(escape(Format.clip(a.mainProblem, 80)))</td></tr>\n"
         }
-        h += "</tbody></table>\n<script>\n\(script(zh))\n</script>\n</body></html>\n"
+        h += "</tbody></table>\n"
+        if !run.notAudited.isEmpty {
+            h += "<details class=\"skipped\"><summary>\(zh ? "未审核的文件" : "Not audited")（\(run.notAudited.count)）</summary><ul>\n"
+            for n in run.notAudited { h += "<li>\(escape(n.path))：\(escape(n.reason.text(run.language)))</li>\n" }
+            h += "</ul></details>\n"
+        }
+        h += "<script>\n\(script(zh))\n</script>\n</body></html>\n"
         return h
     }
 

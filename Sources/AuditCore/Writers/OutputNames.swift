@@ -27,7 +27,22 @@ public enum OutputNames {
         }
         while out.hasPrefix(".") { out = "_" + out.dropFirst() }
         if out.isEmpty { out = "report" }
-        return String(out.prefix(120))
+        return bounded(out)
+    }
+
+    /// File systems limit a name to 255 bytes: a page name keeps at most `maxBytes` (whole
+    /// characters), leaving room for a `-N` to make it unique and the `.html` extension.
+    static let maxBytes = 200
+
+    static func bounded(_ name: String) -> String {
+        guard name.utf8.count > maxBytes else { return name }
+        var out = "", bytes = 0
+        for ch in name {
+            let n = ch.utf8.count
+            if bytes + n > maxBytes { break }
+            out.append(ch); bytes += n
+        }
+        return out.isEmpty ? "report" : out
     }
 
     public static func unique(_ name: String, used: inout Set<String>) -> String {

@@ -20,11 +20,13 @@ public enum RankingCSV {
         return out
     }
 
-    /// Quotes when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
+    /// Quotes when needed; a leading = + - @ (or a tab or carriage return, which spreadsheets
+    /// skip before reading a formula) is defused so a spreadsheet never runs it as a formula.
     static func field(_ s: String) -> String {
         var t = s
         // A signed number (+10, -2.5) is data; anything else starting so could run as a formula.
-        if let f = t.first, "=+-@".contains(f), !(("+-".contains(f)) && Quantity(String(t.dropFirst())) != nil) { t = "'" + t }
+        if let f = t.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f),
+           !(("+-".unicodeScalars.contains(f)) && Quantity(String(t.dropFirst())) != nil) { t = "'" + t }
         if t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r") {
             return "\"" + t.replacingIfPresent("\"", with: "\"\"") + "\""
         }

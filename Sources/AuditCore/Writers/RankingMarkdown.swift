@@ -26,10 +26,14 @@ public enum RankingMarkdown {
         }
         out += zh ? "\n“核验覆盖”为能够核验的规则数/适用的规则数；覆盖低的报告，其得分参考价值有限。\n"
                   : "\n'Verified' is rules that could be verified / rules that apply; a low figure makes a score less meaningful.\n"
+        if !run.notAudited.isEmpty {
+            out += zh ? "\n## 未审核的文件（\(run.notAudited.count)）\n\n| 文件 | 原因 |\n|---|---|\n" : "\n## Not audited (\(run.notAudited.count))\n\n| File | Why |\n|---|---|\n"
+            for n in run.notAudited { out += "| \(cell(n.path)) | \(cell(n.reason.text(run.language))) |\n" }
+        }
         return out
     }
 
     static func cell(_ s: String) -> String {
-        s.replacingIfPresent("|", with: "\\|").replacingIfPresent("\n", with: " ")
+        s.replacingIfPresent("|", with: "\\|").replacingIfPresent("\n", with: " ").replacingIfPresent("\r", with: " ").replacingIfPresent("\t", with: " ")
     }
 }

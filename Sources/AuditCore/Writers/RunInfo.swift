@@ -6,7 +6,17 @@ public struct RunInfo: Sendable {
     public var language: Language
     /// An earlier run to compare with (`--baseline`).
     public var baseline: Baseline?
+    /// Files and folders found among the inputs but not audited (office clutter, earlier runs'
+    /// outputs), listed so that nothing found goes unmentioned.
+    public var notAudited: [NotAudited] = []
     public init(ruleSet: RuleSet, date: String, language: Language, baseline: Baseline? = nil) {
         self.ruleSet = ruleSet; self.date = date; self.language = language; self.baseline = baseline
     }
+}
+
+/// A file or folder among the inputs that was deliberately not audited, and why.
+public struct NotAudited: Sendable, Equatable {
+    public var path: String
+    public var reason: Localized
+    public init(path: String, reason: Localized) { self.path = path; self.reason = reason }
 }
