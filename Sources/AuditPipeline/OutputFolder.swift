@@ -1,4 +1,5 @@
 import AuditCore
+import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -20,6 +21,7 @@ public final class OutputFolder {
     private let name: String
     private var lock: Int32 = -1
     private var lockPath = ""
+    private var interruption: [DispatchSourceSignal] = []
     private var committed = false
     /// A version-control placeholder in the old set is kept in the new one.
     private var keepPlaceholder = false
@@ -85,6 +87,11 @@ public final class OutputFolder {
         // Staging folders of interrupted runs (we hold the lock: none of them is running).
         for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
             try? fm.removeItem(atPath: parent + "/" + entry)
+        }
+        interruption = Self.onInterrupt { [staging, lockPath] in
+            // Ctrl-C or a kill: the staged half-set goes, the previous set stays as it was.
+            try? FileManager.default.removeItem(atPath: staging)
+            unlink(lockPath)
         }
         do {
             try fm.createDirectory(atPath: staging + "/reports", withIntermediateDirectories: true)
@@ -168,8 +175,22 @@ public final class OutputFolder {
         release()
     }
 
+    /// Runs `cleanup` and exits (128 + signal) on SIGINT, SIGTERM or SIGHUP. A dispatch source,
+    /// not a signal handler: removing files is not safe inside one.
+    static func onInterrupt(_ cleanup: @escaping @Sendable () -> Void) -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM, SIGHUP].map { sig in
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { cleanup(); exit(128 + sig) }
+            source.resume()
+            return source
+        }
+    }
+
     /// Gives up the staged set (if not committed) and the lock.
     public func release() {
+        for source in interruption { source.cancel(); signal(Int32(source.handle), SIG_DFL) }
+        interruption = []
         if !committed { try? FileManager.default.removeItem(atPath: staging) }
         if lock >= 0 { unlink(lockPath); flock(lock, LOCK_UN); close(lock); lock = -1 }
     }
