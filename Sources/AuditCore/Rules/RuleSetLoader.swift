@@ -318,10 +318,11 @@ public enum RuleSetLoader {
                 for (k, kn, v) in e {
                     let texts = v.strings
                     if texts == nil { issues.append(v.issue("examples '\(k)' must be a list of report snippets")) }
+                    let places = (v.items ?? [v]).map { "\($0.file):\($0.line ?? v.line ?? 0)" }
                     switch k {
-                    case "pass": examples.pass = texts ?? []
-                    case "fail": examples.fail = texts ?? []
-                    case "unverifiable": examples.unverifiable = texts ?? []
+                    case "pass": examples.pass = texts ?? []; examples.places[.pass] = places
+                    case "fail": examples.fail = texts ?? []; examples.places[.fail] = places
+                    case "unverifiable": examples.unverifiable = texts ?? []; examples.places[.unverifiable] = places
                     default: issues.append(kn.issue(Suggest.unknownKey(k, known: ["pass", "fail", "unverifiable"], in: "'examples'")))
                     }
                 }

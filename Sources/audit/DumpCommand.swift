@@ -1,0 +1,47 @@
+import ArgumentParser
+import AuditCore
+import AuditPipeline
+import Foundation
+
+extension Audit {
+    struct Dump: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "dump", abstract: "Print what the parser reads from a report, as a tree with line numbers.")
+
+        @Flag(name: .long, help: "Also show the narrative as reuse detection reads it: wording that never counts in ⟦⟧.")
+        var narrative = false
+
+        @OptionGroup var ruleOptions: RuleOptions
+
+        @Argument(help: "Report files.")
+        var files: [String]
+
+        func run() throws {
+            var failed = 0
+            let settings = narrative ? try ruleOptions.loadRuleSet().rules.compactMap { rule -> ReuseSettings? in
+                if case .narrativeReuse(let p) = rule.parameters { return p.settings } else { return nil }
+            }.first : nil
+            for f in files {
+                guard FileManager.default.fileExists(atPath: f) else {
+                    FileHandle.standardError.write(Data("\(f): 文件不存在 / no such file\n".utf8))
+                    failed += 1
+                    continue
+                }
+                switch InputReader.read(path: f) {
+                case .text(let text):
+                    let report = ReportParser.parse(text: text, source: f)
+                    print(report.dump(), terminator: "")
+                    if let settings {
+                        print("  narrative (reuse detection):")
+                        for (line, t) in settings.document(report).annotated() { print("    \(line): \(t)") }
+                    }
+                case .failure(let reason):
+                    FileHandle.standardError.write(Data("\(f): \(reason.text(ruleOptions.lang))\n".utf8))
+                    failed += 1
+                }
+            }
+            try StandardOutput.check()
+            // A file that could not be read is an error for a script calling dump.
+            if failed > 0 { throw ExitCode(2) }
+        }
+    }
+}

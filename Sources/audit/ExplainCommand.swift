@@ -1,0 +1,24 @@
+import ArgumentParser
+import AuditCore
+import AuditPipeline
+import Foundation
+
+extension Audit {
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "explain", abstract: "Show a rule's purpose, basis, parameters and examples.")
+
+        @OptionGroup var ruleOptions: RuleOptions
+
+        @Argument(help: "A rule id, e.g. tables.balance.")
+        var ruleID: String
+
+        func run() throws {
+            let set = try ruleOptions.loadRuleSet()
+            guard let rule = set.rule(ruleID) else {
+                let ids = set.rules.map(\.id)
+                throw UsageError(message: "rule set '\(set.name)' has no rule '\(ruleID)'; its rules are: \(ids.joined(separator: ", ")).")
+            }
+            print(RuleExplanation.render(rule, in: set, language: ruleOptions.lang))
+        }
+    }
+}

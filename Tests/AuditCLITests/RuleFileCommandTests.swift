@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// `audit init-rules` and `audit test-rules`: an office writes and checks its own rule file
+/// without a Swift toolchain.
+@Suite("rule files without Swift", .serialized)
+struct RuleFileCommandTests {
+    @Test("init-rules writes a starter that passes test-rules; a broken example exits 1 naming file:line; an invalid file exits 2")
+    func starterAndTests() throws {
+        let work = CLI.tempDir()
+        let env = ["AUDIT_RULES_DIR": CLI.root.appendingPathComponent("rules").path]
+        let made = try CLI.run(["init-rules", "mine.yaml"], cwd: work, env: env)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(try CLI.run(["init-rules", "mine.yaml"], cwd: work, env: env).status == 2)   // never overwrites
+        let ok = try CLI.run(["test-rules", "mine.yaml"], cwd: work, env: env)
+        #expect(ok.status == 0 && ok.stdout.contains("of") && !ok.stdout.contains("FAIL"), "\(ok.stdout) \(ok.stderr)")
+        // A fail example that now passes: exit 1, the example's file and line named.
+        let path = work.appendingPathComponent("mine.yaml")
+        let text = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "本局围绕重要文件开展宣传12次。", with: "本局开展政策解读12次。")
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        let failing = try CLI.run(["test-rules", "mine.yaml"], cwd: work, env: env)
+        #expect(failing.status == 1, "\(failing.stdout)")
+        // The example is the list item after the last `fail:` (lines count from 1).
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let failKey = try #require(lines.lastIndex { $0.trimmingCharacters(in: .whitespaces) == "fail:" })
+        #expect(failing.stdout.contains("FAIL mine.yaml:\(failKey + 2)  local.interpretation"), "\(failing.stdout)")
+        try "name: broken\nrules:\n  - id: x\n    kind: nonsense\n".write(to: path, atomically: true, encoding: .utf8)
+        let invalid = try CLI.run(["test-rules", "mine.yaml"], cwd: work, env: env)
+        #expect(invalid.status == 2 && invalid.stderr.contains("mine.yaml:4"), "\(invalid.stderr)")
+        // The shipped example of local rules passes.
+        let local = try CLI.run(["test-rules", "rules/examples/local.yaml"])
+        #expect(local.status == 0, "\(local.stdout)")
+    }
+}
