@@ -66,6 +66,9 @@ public enum AuditRun {
         public var printNotes = true
         /// A running count on stderr (when it is a terminal).
         public var showProgress = false
+        /// Which reports get a page of their own; nil: all up to `PageMode.automaticLimit`
+        /// reports, those with findings beyond.
+        public var pages: PageMode?
         /// Reviewed exemptions (`--exemptions`), and an earlier run's audit.jsonl (`--baseline`).
         public var exemptions: ExemptionSet?
         public var baseline: Baseline?
@@ -83,7 +86,7 @@ public enum AuditRun {
         public var notAudited: [NotAudited] = []
     }
 
-    /// An input file: where it is, the name it is shown by, and why it is not read when that is
+        /// An input file: where it is, the name it is shown by, and why it is not read when that is
     /// known without opening it (not a regular file, a folder that cannot be listed).
     struct Input { var path: String; var display: String; var problem: Localized? = nil }
 
@@ -176,6 +179,12 @@ public enum AuditRun {
         let ranked = Ranking.rank(audits)
         var run = RunInfo(ruleSet: o.ruleSet, date: o.date, language: o.language, baseline: o.baseline)
         run.notAudited = found.notAudited
+        let pageMode = o.pages ?? (ranked.count > PageMode.automaticLimit ? .findings : .all)
+        if o.pages == nil, pageMode == .findings, o.printNotes {
+            FileHandle.standardError.write(Data((o.language == .zh
+                ? "报告超过 \(PageMode.automaticLimit) 份：只为有问题的报告写单独页面（--pages all 可全部写出）\n"
+                : "more than \(PageMode.automaticLimit) reports: pages are written only for reports with findings (--pages all writes every one)\n").utf8))
+        }
         let written = try times.measure("write") { () -> [ReportAudit] in
             // A page shows the report's text as audited; a file changed since is shown without it.
             let lines: (ReportAudit) -> [String] = { a in
@@ -184,7 +193,7 @@ public enum AuditRun {
                 return ReportParser.splitLines(t)
             }
             return try write(ranked, clusters: clusters, hasReuseRule: o.ruleSet.rules.contains { $0.kind == .narrativeReuse }, run: run,
-                             exemptions: o.exemptions, into: folder, lines: lines, times: times)
+                             exemptions: o.exemptions, pageMode: pageMode, into: folder, lines: lines, times: times)
         }
         times.addWall("total", StageTimes.now() - phaseStart)
 
@@ -297,7 +306,7 @@ public enum AuditRun {
     /// one step. A page that cannot be written is a finding on its report, not a failed run; the
     /// audits as written (with such findings) are returned.
     static func write(_ ranked: [ReportAudit], clusters: [ReuseCluster], hasReuseRule: Bool, run: RunInfo, exemptions: ExemptionSet? = nil,
-                      into folder: OutputFolder, lines: (ReportAudit) -> [String], times: StageTimes = StageTimes()) throws -> [ReportAudit] {
+                      pageMode: PageMode = .all, into folder: OutputFolder, lines: (ReportAudit) -> [String], times: StageTimes = StageTimes()) throws -> [ReportAudit] {
         let out = URL(fileURLWithPath: folder.staging)
         let reports = out.appendingPathComponent("reports")
         var ranked = ranked
@@ -321,13 +330,14 @@ public enum AuditRun {
                 return list
             }
             let first = tables(ranked)
-            var pages = OutputNames.pages(for: ranked.map(\.file))
-            let failures = Parallelism.map(first.count + ranked.count) { k -> (table: Error?, page: Error?) in
+            let paged = ranked.indices.filter { pageMode.wants(ranked[$0]) }
+            var pages = OutputNames.pages(for: paged.map { ranked[$0].file })
+            let failures = Parallelism.map(first.count + paged.count) { k -> (table: Error?, page: Error?) in
                 if k < first.count {
                     do { try plainWrite(first[k].1(), to: reports.deletingLastPathComponent().appendingPathComponent(first[k].0).path); return (nil, nil) }
                     catch { return (error, nil) }
                 }
-                var a = ranked[k - first.count]
+                var a = ranked[paged[k - first.count]]
                 if a.lines.isEmpty { a.lines = lines(a) }
                 let base = reports.appendingPathComponent(pages[a.file]!).path
                 do {
@@ -341,7 +351,7 @@ public enum AuditRun {
             }
             if let e = failures.lazy.compactMap(\.table).first { throw e }
             // Pages that could not be written: a finding on the report, and the tables again with it.
-            let failedPages = failures.dropFirst(first.count).enumerated().compactMap { i, f in f.page.map { (i, $0) } }
+            let failedPages = failures.dropFirst(first.count).enumerated().compactMap { i, f in f.page.map { (paged[i], $0) } }
             if !failedPages.isEmpty {
                 for (i, error) in failedPages {
                     AuditEngine.markPageUnwritten(&ranked[i], reason: error.localizedDescription, language: run.language)
@@ -385,5 +395,22 @@ public enum AuditRun {
     struct WriteError: Error, LocalizedError {
         var path: String, code: Int32
         var errorDescription: String? { "\(path): \(String(cString: strerror(code)))" }
+    }
+}
+
+/// Which reports get a page of their own in `reports/`.
+public enum PageMode: String, CaseIterable, Sendable {
+    case all, findings, none
+
+    /// Beyond this many reports, the default is `findings`: a page per report costs more than
+    /// auditing it, and tens of thousands of pages are not read one by one.
+    public static let automaticLimit = 5_000
+
+    func wants(_ a: ReportAudit) -> Bool {
+        switch self {
+        case .all: return true
+        case .findings: return !a.findings.isEmpty
+        case .none: return false
+        }
     }
 }

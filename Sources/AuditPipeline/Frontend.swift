@@ -72,7 +72,8 @@ public enum RuleSetLocator {
     public static func load(_ nameOrPath: String) throws -> RuleSet {
         guard let url = find(nameOrPath) else {
             let names = shippedNames()
-            throw UsageError(message: "no rule set '\(nameOrPath)' was found (looked in: \(searchFolders().map(\.path).joined(separator: ", "))); "
+            throw UsageError(message: "找不到规则集“\(nameOrPath)”；" + (names.isEmpty ? "请给出 .yaml 规则文件的路径。" : "可用的规则集：\(names.joined(separator: "、"))，或给出 .yaml 文件的路径。")
+                + "\n       no rule set '\(nameOrPath)' was found (looked in: \(searchFolders().map(\.path).joined(separator: ", "))); "
                 + (names.isEmpty ? "give a path to a .yaml rule file." : "shipped sets: \(names.joined(separator: ", ")), or give a path to a .yaml file."))
         }
         let file = read(url)
@@ -101,9 +102,11 @@ public enum RuleSetLocator {
 public enum SideInputs {
     public static func exemptions(_ path: String, today: String) throws -> ExemptionSet {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw UsageError(message: "cannot read the exemptions file '\(path)'.")
+            throw UsageError(message: "无法读取豁免文件“\(path)”。\n       cannot read the exemptions file '\(path)'.")
         }
-        return try ExemptionSet.load(RuleFileText(path: path, text: text), today: today)
+        do { return try ExemptionSet.load(RuleFileText(path: path, text: text), today: today) } catch let e as RuleSetLoadError {
+            throw UsageError(message: "豁免文件有误（文件:行:列：问题）/ the exemptions file has problems:\n" + e.description)
+        }
     }
 
     public static func baseline(_ path: String) throws -> Baseline {
@@ -111,9 +114,11 @@ public enum SideInputs {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue { p = (p as NSString).appendingPathComponent("audit.jsonl") }
         guard let data = FileManager.default.contents(atPath: p), let text = String(data: data, encoding: .utf8) else {
-            throw UsageError(message: "cannot read the baseline '\(path)'; give the audit.jsonl (or the output folder) of an earlier run.")
+            throw UsageError(message: "无法读取基准“\(path)”；请给出上次审核的 audit.jsonl（或其输出文件夹）。\n       cannot read the baseline '\(path)'; give the audit.jsonl (or the output folder) of an earlier run.")
         }
-        return try Baseline.parse(text, source: p)
+        do { return try Baseline.parse(text, source: p) } catch let e as RuleSetLoadError {
+            throw UsageError(message: "基准文件有误 / the baseline has problems:\n" + e.description)
+        }
     }
 }
 

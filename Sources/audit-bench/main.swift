@@ -7,7 +7,7 @@ import Foundation
 ///                                         audits one-line reports of several shapes and sizes
 ///                                         in memory; fails unless time and memory grow
 ///                                         linearly and stay within bounds.
-/// audit-bench run [--sizes 1000,10000,100000] [--rules standard] [--work DIR] [--seed S]
+/// audit-bench run [--sizes 1000,10000,100000] [--rules standard] [--work DIR] [--seed S] [--pages all|findings|none]
 ///                                         generates each corpus (once) and audits it with the
 ///                                         real pipeline, printing throughput, memory, stage
 ///                                         times and per-rule precision/recall against the truth.
@@ -90,6 +90,8 @@ case "run":
         try? FileManager.default.moveItem(atPath: "\(work)/out-\(n)", toPath: "\(work)/out-\(n).earlier")
         var options = AuditRun.Options(paths: [folder + "/reports"], outputFolder: "\(work)/out-\(n)", ruleSet: rules, language: .zh, failUnder: nil, date: "2026-01-01")
         options.printSummary = false
+        options.printNotes = false
+        options.pages = option("--pages").flatMap(PageMode.init(rawValue:)) ?? .all
         let times = StageTimes()
         let outcome = try AuditRun.run(options, times: times)
         let wall = times.wall["total"] ?? 0

@@ -19,7 +19,7 @@ struct Audit: ParsableCommand {
           --fail-under <0-100>       exit 1 when any report scores below this
           --date YYYY-MM-DD          the date written into the outputs            default: today
           --encoding utf-8|gb18030|utf-16, --exemptions <file>, --baseline <audit.jsonl>,
-          --history <folder>, --quiet
+          --history <folder>, --pages all|findings|none, --quiet
 
         Other commands: audit rules | explain RULE-ID | dump FILE... | test-rules FILE.yaml | init-rules [FILE]
 

@@ -18,3 +18,4 @@ struct RuleOptions: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 extension TextEncoding: ExpressibleByArgument {}
+extension PageMode: ExpressibleByArgument {}

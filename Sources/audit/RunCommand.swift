@@ -18,6 +18,9 @@ extension Audit {
         @Flag(name: .long, help: "Print nothing but errors (no per-report lines, notes or progress).")
         var quiet = false
 
+        @Option(name: .long, help: "Which reports get a page in reports/: all, findings (only reports with findings) or none (default: all up to 5,000 reports, findings beyond).")
+        var pages: PageMode?
+
         @Option(name: .long, help: "The date written into the outputs (YYYY-MM-DD); default today, or SOURCE_DATE_EPOCH.")
         var date: String?
 
@@ -45,6 +48,7 @@ extension Audit {
                                            language: ruleOptions.lang, failUnder: failUnder,
                                            date: try RunDate.resolve(date), historyPaths: history)
             options.encoding = encoding
+            options.pages = pages
             options.printSummary = !quiet
             options.printNotes = !quiet
             options.showProgress = !quiet

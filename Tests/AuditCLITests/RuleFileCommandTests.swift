@@ -32,3 +32,28 @@ struct RuleFileCommandTests {
         #expect(local.status == 0, "\(local.stdout)")
     }
 }
+
+@Suite("pages per report")
+struct PageModeTests {
+    @Test("--pages findings writes pages only for reports with findings, --pages none none; the ranking links only to pages that exist")
+    func pageModes() throws {
+        let work = CLI.tempDir()
+        let out = work.appendingPathComponent("out"), inputs = work.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        for seed in ["000_67dfe248a59990d3.txt", "004_9d2222aa7d3b2ecb.txt"] {   // 000 alone has no finding; 004 lacks sections
+            try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("examples/reports/" + seed), to: inputs.appendingPathComponent(seed))
+        }
+        let findings = try CLI.run(["--pages", "findings", "--out", out.path, inputs.path])
+        #expect(findings.status == 0, "\(findings.stderr)")
+        let audits = try CLI.audits(out)
+        let withFindings = audits.values.filter { !(($0["findings"] as? [Any]) ?? []).isEmpty }.count
+        let pages = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("reports").path)
+        #expect(pages.count == 2 * withFindings && withFindings == 1 && audits.count == 2, "\(pages)")
+        let none = try CLI.run(["--pages", "none", "--out", out.path, inputs.path])
+        #expect(none.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("reports").path).isEmpty)
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(!index.contains("href=\"reports/"))
+        #expect(try CLI.run(["--pages", "some", "--out", out.path, "examples/reports/"]).status == 2)
+    }
+}
