@@ -35,10 +35,15 @@ let package = Package(
         .executableTarget(name: "audit-bench", dependencies: ["AuditCore", "AuditPipeline"]),
         // libFuzzer target (scripts/fuzz.sh); built normally it replays saved inputs.
         .executableTarget(name: "audit-fuzz", dependencies: ["AuditCore"]),
-        .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
-        .testTarget(name: "RuleExamplesTests", dependencies: ["AuditCore"]),
+        // What the test targets share: the one rule-set loader and the fixture paths.
+        .target(name: "TestSupport", dependencies: ["AuditCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore", "TestSupport", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
+        .testTarget(name: "RuleExamplesTests", dependencies: ["AuditCore", "TestSupport"]),
         .testTarget(name: "AuditCLITests", dependencies: ["audit"]),
         // The real-world corpus: labelled real reports and the outcome every rule must give.
-        .testTarget(name: "RealWorldTests", dependencies: ["AuditCore", .product(name: "Yams", package: "Yams")], exclude: ["Corpus"]),
+        .testTarget(name: "RealWorldTests", dependencies: ["AuditCore", "TestSupport", .product(name: "Yams", package: "Yams")], exclude: ["Corpus"]),
+        // Golden files: parse trees of every corpus report and the outputs on the examples, byte
+        // for byte; AUDIT_BLESS=1 swift test --filter GoldenTests rewrites them.
+        .testTarget(name: "GoldenTests", dependencies: ["AuditCore", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -57,3 +57,21 @@ struct PageModeTests {
         #expect(try CLI.run(["--pages", "some", "--out", out.path, "examples/reports/"]).status == 2)
     }
 }
+
+@Suite("the command's outputs equal the golden files")
+struct CLIGoldenTests {
+    @Test("audit on the examples writes exactly the golden outputs", arguments: ["standard", "strict"])
+    func sameAsGolden(_ setName: String) throws {
+        let out = CLI.tempDir().appendingPathComponent("out")
+        let r = try CLI.run(["--rules", setName, "--date", "2026-01-01", "--quiet", "--out", out.path, "examples/reports/"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let golden = CLI.root.appendingPathComponent("Tests/GoldenTests/Golden/outputs-\(setName)")
+        let fm = FileManager.default
+        let names = try (fm.subpathsOfDirectory(atPath: golden.path)).filter { !$0.hasSuffix("/") && $0 != "reports" }.sorted()
+        let written = try (fm.subpathsOfDirectory(atPath: out.path)).filter { $0 != "reports" && $0 != ".report-audit" }.sorted()
+        #expect(names == written)
+        for name in names {
+            #expect(fm.contents(atPath: out.appendingPathComponent(name).path) == fm.contents(atPath: golden.appendingPathComponent(name).path), "\(name)")
+        }
+    }
+}

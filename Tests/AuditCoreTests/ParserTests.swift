@@ -88,7 +88,7 @@ struct SeedParserTests {
 struct RealWorldParserTests {
     @Test("PDF Markdown: title over two lines, wrapped period, implicit section 五")
     func shanghai() throws {
-        guard let r = Project.realworld("shanghai-2025-pdf-markdown.txt") else { return }
+        let r = try Project.realworld("shanghai-2025-pdf-markdown.txt")
         #expect(r.agency == "上海市人民政府办公厅")
         #expect(r.year == 2025)
         #expect(r.periods.first?.line == 11)
@@ -104,7 +104,7 @@ struct RealWorldParserTests {
 
     @Test("OCR Markdown: pipe tables per row group, 三是 is not a heading")
     func shuyang() throws {
-        guard let r = Project.realworld("shuyang-2025-ocr-markdown.txt") else { return }
+        let r = try Project.realworld("shuyang-2025-ocr-markdown.txt")
         #expect(r.sections.map(\.kind) == SectionKind.allCases)
         let t = try #require(r.applicationTable)
         #expect(t.values("new") == ["705", "3", "0", "0", "5", "0", "713"])
@@ -114,7 +114,7 @@ struct RealWorldParserTests {
 
     @Test("flattened web page: headings inside one long line, tables read from runs of digits")
     func pingtanFlattened() throws {
-        guard let r = Project.realworld("pingtan-2022-flattened.txt") else { return }
+        let r = try Project.realworld("pingtan-2022-flattened.txt")
         #expect(r.agency == "平潭综合实验区")
         #expect(r.year == 2022)
         #expect(r.sections.map(\.kind) == SectionKind.allCases)
@@ -126,8 +126,8 @@ struct RealWorldParserTests {
     }
 
     @Test("a pre-2019 report has no template")
-    func pingtan2018() {
-        guard let r = Project.realworld("pingtan-2018-pre-template.txt") else { return }
+    func pingtan2018() throws {
+        let r = try Project.realworld("pingtan-2018-pre-template.txt")
         #expect(r.year == 2018)
         #expect(r.template == nil)
     }
@@ -180,9 +180,9 @@ struct ParserUnitTests {
     }
 
     @Test("regexes scanned only near their anchor words find exactly what a scan of the whole text finds")
-    func windowedMatches() {
+    func windowedMatches() throws {
         var reports = ["000", "001", "002", "003", "004"].map { Project.seed($0) }
-        reports += ["shanghai-2025-pdf-markdown.txt", "shuyang-2025-ocr-markdown.txt", "pingtan-2022-flattened.txt", "pingtan-2018-pre-template.txt"].compactMap(Project.realworld)
+        reports += try ["shanghai-2025-pdf-markdown.txt", "shuyang-2025-ocr-markdown.txt", "pingtan-2022-flattened.txt", "pingtan-2018-pre-template.txt"].map { try Project.realworld($0) }
         // Crafted: anchors at the very start and end, look-behind across a window edge, repeats.
         let crafted = "统计期限为2021年1月1日至12月31日。部分予以公开3件，予以公开5件；共收到政府信息公开申请7件，新收申请6件，上年结转1件，结转下年度继续办理2件。行政复议1件，行政诉讼0起。信息处理费0元，收费通知0件。统计期限"
         reports.append(ReportParser.parse(text: "甲镇2021年政府信息公开工作年度报告\n一、总体情况\n" + crafted + "\n", source: "crafted.txt"))
@@ -246,8 +246,7 @@ struct RealWorldAuditTests {
     @Test("strict on the four real-world reports: only findings that are true")
     func strict() throws {
         let names = ["shanghai-2025-pdf-markdown.txt", "shuyang-2025-ocr-markdown.txt", "pingtan-2022-flattened.txt", "pingtan-2018-pre-template.txt"]
-        let reports = names.compactMap(Project.realworld)
-        guard reports.count == names.count else { return }   // shared/ not beside the project
+        let reports = try names.map(Project.realworld)
         let audits = AuditEngine.auditAll(reports, history: [], rules: try Project.ruleSet("strict"), language: .zh).audits
         func outcome(_ i: Int, _ rule: String) -> Outcome? { audits[i].outcomes.first { $0.rule == rule }?.outcome }
         // Flattened page: the period precedes 一 on the same line; 六 states the fee; 五 has substance.

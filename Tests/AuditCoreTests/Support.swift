@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import AuditCore
 
 /// Paths to the project's own files, found from this source file so tests run from any folder.
@@ -15,21 +16,14 @@ enum Project {
         return ReportParser.parse(text: text("examples/reports/" + name), source: name)
     }
 
-    static func realworld(_ name: String) -> Report? {
-        let url = root.deletingLastPathComponent().appendingPathComponent("shared/realworld/" + name)
-        guard let t = try? String(contentsOf: url, encoding: .utf8) else { return nil }
-        return ReportParser.parse(text: t, source: name)
+    /// A real report of the in-repo corpus (copied from ../shared/realworld); a missing file
+    /// fails the test that asks for it.
+    static func realworld(_ name: String) throws -> Report {
+        let url = root.appendingPathComponent("Tests/RealWorldTests/Corpus/reports/realworld/" + name)
+        return ReportParser.parse(text: try String(contentsOf: url, encoding: .utf8), source: name)
     }
 
-    static func ruleSet(_ name: String) throws -> RuleSet {
-        let rules = root.appendingPathComponent("rules")
-        func file(_ n: String) -> RuleFileText? {
-            let u = rules.appendingPathComponent(n.contains(".") ? n : n + ".yaml")
-            guard let t = try? String(contentsOf: u, encoding: .utf8) else { return nil }
-            return RuleFileText(path: "rules/" + u.lastPathComponent, text: t)
-        }
-        return try RuleSetLoader.load(file(name)!) { n, _ in file(n) }
-    }
+    static func ruleSet(_ name: String) throws -> RuleSet { try ProjectFiles.ruleSet(name) }
 }
 
 /// Loads rule-set YAML given inline, with other named files available to `extends`.

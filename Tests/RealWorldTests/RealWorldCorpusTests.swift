@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import Yams
 @testable import AuditCore
 
@@ -40,23 +41,9 @@ struct RealWorldCorpusTests {
 
     struct CorpusError: Error, CustomStringConvertible { var description: String; init(_ d: String) { description = d } }
 
-    static func report(_ file: String) throws -> Report {
-        let url = root.appendingPathComponent(file)
-        let data = try Data(contentsOf: url)
-        let format = InputFormat(fileExtension: url.pathExtension) ?? .text
-        guard case .text(let text) = InputText.extract(data, format: format, encoding: nil) else { throw CorpusError("\(file) cannot be read") }
-        return ReportParser.parse(text: text, source: file)
-    }
+    static func report(_ file: String) throws -> Report { try ProjectFiles.report(file) }
 
-    static func ruleSet(_ name: String) throws -> RuleSet {
-        let rules = root.appendingPathComponent("rules")
-        func file(_ n: String) -> RuleFileText? {
-            let u = rules.appendingPathComponent(n.contains(".") ? n : n + ".yaml")
-            guard let t = try? String(contentsOf: u, encoding: .utf8) else { return nil }
-            return RuleFileText(path: "rules/" + n, text: t)
-        }
-        return try RuleSetLoader.load(file("\(name).yaml")!) { n, _ in file(n) }
-    }
+    static func ruleSet(_ name: String) throws -> RuleSet { try ProjectFiles.ruleSet(name) }
 
     @Test("every real report: agency, year and template as labelled")
     func metadata() throws {

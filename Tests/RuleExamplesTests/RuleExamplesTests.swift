@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import AuditCore
 
 /// Every example of every rule in every shipped rule set: `pass` must pass, `fail` must fail,
@@ -12,13 +13,7 @@ struct RuleExample: Sendable, CustomTestStringConvertible {
 enum ShippedRules {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
 
-    static func load(_ name: String) throws -> RuleSet {
-        func file(_ n: String) -> RuleFileText? {
-            let u = folder.appendingPathComponent(n.contains(".") ? n : n + ".yaml")
-            return (try? String(contentsOf: u, encoding: .utf8)).map { RuleFileText(path: "rules/" + u.lastPathComponent, text: $0) }
-        }
-        return try RuleSetLoader.load(file(name)!) { n, _ in file(n) }
-    }
+    static func load(_ name: String) throws -> RuleSet { try ProjectFiles.ruleSet(name) }
 
     /// The shipped sets in rules/ and the example sets in rules/examples/.
     static var setNames: [String] {
