@@ -17,9 +17,7 @@ extension Audit {
 
         func run() throws {
             var failed = 0
-            let settings = narrative ? try ruleOptions.loadRuleSet().rules.compactMap { rule -> ReuseSettings? in
-                if case .narrativeReuse(let p) = rule.parameters { return p.settings } else { return nil }
-            }.first : nil
+            let settings = narrative ? try ruleOptions.loadRuleSet().rules.lazy.compactMap { $0.parameters.of(NarrativeReuseCheck.Parameters.self)?.settings }.first : nil
             for f in files {
                 guard FileManager.default.fileExists(atPath: f) else {
                     FileHandle.standardError.write(Data("\(f): 文件不存在 / no such file\n".utf8))

@@ -15,7 +15,7 @@ struct NarrativeReuseTests {
     static let copied = "在政务公开工作中，我们注重创新思路，做到“四个结合”：一是把政务公开与目标考核相结合；二是把政务公开与社会服务承诺相结合；三是把政务公开与开展行风评议相结合；四是把政务公开与党风廉政建设相结合。"
 
     func parameters(_ set: String = "standard") throws -> NarrativeReuseCheck.Parameters {
-        guard case .narrativeReuse(let p)? = try Project.ruleSet(set).rule("narrative.reuse")?.parameters else { throw TableFixture.FixtureError() }
+        guard let p = try Project.ruleSet(set).rule("narrative.reuse")?.parameters.of(NarrativeReuseCheck.Parameters.self) else { throw TableFixture.FixtureError() }
         return p
     }
 

@@ -192,7 +192,7 @@ struct ParserUnitTests {
             let all = JoinedText(r.lines.enumerated().map { Segment(line: $0.offset + 1, text: $0.element) }[...])
             for j in [joined, all] {
                 var cases: [(NSRegularExpression, [String], Int, Int)] = StatisticsPeriodReader.builtInMarkers.map { ($0.re, [$0.anchor], 8, 12) }
-                if case .feeDisclosure(let p)? = try? Project.ruleSet("standard").rule("fees.disclosed")?.parameters, let book = p.phrases {
+                if let p = try? Project.ruleSet("standard").rule("fees.disclosed")?.parameters.of(FeeDisclosureCheck.Parameters.self), let book = p.phrases {
                     for c in book.concepts.values { cases += c.phrases.map { ($0.re, [$0.anchor], c.reach, c.reach) } }
                 }
                 cases += NarrativeNumbersCheck.claims.map { ($0.pattern, [$0.anchor], $0.before, 40) }

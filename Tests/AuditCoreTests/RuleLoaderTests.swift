@@ -31,7 +31,7 @@ struct RuleLoaderTests {
             #expect(standard.rule(id) != nil && strict.rule(id) != nil, "\(id)")
         }
         #expect(strict.files == ["rules/standard.yaml", "rules/strict.yaml"])
-        guard case .feeDisclosure(let p)? = strict.rule("fees.disclosed")?.parameters else { Issue.record("kind"); return }
+        guard let p = strict.rule("fees.disclosed")?.parameters.of(FeeDisclosureCheck.Parameters.self) else { Issue.record("kind"); return }
         #expect(p.requireCountAndAmount)
         #expect(strict.rule("fees.disclosed")?.points == 10)   // inherited
         #expect(standard.grade(for: 90) == "优秀" && standard.grade(for: 59.5) == "不合格")

@@ -41,7 +41,7 @@ enum TableFixture {
 
     static func standardParameters() throws -> TableBalanceCheck.Parameters {
         let set = try Project.ruleSet("standard")
-        guard case .tableBalance(let p)? = set.rule("tables.balance")?.parameters else { throw FixtureError() }
+        guard let p = set.rule("tables.balance")?.parameters.of(TableBalanceCheck.Parameters.self) else { throw FixtureError() }
         return p
     }
     struct FixtureError: Error {}

@@ -75,10 +75,8 @@ struct PhraseFileTests {
         for name in ShippedRules.setNames {
             guard let set = try? ShippedRules.load(name) else { continue }
             for rule in set.rules {
-                switch rule.parameters {
-                case .feeDisclosure(let p): if let b = p.phrases { out[b.file] = b }
-                case .statisticsPeriod(let p): if let b = p.phrases { out[b.file] = b }
-                default: continue
+                for book in [rule.parameters.of(FeeDisclosureCheck.Parameters.self)?.phrases, rule.parameters.of(StatisticsPeriodCheck.Parameters.self)?.phrases] {
+                    if let book { out[book.file] = book }
                 }
             }
         }

@@ -2,15 +2,39 @@
 /// year's 结转下年度继续办理 for the same agency, column by column. Corrections and
 /// re-classification can break it legitimately, so it is a warning. Without last year's report
 /// of the same agency the rule does not apply; with unreadable rows it cannot be verified.
-public enum CarryOverCheck {
+public enum CarryOverCheck: CorpusCheck {
     public struct Parameters: Sendable {
         init(_ r: inout ParameterReader) {}
     }
 
-    public static let variants = [VariantSpec(name: "mismatch", placeholders: ["column", "this_year", "last_year", "last_file", "year"])]
+    enum Variant: String, CheckVariant {
+        case mismatch
+
+        var placeholders: [String] {
+            switch self {
+            case .mismatch: return ["column", "this_year", "last_year", "last_file", "year"]
+            }
+        }
+    }
+
+    static func parameters(_ r: inout ParameterReader) -> Parameters { Parameters(&r) }
+
+    static func describe(_ p: Parameters) -> String {
+        "compares with the same agency's report of the previous year, when --history gives it"
+    }
 
     /// The only table rows this check reads of the audited report.
-    static let rowsRead: Set<String> = ["carry_in"]
+    static let examplesCompareWithHistory = true
+
+    static let rowsKept: Set<String> = ["carry_in"]
+
+    static func evaluate(_ prepared: inout [PreparedReport], rule: RuleDefinition, at ri: Int, _ p: Parameters,
+                         context: CorpusContext) -> [ReuseCluster] {
+        for i in prepared.indices where !AuditEngine.looksLikeNoReport(prepared[i].report) {
+            prepared[i].results[ri] = rule.condition.applies(to: prepared[i].report) ? evaluate(prepared[i].report, history: context.history) : .notApplicable
+        }
+        return []
+    }
 
     public static func evaluate(_ report: Report, history: [HistoryReport]) -> CheckResult {
         guard let year = report.year, let key = NarrativeDocument.agencyKey(report.agency),
@@ -25,7 +49,7 @@ public enum CarryOverCheck {
         for (c, column) in table.schema.columns.enumerated() where c < previous.count && c < cells.count {
             guard case .number(let now) = cells[c].value, let before = previous[c] else { continue }
             if now != before {
-                var o = Observation(.fail, variant: "mismatch", values: [
+                var o = Observation(.fail, Variant.mismatch, values: [
                     "column": Localized(zh: column.label, en: column.englishLabel), "this_year": Localized(zh: now.description, en: now.description),
                     "last_year": Localized(zh: before.description, en: before.description), "last_file": Localized(zh: last.file, en: last.file),
                     "year": Localized(zh: String(year - 1), en: String(year - 1))], line: cells[c].line, excerpt: cells[c].text)

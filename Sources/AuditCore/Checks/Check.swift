@@ -1,133 +1,76 @@
-/// A message variant a check kind can report, and the placeholders it fills.
-public struct VariantSpec: Sendable {
-    public var name: String
-    public var placeholders: [String]
+/// A check kind: how its parameters are read from a rule's `params`, which message variants it
+/// reports, and how `audit explain` describes its parameters. A kind is one type in one file of
+/// Checks/, conforming to `ReportCheck` or `CorpusCheck`, plus its case in `CheckKind` and its
+/// arm in `CheckKind.check`; the compiler points at the arm when it is missing.
+protocol Check {
+    associatedtype Parameters: Sendable
+    associatedtype Variant: CheckVariant
+    /// Reads the parameters; problems go to the reader, with file and line.
+    static func parameters(_ reader: inout ParameterReader) -> Parameters
+    /// The parameters in one line (or a few), for `audit explain`.
+    static func describe(_ parameters: Parameters) -> String
 }
 
-/// The outcome of one observation a check makes.
-public enum Outcome: String, Sendable {
-    case pass, fail, unverifiable
-    /// The rule does not apply to this report (its condition, or e.g. the fee rule on a 2019 report).
-    case notApplicable = "not_applicable"
+/// A check's message variants: the names a rule file's `message:` uses, each with the
+/// placeholders the check fills in.
+protocol CheckVariant: RawRepresentable, CaseIterable, Sendable where RawValue == String {
+    var placeholders: [String] { get }
 }
 
-/// One thing a check found: a failure with evidence, or a reason it could not verify.
-public struct Observation: Sendable {
-    public var outcome: Outcome
-    /// The message variant (`missing`, `imbalance`, …); unverifiable observations use `reason`.
-    public var variant: String
-    public var values: [String: Localized]
-    public var line: Int?
-    public var excerpt: String?
-    /// What this observation costs, when the check computes it (e.g. a share of reused text);
-    /// nil means the rule's `points_each` or `points`.
-    public var cost: Double?
-    /// Other places that hold the same evidence (the other reports of a reused passage).
-    public var sources: [SourceRef] = []
-    /// Every source line the evidence touches (e.g. each cell of a broken identity).
-    public var relatedLines: [Int] = []
+/// A check that judges one report on its own; it runs in parallel, report by report.
+protocol ReportCheck: Check {
+    static func evaluate(_ report: Report, _ parameters: Parameters) -> CheckResult
+}
 
-    public init(_ outcome: Outcome, variant: String, values: [String: Localized] = [:], line: Int? = nil, excerpt: String? = nil) {
-        self.outcome = outcome; self.variant = variant; self.values = values; self.line = line; self.excerpt = excerpt
+/// A check that compares reports with each other or with earlier years' reports: it runs once
+/// every report is prepared, and stores its result in each prepared report.
+protocol CorpusCheck: Check {
+    static func evaluate(_ prepared: inout [PreparedReport], rule: RuleDefinition, at ruleIndex: Int, _ parameters: Parameters,
+                         context: CorpusContext) -> [ReuseCluster]
+    /// Rows of table 三 the check reads after a report's text is released (the rest are dropped).
+    static var rowsKept: Set<String> { get }
+    /// In a rule's examples, the documents after the first are earlier years' reports (not peers).
+    static var examplesCompareWithHistory: Bool { get }
+}
+
+/// What a corpus-wide check gets besides the prepared reports.
+struct CorpusContext {
+    /// Earlier years' reports (`--history`).
+    var history: [HistoryReport]
+    /// Rebuilds the narrative of prepared report `i`, whose text was released.
+    var reload: (Int, Report) -> NarrativeDocument?
+}
+
+extension Check {
+    static var variants: [VariantSpec] { Variant.allCases.map { VariantSpec(name: $0.rawValue, placeholders: $0.placeholders) } }
+
+    /// The rule's parameters as this check's type (they were read by this check).
+    static func typed(_ p: RuleParameters) -> Parameters { p.value as! Parameters }
+
+    static func readParameters(_ reader: inout ParameterReader, kind: CheckKind) -> RuleParameters {
+        RuleParameters(kind: kind, value: parameters(&reader))
     }
 
-    /// A "could not verify" observation with its reason.
-    public static func unverifiable(_ reason: Localized, line: Int? = nil, excerpt: String? = nil) -> Observation {
-        Observation(.unverifiable, variant: "", values: ["reason": reason], line: line, excerpt: excerpt)
+    static func describeParameters(_ p: RuleParameters) -> String { describe(typed(p)) }
+}
+
+extension ReportCheck {
+    static func run(_ report: Report, _ p: RuleParameters) -> CheckResult { evaluate(report, typed(p)) }
+}
+
+extension CorpusCheck {
+    static func run(_ prepared: inout [PreparedReport], rule: RuleDefinition, at ruleIndex: Int, context: CorpusContext) -> [ReuseCluster] {
+        evaluate(&prepared, rule: rule, at: ruleIndex, typed(rule.parameters), context: context)
     }
 }
 
-/// What a check concluded about one report.
-public struct CheckResult: Sendable {
-    public var outcome: Outcome
-    public var observations: [Observation]
+/// A rule's parameters, as read by its check kind.
+public struct RuleParameters: Sendable {
+    public let kind: CheckKind
+    let value: any Sendable
 
-    public static let pass = CheckResult(outcome: .pass, observations: [])
-    public static let notApplicable = CheckResult(outcome: .notApplicable, observations: [])
-
-    /// Fail if anything failed; else unverifiable if anything could not be verified; else pass.
-    public static func from(_ observations: [Observation]) -> CheckResult {
-        if observations.contains(where: { $0.outcome == .fail }) { return CheckResult(outcome: .fail, observations: observations) }
-        if observations.contains(where: { $0.outcome == .unverifiable }) { return CheckResult(outcome: .unverifiable, observations: observations) }
-        return CheckResult(outcome: .pass, observations: observations)
-    }
-}
-
-/// Typed parameters of a rule, one case per check kind.
-public enum RuleParameters: Sendable {
-    case requiredSections(RequiredSectionsCheck.Parameters)
-    case statisticsPeriod(StatisticsPeriodCheck.Parameters)
-    case feeDisclosure(FeeDisclosureCheck.Parameters)
-    case tableBalance(TableBalanceCheck.Parameters)
-    case narrativeReuse(NarrativeReuseCheck.Parameters)
-    case narrativeNumbers(NarrativeNumbersCheck.Parameters)
-    case reportDate(ReportDateCheck.Parameters)
-    case problemsSubstance(ProblemsSubstanceCheck.Parameters)
-    case pattern(ContentPatternCheck.Parameters)
-    case staleYears(StaleYearsCheck.Parameters)
-    case carryOver(CarryOverCheck.Parameters)
-}
-
-/// The check kinds a rule file can name. Adding one: a file in Checks/, a case here, and the
-/// compiler points at every switch that must learn it.
-public enum CheckKind: String, Sendable, CaseIterable {
-    case requiredSections = "required_sections"
-    case statisticsPeriod = "statistics_period"
-    case feeDisclosure = "fee_disclosure"
-    case tableBalance = "table_balance"
-    case narrativeReuse = "narrative_reuse"
-    case narrativeNumbers = "narrative_numbers"
-    case reportDate = "report_date"
-    case problemsSubstance = "problems_substance"
-    case pattern = "pattern"
-    case staleYears = "stale_years"
-    case carryOver = "carry_over"
-
-    /// Kinds that compare reports with each other run after every report is prepared.
-    public var isCorpusWide: Bool {
-        switch self {
-        case .narrativeReuse, .carryOver: return true
-        case .requiredSections, .statisticsPeriod, .feeDisclosure, .tableBalance, .narrativeNumbers, .reportDate, .problemsSubstance, .pattern, .staleYears: return false
-        }
-    }
-
-    public var variants: [VariantSpec] {
-        switch self {
-        case .requiredSections: return RequiredSectionsCheck.variants
-        case .statisticsPeriod: return StatisticsPeriodCheck.variants
-        case .feeDisclosure: return FeeDisclosureCheck.variants
-        case .tableBalance: return TableBalanceCheck.variants
-        case .narrativeReuse: return NarrativeReuseCheck.variants
-        case .narrativeNumbers: return NarrativeNumbersCheck.variants
-        case .reportDate: return ReportDateCheck.variants
-        case .problemsSubstance: return ProblemsSubstanceCheck.variants
-        case .pattern: return ContentPatternCheck.variants
-        case .staleYears: return StaleYearsCheck.variants
-        case .carryOver: return CarryOverCheck.variants
-        }
-    }
-
-    func parameters(_ params: [(key: String, value: YAMLValue)], ruleID: String, anchor: YAMLValue,
-                    readFile: @escaping (String, String) -> RuleFileText?, issues: inout [RuleFileIssue]) -> RuleParameters {
-        var reader = ParameterReader(params: params, ruleID: ruleID, anchor: anchor, readFile: readFile)
-        let result: RuleParameters
-        switch self {
-        case .requiredSections: result = .requiredSections(RequiredSectionsCheck.Parameters(&reader))
-        case .statisticsPeriod: result = .statisticsPeriod(StatisticsPeriodCheck.Parameters(&reader))
-        case .feeDisclosure: result = .feeDisclosure(FeeDisclosureCheck.Parameters(&reader))
-        case .tableBalance: result = .tableBalance(TableBalanceCheck.Parameters(&reader))
-        case .narrativeReuse: result = .narrativeReuse(NarrativeReuseCheck.Parameters(&reader))
-        case .narrativeNumbers: result = .narrativeNumbers(NarrativeNumbersCheck.Parameters(&reader))
-        case .reportDate: result = .reportDate(ReportDateCheck.Parameters(&reader))
-        case .problemsSubstance: result = .problemsSubstance(ProblemsSubstanceCheck.Parameters(&reader))
-        case .pattern: result = .pattern(ContentPatternCheck.Parameters(&reader))
-        case .staleYears: result = .staleYears(StaleYearsCheck.Parameters(&reader))
-        case .carryOver: result = .carryOver(CarryOverCheck.Parameters(&reader))
-        }
-        reader.finish()
-        issues += reader.issues
-        return result
-    }
+    /// The parameters as `type` (e.g. `NarrativeReuseCheck.Parameters.self`), when the rule is of that kind.
+    public func of<P>(_ type: P.Type) -> P? { value as? P }
 }
 
 /// Runs the check a rule names on one report. Pure. Corpus-wide kinds give nil: the engine runs
@@ -135,75 +78,7 @@ public enum CheckKind: String, Sendable, CaseIterable {
 public enum CheckRunner {
     public static func evaluate(_ rule: RuleDefinition, on report: Report) -> CheckResult? {
         guard rule.condition.applies(to: report) else { return .notApplicable }
-        switch rule.parameters {
-        case .narrativeReuse, .carryOver: return nil
-        case .requiredSections(let p): return RequiredSectionsCheck.evaluate(report, p)
-        case .statisticsPeriod(let p): return StatisticsPeriodCheck.evaluate(report, p)
-        case .feeDisclosure(let p): return FeeDisclosureCheck.evaluate(report, p)
-        case .tableBalance(let p): return TableBalanceCheck.evaluate(report, p)
-        case .narrativeNumbers(let p): return NarrativeNumbersCheck.evaluate(report, p)
-        case .reportDate(let p): return ReportDateCheck.evaluate(report, p)
-        case .problemsSubstance(let p): return ProblemsSubstanceCheck.evaluate(report, p)
-        case .pattern(let p): return ContentPatternCheck.evaluate(report, p)
-        case .staleYears(let p): return StaleYearsCheck.evaluate(report, p)
-        }
-    }
-}
-
-/// Reads a rule's `params`, remembering which keys were used so unknown ones can be reported.
-struct ParameterReader {
-    let params: [(key: String, value: YAMLValue)]
-    let ruleID: String
-    let anchor: YAMLValue
-    var used: Set<String> = []
-    var known: [String] = []
-    var issues: [RuleFileIssue] = []
-    /// Reads a data file a parameter names, relative to the rule file that names it.
-    let readFile: (String, String) -> RuleFileText?
-
-    init(params: [(key: String, value: YAMLValue)], ruleID: String, anchor: YAMLValue, readFile: @escaping (String, String) -> RuleFileText? = { _, _ in nil }) {
-        self.params = params; self.ruleID = ruleID; self.anchor = anchor; self.readFile = readFile
-    }
-
-    mutating func value(_ key: String) -> YAMLValue? {
-        known.append(key); used.insert(key)
-        return params.last { $0.key == key }?.value
-    }
-
-    /// A string parameter that must be one of `choices`.
-    mutating func choice(_ key: String, _ choices: [String], default def: String) -> String {
-        guard let v = value(key) else { return def }
-        guard let s = v.string, choices.contains(s) else {
-            issues.append(v.issue("rule '\(ruleID)': '\(key)' must be one of \(choices.joined(separator: ", "))")); return def
-        }
-        return s
-    }
-
-    /// A number parameter within `range` (finite: `nan` and `inf` are not numbers here).
-    mutating func number(_ key: String, default def: Double, in range: ClosedRange<Double>) -> Double {
-        guard let v = value(key) else { return def }
-        guard let n = v.number, range.contains(n) else {
-            fail(v, "'\(key)' must be a number from \(Format.number(range.lowerBound)) to \(Format.number(range.upperBound))"); return def
-        }
-        return n
-    }
-
-    /// A whole-number parameter within `range`; checked before conversion, so no value traps.
-    mutating func integer(_ key: String, default def: Int, in range: ClosedRange<Int>) -> Int {
-        guard let v = value(key) else { return def }
-        guard let n = v.number, n == n.rounded(), n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
-            fail(v, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)"); return def
-        }
-        return Int(n)
-    }
-
-    mutating func fail(_ node: YAMLValue?, _ message: String) {
-        issues.append((node ?? anchor).issue("rule '\(ruleID)': \(message)"))
-    }
-
-    mutating func finish() {
-        for (k, v) in params where !used.contains(k) {
-            issues.append(v.issue(Suggest.unknownKey(k, known: known, in: "the params of rule '\(ruleID)'")))
-        }
+        guard let check = rule.kind.check as? any ReportCheck.Type else { return nil }
+        return check.run(report, rule.parameters)
     }
 }

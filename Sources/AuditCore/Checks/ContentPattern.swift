@@ -2,7 +2,7 @@ import Foundation
 
 /// `pattern`: an office's own content rule, written only in YAML: phrases or regular
 /// expressions that a section must contain (at least `min_count` times) or must not contain.
-public enum ContentPatternCheck {
+public enum ContentPatternCheck: ReportCheck {
     public struct Parameters: @unchecked Sendable {
         public var section: SectionKind?
         public var required: [(source: String, re: NSRegularExpression)]
@@ -37,10 +37,23 @@ public enum ContentPatternCheck {
         }
     }
 
-    public static let variants = [
-        VariantSpec(name: "missing", placeholders: ["pattern", "section", "count", "min_count"]),
-        VariantSpec(name: "forbidden", placeholders: ["pattern", "match", "section"]),
-    ]
+    enum Variant: String, CheckVariant {
+        case missing
+        case forbidden
+
+        var placeholders: [String] {
+            switch self {
+            case .missing: return ["pattern", "section", "count", "min_count"]
+            case .forbidden: return ["pattern", "match", "section"]
+            }
+        }
+    }
+
+    static func parameters(_ r: inout ParameterReader) -> Parameters { Parameters(&r) }
+
+    static func describe(_ p: Parameters) -> String {
+        "section: \(p.section.map { $0.numeral } ?? "any"), require: \(p.required.map(\.source)), forbid: \(p.forbidden.map(\.source)), min_count: \(p.minCount)"
+    }
 
     /// Seconds all the patterns of one rule may take on one report (the fuzzer lowers it).
     nonisolated(unsafe) public static var patternBudget = 0.5
@@ -71,7 +84,7 @@ public enum ContentPatternCheck {
             guard let found = matches(source, re) else { continue }
             let n = found.count
             if n < p.minCount {
-                obs.append(Observation(.fail, variant: "missing", values: ["pattern": Localized(zh: source, en: source), "section": sectionName,
+                obs.append(Observation(.fail, Variant.missing, values: ["pattern": Localized(zh: source, en: source), "section": sectionName,
                                                                             "count": Localized(zh: String(n), en: String(n)), "min_count": Localized(zh: String(p.minCount), en: String(p.minCount))],
                                        line: p.section.flatMap { report.section($0)?.headingLine }))
             }
@@ -79,7 +92,7 @@ public enum ContentPatternCheck {
         for (source, re) in p.forbidden {
             for m in matches(source, re) ?? [] {
                 let text = joined.string(m.range)
-                obs.append(Observation(.fail, variant: "forbidden", values: ["pattern": Localized(zh: source, en: source), "match": Localized(zh: text, en: text), "section": sectionName],
+                obs.append(Observation(.fail, Variant.forbidden, values: ["pattern": Localized(zh: source, en: source), "match": Localized(zh: text, en: text), "section": sectionName],
                                        line: joined.line(at: m.range.location), excerpt: text))
             }
         }

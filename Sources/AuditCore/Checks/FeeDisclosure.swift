@@ -5,7 +5,7 @@ import Foundation
 /// 未收取; with `require: count_and_amount` it must give the number of fee notices issued and the
 /// amount actually collected, as the 2021 format asks. Which template it applies to is the rule
 /// file's `when:`, not this code's.
-public enum FeeDisclosureCheck {
+public enum FeeDisclosureCheck: ReportCheck {
     public struct Parameters: Sendable {
         public var requireCountAndAmount: Bool
         /// The accepted phrasings (`fee.statement`, `fee.notice_count`, `fee.amount_collected`).
@@ -17,15 +17,28 @@ public enum FeeDisclosureCheck {
         }
     }
 
-    public static let variants = [
-        VariantSpec(name: "missing", placeholders: []),
-        VariantSpec(name: "incomplete", placeholders: ["missing_items", "statement"]),
-    ]
+    enum Variant: String, CheckVariant {
+        case missing
+        case incomplete
+
+        var placeholders: [String] {
+            switch self {
+            case .missing: return []
+            case .incomplete: return ["missing_items", "statement"]
+            }
+        }
+    }
+
+    static func parameters(_ r: inout ParameterReader) -> Parameters { Parameters(&r) }
+
+    static func describe(_ p: Parameters) -> String {
+        "require: \(p.requireCountAndAmount ? "count_and_amount" : "statement")"
+    }
 
     public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
         guard let book = p.phrases else { return .notApplicable }
         // Whether a statement is made at all: one search of the report's text, stopping at the first.
-        if let all = report.joined, !book.occurs("fee.statement", in: all) { return .from([Observation(.fail, variant: "missing")]) }
+        if let all = report.joined, !book.occurs("fee.statement", in: all) { return .from([Observation(.fail, Variant.missing)]) }
         guard p.requireCountAndAmount else { return report.joined == nil ? evaluateStatement(report, book) : .pass }
         return evaluateStatement(report, book, requireCountAndAmount: true)
     }
@@ -34,7 +47,7 @@ public enum FeeDisclosureCheck {
         // Heading segments are left out here: their words would run into the statement quoted.
         let joined = JoinedText(narrativeSegments(report)[...])
         let mentions = book.matches("fee.statement", in: joined)
-        guard !mentions.isEmpty else { return .from([Observation(.fail, variant: "missing")]) }
+        guard !mentions.isEmpty else { return .from([Observation(.fail, Variant.missing)]) }
         guard requireCountAndAmount else { return .pass }
         // The statement: the sentences that mention the fee.
         var sentences: [(text: String, line: Int)] = []
@@ -48,7 +61,7 @@ public enum FeeDisclosureCheck {
         if !book.matches("fee.amount_collected", text: statement) { missing.append(Localized(zh: "实际收取的金额", en: "the amount actually collected")) }
         guard !missing.isEmpty else { return .pass }
         let list = Localized(zh: missing.map(\.zh).joined(separator: "、"), en: missing.map(\.en).joined(separator: " and "))
-        return .from([Observation(.fail, variant: "incomplete", values: ["missing_items": list, "statement": Localized(zh: sentences[0].text, en: sentences[0].text)],
+        return .from([Observation(.fail, Variant.incomplete, values: ["missing_items": list, "statement": Localized(zh: sentences[0].text, en: sentences[0].text)],
                                   line: sentences[0].line, excerpt: sentences[0].text)])
     }
 

@@ -7,12 +7,26 @@ import Foundation
 /// that is not recognised is not a finding; a recognised figure whose cell cannot be read is
 /// "could not verify". Phrasings that count something else — items published (公示行政处罚信息57条),
 /// documents by disclosure attribute (依申请公开274条) — are deliberately not read.
-public enum NarrativeNumbersCheck {
+public enum NarrativeNumbersCheck: ReportCheck {
     public struct Parameters: Sendable {
         init(_ r: inout ParameterReader) {}
     }
 
-    public static let variants = [VariantSpec(name: "mismatch", placeholders: ["stated", "quantity", "table_value", "cell"])]
+    enum Variant: String, CheckVariant {
+        case mismatch
+
+        var placeholders: [String] {
+            switch self {
+            case .mismatch: return ["stated", "quantity", "table_value", "cell"]
+            }
+        }
+    }
+
+    static func parameters(_ r: inout ParameterReader) -> Parameters { Parameters(&r) }
+
+    static func describe(_ p: Parameters) -> String {
+        "the figures of tables 二, 三 and 四 stated in the narrative (applications, results, carry-overs, reviews, lawsuits, licences, penalties, normative documents)"
+    }
 
     /// Where a figure stands in the tables: the total column of table 三 or 四 rows (summed), or
     /// one column of a table 二 item.
@@ -124,7 +138,7 @@ public enum NarrativeNumbersCheck {
                 }
                 var distinct: [Int64] = []
                 for v in values where !distinct.contains(v) { distinct.append(v) }
-                var o = Observation(.fail, variant: "mismatch",
+                var o = Observation(.fail, Variant.mismatch,
                                     values: ["stated": Localized(zh: excerpt, en: excerpt), "quantity": claim.name,
                                              "table_value": Localized(zh: distinct.map(String.init).joined(separator: "或"), en: distinct.map(String.init).joined(separator: " or ")),
                                              "cell": describe(claim.readings[0], report)],

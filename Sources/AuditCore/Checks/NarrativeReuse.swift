@@ -5,7 +5,7 @@ import Foundation
 /// (the rule's `template_file` plus every label of the format) never counts. The deduction is
 /// proportional to the share of the report's own narrative that is reused, capped at `points`.
 /// This kind needs the whole corpus, so the engine runs it after every report is prepared.
-public enum NarrativeReuseCheck {
+public enum NarrativeReuseCheck: CorpusCheck {
     public struct Parameters: Sendable {
         public var settings: ReuseSettings
         /// Deduction per percent of the report's narrative that is reused.
@@ -37,10 +37,23 @@ public enum NarrativeReuseCheck {
         }
     }
 
-    public static let variants = [
-        VariantSpec(name: "cross_report", placeholders: ["others", "length", "similarity", "section"]),
-        VariantSpec(name: "earlier_year", placeholders: ["year", "length", "similarity", "section"]),
-    ]
+    enum Variant: String, CheckVariant {
+        case crossReport = "cross_report"
+        case earlierYear = "earlier_year"
+
+        var placeholders: [String] {
+            switch self {
+            case .crossReport: return ["others", "length", "similarity", "section"]
+            case .earlierYear: return ["year", "length", "similarity", "section"]
+            }
+        }
+    }
+
+    static func parameters(_ r: inout ParameterReader) -> Parameters { Parameters(&r) }
+
+    static func describe(_ p: Parameters) -> String {
+        "min_length: \(p.settings.minLength), min_similarity: \(p.settings.minSimilarity), max_share_per_passage: \(Format.number(p.settings.maxSharePerPassage)), points_per_percent: \(Format.number(p.pointsPerPercent)), template_file: \(p.templateFile), compare_history: \(p.compareHistory)"
+    }
 
     /// Every label of the format: section titles, table headers and row labels.
     static var builtInTemplatePhrases: [String] {
@@ -63,6 +76,24 @@ public enum NarrativeReuseCheck {
 
     /// Evaluates the rule over a corpus held in memory: one result per document, plus the
     /// clusters of shared passages for reuse.md / reuse.csv.
+    /// Reports need only their sketches in memory: the narratives of candidate pairs are
+    /// rebuilt (`context.reload`) for verification.
+    static func evaluate(_ prepared: inout [PreparedReport], rule: RuleDefinition, at ri: Int, _ p: Parameters,
+                         context: CorpusContext) -> [ReuseCluster] {
+        let members = prepared.indices.filter { prepared[$0].sketch != nil && rule.condition.applies(to: prepared[$0].report) }
+        let snapshot = prepared
+        let (results, found) = evaluate(sketches: members.map { prepared[$0].sketch! }, history: context.history.compactMap(\.narrative), p) { k in
+            snapshot[members[k]].narrative ?? context.reload(members[k], snapshot[members[k]].report)
+        }
+        for (k, i) in members.enumerated() { prepared[i].results[ri] = results[k] }
+        for i in prepared.indices where prepared[i].results[ri] == nil && prepared[i].sketch != nil { prepared[i].results[ri] = .notApplicable }
+        return found
+    }
+
+    static let examplesCompareWithHistory = false
+
+    static let rowsKept: Set<String> = []
+
     public static func evaluate(_ docs: [NarrativeDocument], history: [NarrativeDocument], _ p: Parameters) -> (results: [CheckResult], clusters: [ReuseCluster]) {
         evaluate(sketches: docs.map(NarrativeSketch.init), history: history, p) { docs[$0] }
     }
@@ -106,13 +137,13 @@ public enum NarrativeReuseCheck {
             for region in mergeRegions(spans.filter { earlierOfSameAgency($0.partner) }) {
                 let last = region.partners.map { docs[$0.doc]! }.max { ($0.year ?? 0, $0.file) < ($1.year ?? 0, $1.file) }!
                 let year = last.year.map(String.init) ?? "往"
-                obs.append(observation(doc, region, variant: "earlier_year", extra: ["year": Localized(zh: year, en: year)],
+                obs.append(observation(doc, region, .earlierYear, extra: ["year": Localized(zh: year, en: year)],
                                        sources: region.partners.map { SourceRef(file: docs[$0.doc]!.file, line: docs[$0.doc]!.line(at: $0.start)) }, p))
             }
             for region in mergeRegions(spans.filter { !earlierOfSameAgency($0.partner) }) {
                 let others = region.partners.map { docs[$0.doc]! }
                 let names = Array(Set(others.map { $0.agency ?? $0.file })).sorted()
-                obs.append(observation(doc, region, variant: "cross_report", extra: ["others": Localized(zh: names.joined(separator: "、"), en: names.joined(separator: ", "))],
+                obs.append(observation(doc, region, .crossReport, extra: ["others": Localized(zh: names.joined(separator: "、"), en: names.joined(separator: ", "))],
                                        sources: region.partners.map { SourceRef(file: docs[$0.doc]!.file, line: docs[$0.doc]!.line(at: $0.start)) }, p))
             }
             if hasHistory(doc.agencyKey, doc.year), let key = doc.agencyKey {
@@ -120,7 +151,7 @@ public enum NarrativeReuseCheck {
                     let shared = ReuseDetector.pairPassages(doc, old, aIndex: d, bIndex: h, p.settings)
                     for region in mergeRegions(shared.map { ($0.aStart, $0.aEnd, $0.matched, $0.similarity, h, $0.bStart) }) {
                         let year = old.year.map(String.init) ?? "往"
-                        obs.append(observation(doc, region, variant: "earlier_year", extra: ["year": Localized(zh: year, en: year)],
+                        obs.append(observation(doc, region, .earlierYear, extra: ["year": Localized(zh: year, en: year)],
                                                sources: [SourceRef(file: old.file, line: old.line(at: region.partners[0].start))], p))
                     }
                 }
@@ -130,13 +161,13 @@ public enum NarrativeReuseCheck {
         return (results, ReuseCluster.build(docs, passages))
     }
 
-    static func observation(_ doc: NarrativeDocument, _ r: Region, variant: String, extra: [String: Localized], sources: [SourceRef], _ p: Parameters) -> Observation {
+    static func observation(_ doc: NarrativeDocument, _ r: Region, _ variant: Variant, extra: [String: Localized], sources: [SourceRef], _ p: Parameters) -> Observation {
         let section = doc.section(at: r.start)
         var values = extra
         values["length"] = Localized(zh: String(r.matched), en: String(r.matched))
         values["similarity"] = Localized(zh: String(Int((r.similarity * 100).rounded())), en: String(Int((r.similarity * 100).rounded())))
         values["section"] = Localized(zh: section.map { "第\($0.numeral)部分" } ?? "正文", en: section.map { "section \($0.rawValue)" } ?? "the body")
-        var o = Observation(.fail, variant: variant, values: values, line: doc.line(at: r.start), excerpt: doc.excerpt(r.start, r.end))
+        var o = Observation(.fail, variant, values: values, line: doc.line(at: r.start), excerpt: doc.excerpt(r.start, r.end))
         // The cost is this region's share of the report's own narrative.
         o.cost = p.pointsPerPercent * 100 * Double(doc.ownCount(r.start, r.end)) / Double(max(1, doc.ownCharacters))
         o.sources = sources

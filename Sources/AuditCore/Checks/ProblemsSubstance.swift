@@ -1,7 +1,7 @@
 /// `problems_substance`: section 五 states concrete problems and concrete improvements; a
 /// section that says only 无, or misses either half, is flagged. Not applicable when 五 is
 /// missing altogether (that is `required_sections`' finding).
-public enum ProblemsSubstanceCheck {
+public enum ProblemsSubstanceCheck: ReportCheck {
     public struct Parameters: Sendable {
         public var minLength: Int
         init(_ r: inout ParameterReader) {
@@ -9,11 +9,25 @@ public enum ProblemsSubstanceCheck {
         }
     }
 
-    public static let variants = [
-        VariantSpec(name: "empty", placeholders: ["text"]),
-        VariantSpec(name: "missing_problems", placeholders: []),
-        VariantSpec(name: "missing_improvements", placeholders: []),
-    ]
+    enum Variant: String, CheckVariant {
+        case empty
+        case missingProblems = "missing_problems"
+        case missingImprovements = "missing_improvements"
+
+        var placeholders: [String] {
+            switch self {
+            case .empty: return ["text"]
+            case .missingProblems: return []
+            case .missingImprovements: return []
+            }
+        }
+    }
+
+    static func parameters(_ r: inout ParameterReader) -> Parameters { Parameters(&r) }
+
+    static func describe(_ p: Parameters) -> String {
+        "min_length: \(p.minLength)"
+    }
 
     static let problemWords = ["问题", "不足", "差距", "短板", "薄弱", "有待", "不够", "欠缺", "滞后", "不到位", "不高", "不强", "不规范", "不完善", "不及时", "单一", "仍需"]
     static let improvementWords = ["改进", "措施", "下一步", "将进一步", "将继续", "加强", "完善", "提升", "推进", "强化", "健全", "加大", "拓宽", "丰富", "规范", "计划"]
@@ -24,12 +38,12 @@ public enum ProblemsSubstanceCheck {
         let compact = TextNormalizer.compact(body)
         let letters = compact.unicodeScalars.filter { $0.properties.isAlphabetic }.count
         if letters < p.minLength {
-            return .from([Observation(.fail, variant: "empty", values: ["text": Localized(zh: compact.isEmpty ? "（空）" : compact, en: compact.isEmpty ? "(empty)" : compact)],
+            return .from([Observation(.fail, Variant.empty, values: ["text": Localized(zh: compact.isEmpty ? "（空）" : compact, en: compact.isEmpty ? "(empty)" : compact)],
                                       line: five.headingLine, excerpt: compact.isEmpty ? five.heading : compact)])
         }
         var obs: [Observation] = []
-        if !problemWords.contains(where: { compact.has($0) }) { obs.append(Observation(.fail, variant: "missing_problems", line: five.headingLine, excerpt: five.heading)) }
-        if !improvementWords.contains(where: { compact.has($0) }) { obs.append(Observation(.fail, variant: "missing_improvements", line: five.headingLine, excerpt: five.heading)) }
+        if !problemWords.contains(where: { compact.has($0) }) { obs.append(Observation(.fail, Variant.missingProblems, line: five.headingLine, excerpt: five.heading)) }
+        if !improvementWords.contains(where: { compact.has($0) }) { obs.append(Observation(.fail, Variant.missingImprovements, line: five.headingLine, excerpt: five.heading)) }
         return .from(obs)
     }
 }

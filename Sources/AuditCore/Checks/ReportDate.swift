@@ -2,7 +2,7 @@
 /// 县级以上人民政府部门 publish by 1月31日, a 县级以上 government's own report by 3月31日; 乡镇
 /// and 街道 follow local deadlines, so each level's deadline is a parameter, and a level without
 /// one is only checked for a date). Year Y's report is due in year Y + 1.
-public enum ReportDateCheck {
+public enum ReportDateCheck: ReportCheck {
     public struct Parameters: Sendable {
         public var deadlines: [AgencyLevel: (month: Int, day: Int)]
 
@@ -22,13 +22,26 @@ public enum ReportDateCheck {
         }
     }
 
-    public static let variants = [
-        VariantSpec(name: "missing", placeholders: []),
-        VariantSpec(name: "late", placeholders: ["date", "deadline", "level"]),
-    ]
+    enum Variant: String, CheckVariant {
+        case missing
+        case late
+
+        var placeholders: [String] {
+            switch self {
+            case .missing: return []
+            case .late: return ["date", "deadline", "level"]
+            }
+        }
+    }
+
+    static func parameters(_ r: inout ParameterReader) -> Parameters { Parameters(&r) }
+
+    static func describe(_ p: Parameters) -> String {
+        "deadlines: " + AgencyLevel.allCases.map { l in "\(l.rawValue) " + (p.deadlines[l].map { String(format: "%02d-%02d", $0.month, $0.day) } ?? "not checked") }.joined(separator: ", ")
+    }
 
     public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
-        guard let date = report.publicationDate else { return .from([Observation(.fail, variant: "missing")]) }
+        guard let date = report.publicationDate else { return .from([Observation(.fail, Variant.missing)]) }
         guard let year = report.year else {
             return .from([.unverifiable(Localized(zh: "无法确定报告年度，不能核对发布期限", en: "the report year is unknown"), line: date.line)])
         }
@@ -38,7 +51,7 @@ public enum ReportDateCheck {
         guard let d = p.deadlines[level] else { return .pass }
         let deadline = ReportDate(year: year + 1, month: d.month, day: d.day, line: 0)
         guard date > deadline else { return .pass }
-        return .from([Observation(.fail, variant: "late", values: [
+        return .from([Observation(.fail, Variant.late, values: [
             "date": Localized(zh: "\(date.year)年\(date.month)月\(date.day)日", en: date.iso),
             "deadline": Localized(zh: "\(deadline.year)年\(deadline.month)月\(deadline.day)日", en: deadline.iso),
             "level": level.name,

@@ -1,6 +1,6 @@
 /// `required_sections`: the six canonical sections are present; with `numbering: strict`, each
 /// heading is also numbered 一、…六、 in order (`5、`, a bare title or a wrong numeral is irregular).
-public enum RequiredSectionsCheck {
+public enum RequiredSectionsCheck: ReportCheck {
     public struct Parameters: Sendable {
         public var strictNumbering: Bool
 
@@ -9,10 +9,23 @@ public enum RequiredSectionsCheck {
         }
     }
 
-    public static let variants = [
-        VariantSpec(name: "missing", placeholders: ["number", "title", "title_en"]),
-        VariantSpec(name: "numbering", placeholders: ["number", "heading"]),
-    ]
+    enum Variant: String, CheckVariant {
+        case missing
+        case numbering
+
+        var placeholders: [String] {
+            switch self {
+            case .missing: return ["number", "title", "title_en"]
+            case .numbering: return ["number", "heading"]
+            }
+        }
+    }
+
+    static func parameters(_ r: inout ParameterReader) -> Parameters { Parameters(&r) }
+
+    static func describe(_ p: Parameters) -> String {
+        "numbering: \(p.strictNumbering ? "strict" : "lenient")"
+    }
 
     /// Fewer sections than this recognised: the report's structure is not the template's (or not
     /// readable), so a section cannot be called missing.
@@ -36,7 +49,7 @@ public enum RequiredSectionsCheck {
             }
             // Cite the heading that follows the gap, so the agency sees where the part belongs.
             let next = report.sections.first { $0.kind > kind }
-            obs.append(Observation(.fail, variant: "missing",
+            obs.append(Observation(.fail, Variant.missing,
                                    values: ["number": Localized(zh: kind.numeral, en: String(kind.rawValue)),
                                             "title": Localized(zh: kind.officialTitle, en: kind.englishTitle),
                                             "title_en": Localized(zh: kind.englishTitle, en: kind.englishTitle)],
@@ -44,7 +57,7 @@ public enum RequiredSectionsCheck {
         }
         if p.strictNumbering {
             for s in report.sections where s.numbering != .chinese || s.writtenNumber != s.kind.rawValue {
-                obs.append(Observation(.fail, variant: "numbering",
+                obs.append(Observation(.fail, Variant.numbering,
                                        values: ["number": Localized(zh: s.kind.numeral, en: String(s.kind.rawValue)),
                                                 "heading": Localized(zh: s.heading, en: s.heading)],
                                        line: s.headingLine, excerpt: s.heading))

@@ -6,12 +6,26 @@ import Foundation
 /// look back (同比, 较上年, 相比, 以来, 截至…), and references to the previous year that are right
 /// by nature — final accounts (2020年政府决算, 2020年度部门决算: a 决算 is always of a past year),
 /// 上年度/上一年/去年, 较2020年. One finding per distinct sentence.
-public enum StaleYearsCheck {
+public enum StaleYearsCheck: ReportCheck {
     public struct Parameters: Sendable {
         init(_ r: inout ParameterReader) {}
     }
 
-    public static let variants = [VariantSpec(name: "stale", placeholders: ["year", "report_year", "sentence"])]
+    enum Variant: String, CheckVariant {
+        case stale
+
+        var placeholders: [String] {
+            switch self {
+            case .stale: return ["year", "report_year", "sentence"]
+            }
+        }
+    }
+
+    static func parameters(_ r: inout ParameterReader) -> Parameters { Parameters(&r) }
+
+    static func describe(_ p: Parameters) -> String {
+        "years 1–5 before the report year, outside citations, document numbers, final accounts and comparisons"
+    }
 
     static let yearRE = try! NSRegularExpression(pattern: "(?<![0-9〔\\[(（【])(20[0-9]{2})年(?!度报告|政府信息公开)")
     static let comparisons = ["决算", "同比", "较上年", "比上年", "上年", "去年", "上一年", "相比", "以来", "至今", "截至", "截止", "以前", "之前", "整改", "改进", "问题", "不足", "上一年度", "上年度", "年报", "年度报告", "统计期限", "统计时限", "印发", "出台", "发布的", "通知", "意见", "规定", "办法", "条例", "《", "》", "〔", "号"]
@@ -40,7 +54,7 @@ public enum StaleYearsCheck {
                        comparedBefore.contains(before) { continue }
                     guard seen.insert(s).inserted else { break }
                     let excerpt = s.unicodeScalars.count > 120 ? String(s.prefix(120)) + "…" : s
-                    obs.append(Observation(.fail, variant: "stale", values: ["year": Localized(zh: String(y), en: String(y)), "report_year": Localized(zh: String(year), en: String(year)),
+                    obs.append(Observation(.fail, Variant.stale, values: ["year": Localized(zh: String(y), en: String(y)), "report_year": Localized(zh: String(year), en: String(year)),
                                                                              "sentence": Localized(zh: excerpt, en: excerpt)], line: n, excerpt: excerpt))
                     break
                 }

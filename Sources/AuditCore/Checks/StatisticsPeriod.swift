@@ -3,7 +3,7 @@ import Foundation
 /// `statistics_period`: a statistics period (统计期限 自Y年1月1日起至Y年12月31日止) is stated, covers
 /// the whole report year, and — with `location: top` — stands before section 一 or in its first
 /// paragraph, not only in 六. A cut-off such as 截至2021年12月31日 is not a period.
-public enum StatisticsPeriodCheck {
+public enum StatisticsPeriodCheck: ReportCheck {
     public struct Parameters: Sendable {
         public var requireAtTop: Bool
         /// The accepted phrasings (`period.markers`, `period.founded`).
@@ -15,12 +15,27 @@ public enum StatisticsPeriodCheck {
         }
     }
 
-    public static let variants = [
-        VariantSpec(name: "missing", placeholders: ["year"]),
-        VariantSpec(name: "wrong_year", placeholders: ["stated", "year"]),
-        VariantSpec(name: "incomplete", placeholders: ["stated"]),
-        VariantSpec(name: "not_at_top", placeholders: ["stated", "section"]),
-    ]
+    enum Variant: String, CheckVariant {
+        case missing
+        case wrongYear = "wrong_year"
+        case incomplete
+        case notAtTop = "not_at_top"
+
+        var placeholders: [String] {
+            switch self {
+            case .missing: return ["year"]
+            case .wrongYear: return ["stated", "year"]
+            case .incomplete: return ["stated"]
+            case .notAtTop: return ["stated", "section"]
+            }
+        }
+    }
+
+    static func parameters(_ r: inout ParameterReader) -> Parameters { Parameters(&r) }
+
+    static func describe(_ p: Parameters) -> String {
+        "location: \(p.requireAtTop ? "top" : "anywhere")"
+    }
 
     static func isWholeYear(_ p: StatisticsPeriod) -> Bool {
         p.startMonth == 1 && p.startDay == 1 && p.endMonth == 12 && p.endDay == 31 && p.endYear == p.startYear
@@ -32,7 +47,7 @@ public enum StatisticsPeriodCheck {
         let joined = report.joined ?? JoinedText(report.segments[...])
         let periods = StatisticsPeriodReader.read(joined, markers: markers.phrases.map { ($0.anchor, $0.re) })
         guard !periods.isEmpty else {
-            return .from([Observation(.fail, variant: "missing", values: ["year": yearText])])
+            return .from([Observation(.fail, Variant.missing, values: ["year": yearText])])
         }
         // Prefer a statement that is right, so one stray wrong date does not hide a correct one.
         let period = periods.first { isWholeYear($0) && $0.startYear == report.year }
@@ -40,11 +55,11 @@ public enum StatisticsPeriodCheck {
         let stated = Localized(zh: period.excerpt, en: period.excerpt)
         var obs: [Observation] = []
         if !isWholeYear(period) && !(startsLaterBecauseFounded(period, report, joined, book)) {
-            obs.append(Observation(.fail, variant: "incomplete", values: ["stated": stated], line: period.line, excerpt: period.excerpt))
+            obs.append(Observation(.fail, Variant.incomplete, values: ["stated": stated], line: period.line, excerpt: period.excerpt))
         }
         if let year = report.year {
             if period.startYear != year {
-                obs.append(Observation(.fail, variant: "wrong_year", values: ["stated": stated, "year": yearText], line: period.line, excerpt: period.excerpt))
+                obs.append(Observation(.fail, Variant.wrongYear, values: ["stated": stated, "year": yearText], line: period.line, excerpt: period.excerpt))
             }
         } else {
             obs.append(.unverifiable(Localized(zh: "无法确定报告年度，不能核对统计期限的年份", en: "the report year is unknown, so the period's year cannot be checked"),
@@ -53,7 +68,7 @@ public enum StatisticsPeriodCheck {
         if params.requireAtTop && !periods.contains(where: { isNearTop($0, report) }) {
             let kind = report.sectionKind(atLine: period.line)
             let section = Localized(zh: kind.map { "第\($0.numeral)部分" } ?? "正文", en: kind.map { "section \($0.rawValue)" } ?? "the body")
-            obs.append(Observation(.fail, variant: "not_at_top", values: ["stated": stated, "section": section], line: period.line, excerpt: period.excerpt))
+            obs.append(Observation(.fail, Variant.notAtTop, values: ["stated": stated, "section": section], line: period.line, excerpt: period.excerpt))
         }
         return .from(obs)
     }

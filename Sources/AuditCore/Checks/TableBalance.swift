@@ -3,7 +3,7 @@
 /// placeholder or unreadable cell is unverifiable, never failed: a parsing problem must not read
 /// as an imbalance. Counts compare exactly; amounts printed with decimals compare within the
 /// precision printed (intervals of ± half a unit in the last place must overlap).
-public enum TableBalanceCheck {
+public enum TableBalanceCheck: ReportCheck {
     /// One identity: for each column (or each row) of `table`, Σ `sum` = Σ `equals`.
     public struct Identity: Sendable {
         public enum Axis: String, Sendable { case column, row }
@@ -71,9 +71,21 @@ public enum TableBalanceCheck {
         }
     }
 
-    public static let variants = [
-        VariantSpec(name: "imbalance", placeholders: ["identity", "where", "left", "right"]),
-    ]
+    enum Variant: String, CheckVariant {
+        case imbalance
+
+        var placeholders: [String] {
+            switch self {
+            case .imbalance: return ["identity", "where", "left", "right"]
+            }
+        }
+    }
+
+    static func parameters(_ r: inout ParameterReader) -> Parameters { Parameters(&r) }
+
+    static func describe(_ p: Parameters) -> String {
+        p.identities.map { "\n    \($0.id) [\($0.table.rawValue), each \($0.each.rawValue)]: \($0.sum.joined(separator: " + ")) = \($0.equals.joined(separator: " + "))" }.joined()
+    }
 
     /// A cell reference resolved for one instance of an identity.
     struct Term { var row: Int; var column: Int }
@@ -113,7 +125,7 @@ public enum TableBalanceCheck {
                     let l = Array(cells.prefix(left.count)), r = Array(cells.suffix(right.count))
                     if !consistent(l.map(\.1), r.map(\.1)) {
                         let lText = expression(left, l, schema), rText = expression(right, r, schema)
-                        var o = Observation(.fail, variant: "imbalance",
+                        var o = Observation(.fail, Variant.imbalance,
                                                values: ["identity": identity.title, "where": Localized(zh: place, en: placeEn),
                                                         "left": Localized(zh: lText.zh, en: lText.en), "right": Localized(zh: rText.zh, en: rText.en)],
                                                line: cells.first?.0.line,

@@ -78,8 +78,10 @@ public struct PreparedReport: Sendable {
     /// thousands of these, and gets the text back by reading the file again for reuse
     /// verification (`AuditEngine.narrativeDocument(_:lines:rules:)`) and the report's page.
     public mutating func releaseText(rules: RuleSet) {
-        let carryOver = rules.rules.contains { if case .carryOver = $0.parameters { return true } else { return false } }
-        report = report.withoutText(keepingRows: carryOver ? CarryOverCheck.rowsRead : [])
+        let rows = rules.rules.reduce(into: Set<String>()) { rows, rule in
+            if let check = rule.kind.check as? any CorpusCheck.Type { rows.formUnion(check.rowsKept) }
+        }
+        report = report.withoutText(keepingRows: rows)
         narrative = nil
     }
 
@@ -124,33 +126,23 @@ public enum AuditEngine {
     }
 
     static func reuseParameters(_ rules: RuleSet) -> NarrativeReuseCheck.Parameters? {
-        for r in rules.rules { if case .narrativeReuse(let p) = r.parameters { return p } }
-        return nil
+        rules.rules.lazy.compactMap { $0.parameters.of(NarrativeReuseCheck.Parameters.self) }.first
     }
 
     /// Runs the corpus-wide rules and stores their results in each prepared report.
     /// `reload(i, report)` rebuilds the narrative of prepared report `i` whose text was released.
     public static func runCorpusRules(_ prepared: inout [PreparedReport], history: [HistoryReport], rules: RuleSet,
                                       reload: (Int, Report) -> NarrativeDocument? = { _, _ in nil }) -> [ReuseCluster] {
-        var clusters: [ReuseCluster] = []
-        for (ri, rule) in rules.rules.enumerated() {
-            if case .carryOver = rule.parameters {
-                for i in prepared.indices where !looksLikeNoReport(prepared[i].report) {
-                    prepared[i].results[ri] = rule.condition.applies(to: prepared[i].report) ? CarryOverCheck.evaluate(prepared[i].report, history: history) : .notApplicable
-                }
-                continue
+        withoutActuallyEscaping(reload) { reload in
+            var clusters: [ReuseCluster] = []
+            let context = CorpusContext(history: history, reload: reload)
+            for (ri, rule) in rules.rules.enumerated() {
+                guard let check = rule.kind.check as? any CorpusCheck.Type else { continue }
+                let found = check.run(&prepared, rule: rule, at: ri, context: context)
+                if clusters.isEmpty { clusters = found }
             }
-            guard case .narrativeReuse(let p) = rule.parameters else { continue }
-            let members = prepared.indices.filter { prepared[$0].sketch != nil && rule.condition.applies(to: prepared[$0].report) }
-            let snapshot = prepared
-            let (results, found) = NarrativeReuseCheck.evaluate(sketches: members.map { prepared[$0].sketch! }, history: history.compactMap(\.narrative), p) { k in
-                snapshot[members[k]].narrative ?? reload(members[k], snapshot[members[k]].report)
-            }
-            for (k, i) in members.enumerated() { prepared[i].results[ri] = results[k] }
-            for i in prepared.indices where prepared[i].results[ri] == nil && prepared[i].sketch != nil { prepared[i].results[ri] = .notApplicable }
-            if clusters.isEmpty { clusters = found }
+            return clusters
         }
-        return clusters
     }
 
     public static func finish(_ prepared: PreparedReport, rules: RuleSet, language: Language, exemptions: ExemptionSet? = nil) -> ReportAudit {

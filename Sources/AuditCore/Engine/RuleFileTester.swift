@@ -25,10 +25,8 @@ public enum RuleFileTester {
                 let actual = ExampleRunner.run(rule, in: set, example: ex.text).outcome
                 out.append(Result(subject: rule.id, place: ex.place, expected: ex.expected.rawValue, actual: actual.rawValue, text: ex.text))
             }
-            switch rule.parameters {
-            case .feeDisclosure(let p): if let b = p.phrases { books[b.file] = b }
-            case .statisticsPeriod(let p): if let b = p.phrases { books[b.file] = b }
-            default: break
+            for book in [rule.parameters.of(FeeDisclosureCheck.Parameters.self)?.phrases, rule.parameters.of(StatisticsPeriodCheck.Parameters.self)?.phrases] {
+                if let book { books[book.file] = book }
             }
         }
         for file in books.keys.sorted() {
