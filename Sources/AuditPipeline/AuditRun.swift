@@ -5,49 +5,6 @@ import Foundation
 import Glibc
 #endif
 
-/// A mistake in how the command was called, said in a full sentence with what to do.
-public struct UsageError: Error {
-    public var message: String
-    public init(message: String) { self.message = message }
-}
-
-/// Time spent per stage: wall time of each phase, and CPU time summed over threads for the
-/// stages that run in parallel.
-public final class StageTimes: @unchecked Sendable {
-    private let lock = NSLock()
-    public private(set) var cpu: [String: Double] = [:]
-    public private(set) var wall: [String: Double] = [:]
-    /// Resident memory (MB) when each stage ended, for the benchmark.
-    public private(set) var residentMB: [String: Double] = [:]
-
-    public init() {}
-
-    func addCPU(_ stage: String, _ seconds: Double) { lock.lock(); cpu[stage, default: 0] += seconds; lock.unlock() }
-    func addWall(_ stage: String, _ seconds: Double) {
-        let rss = StageTimes.residentMB()
-        lock.lock(); wall[stage, default: 0] += seconds; residentMB[stage] = rss; lock.unlock()
-    }
-
-    /// VmRSS from /proc (Linux); 0 where it cannot be read.
-    static func residentMB() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-        return kb / 1024
-    }
-
-    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
-
-    /// Runs `body`, adding its duration to `stage` (CPU when `parallel`, else wall).
-    @discardableResult
-    func measure<T>(_ stage: String, parallel: Bool = false, _ body: () throws -> T) rethrows -> T {
-        let t = StageTimes.now()
-        let r = try body()
-        if parallel { addCPU(stage, StageTimes.now() - t) } else { addWall(stage, StageTimes.now() - t) }
-        return r
-    }
-}
-
 /// The `audit run` pipeline at the edge: discover inputs, read and decode them, audit them in
 /// parallel, rank, write every output atomically, and choose the exit code.
 public enum AuditRun {
@@ -395,22 +352,5 @@ public enum AuditRun {
     struct WriteError: Error, LocalizedError {
         var path: String, code: Int32
         var errorDescription: String? { "\(path): \(String(cString: strerror(code)))" }
-    }
-}
-
-/// Which reports get a page of their own in `reports/`.
-public enum PageMode: String, CaseIterable, Sendable {
-    case all, findings, none
-
-    /// Beyond this many reports, the default is `findings`: a page per report costs more than
-    /// auditing it, and tens of thousands of pages are not read one by one.
-    public static let automaticLimit = 5_000
-
-    func wants(_ a: ReportAudit) -> Bool {
-        switch self {
-        case .all: return true
-        case .findings: return !a.findings.isEmpty
-        case .none: return false
-        }
     }
 }

@@ -1,16 +1,3 @@
-/// A message variant a check kind can report, and the placeholders it fills.
-public struct VariantSpec: Sendable {
-    public var name: String
-    public var placeholders: [String]
-}
-
-/// The outcome of one observation a check makes.
-public enum Outcome: String, Sendable {
-    case pass, fail, unverifiable
-    /// The rule does not apply to this report (its condition, or e.g. the fee rule on a 2019 report).
-    case notApplicable = "not_applicable"
-}
-
 /// One thing a check found: a failure with evidence, or a reason it could not verify.
 public struct Observation: Sendable {
     public var outcome: Outcome
@@ -39,21 +26,5 @@ public struct Observation: Sendable {
     /// A "could not verify" observation with its reason.
     public static func unverifiable(_ reason: Localized, line: Int? = nil, excerpt: String? = nil) -> Observation {
         Observation(.unverifiable, variant: "", values: ["reason": reason], line: line, excerpt: excerpt)
-    }
-}
-
-/// What a check concluded about one report.
-public struct CheckResult: Sendable {
-    public var outcome: Outcome
-    public var observations: [Observation]
-
-    public static let pass = CheckResult(outcome: .pass, observations: [])
-    public static let notApplicable = CheckResult(outcome: .notApplicable, observations: [])
-
-    /// Fail if anything failed; else unverifiable if anything could not be verified; else pass.
-    public static func from(_ observations: [Observation]) -> CheckResult {
-        if observations.contains(where: { $0.outcome == .fail }) { return CheckResult(outcome: .fail, observations: observations) }
-        if observations.contains(where: { $0.outcome == .unverifiable }) { return CheckResult(outcome: .unverifiable, observations: observations) }
-        return CheckResult(outcome: .pass, observations: observations)
     }
 }

@@ -1,23 +1,3 @@
-/// One expected row of a statistical table.
-public struct RowSpec: Sendable {
-    /// Stable name used in rule files (`new`, `carry_in`, `results_total`, …).
-    public var id: String
-    /// The label as printed in the template, for messages.
-    public var label: String
-    public var englishLabel: String
-    /// The compact label core the parser matches (see `TemplateLabels.labelCore`).
-    public var cores: [String]
-    /// The group the row belongs to (`withheld`, `unavailable`, …), if any.
-    public var group: String?
-}
-
-/// One column of a statistical table.
-public struct ColumnSpec: Sendable {
-    public var id: String
-    public var label: String
-    public var englishLabel: String
-}
-
 /// The rows, columns and row groups of a table in one template version. Rule files name cells
 /// by these ids; the loader rejects ids that are not here.
 public struct TableSchema: Sendable {

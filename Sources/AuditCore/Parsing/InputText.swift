@@ -3,26 +3,6 @@ import Foundation
 import Glibc
 #endif
 
-/// The formats a report can arrive in, by file extension.
-public enum InputFormat: String, Sendable {
-    case text, html, docx, pdf
-
-    public init?(fileExtension ext: String) {
-        switch ext.lowercased() {
-        case "txt", "md", "markdown", "text": self = .text
-        case "html", "htm", "shtml", "xhtml": self = .html
-        case "docx": self = .docx
-        case "pdf": self = .pdf
-        default: return nil
-        }
-    }
-}
-
-/// A text encoding the user can force with `--encoding`.
-public enum TextEncoding: String, Sendable, CaseIterable {
-    case utf8 = "utf-8", gb18030, utf16 = "utf-16"
-}
-
 /// Bytes to report text: decoding and format conversion, pure (PDF, which needs an external
 /// program, is the frontend's). Failures are reasons in both languages, never crashes.
 public enum InputText {

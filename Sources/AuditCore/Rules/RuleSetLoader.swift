@@ -1,14 +1,5 @@
 import Yams
 
-/// The text of a rule file and the name to cite it by.
-public struct RuleFileText: Sendable {
-    public var path: String
-    public var text: String
-    /// Why the file could not be used (a folder, not text), reported against whoever names it.
-    public var unreadable: String?
-    public init(path: String, text: String, unreadable: String? = nil) { self.path = path; self.text = text; self.unreadable = unreadable }
-}
-
 /// Loads a rule set from YAML, resolving `extends`, and validates everything before any report is
 /// read: unknown keys (with the likely intended key), unknown kinds, duplicate ids, cycles, cell
 /// names, patterns. Every problem is reported at once, each with file, line and column.

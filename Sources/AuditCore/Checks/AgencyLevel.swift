@@ -1,0 +1,33 @@
+/// The level of an agency, which sets its publication deadline.
+public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
+    /// 县级以上人民政府部门 (局, 委员会, 办公室…).
+    case department
+    /// 县级以上地方人民政府 itself.
+    case government
+    /// 乡镇人民政府, 街道办事处.
+    case township
+
+    public var name: Localized {
+        switch self {
+        case .department: return Localized(zh: "县级以上人民政府部门", en: "government department")
+        case .government: return Localized(zh: "县级以上人民政府", en: "people's government")
+        case .township: return Localized(zh: "乡镇（街道）", en: "township or sub-district")
+        }
+    }
+
+    /// From the agency's name; nil when it does not say.
+    public static func classify(_ name: String?) -> AgencyLevel? {
+        guard let n = name.map(TextNormalizer.compact), !n.isEmpty else { return nil }
+        // A zone run by an administrative committee (平潭综合实验区, 某某新区) reports as a government.
+        if ["实验区", "新区", "开发区", "高新区", "示范区", "管理委员会", "管委会"].contains(where: { n.hasSuffix($0) }) { return .government }
+        let departmentMarks = ["局", "委员会", "办公室", "办公厅", "厅", "中心", "署", "委", "办", "院", "所", "站", "队"]
+        if departmentMarks.contains(where: { n.hasSuffix($0) }) { return .department }
+        for suffix in ["人民政府", "政府", "街道办事处", "办事处"] where n.hasSuffix(suffix) {
+            let stem = String(n.dropLast(suffix.count))
+            if stem.hasSuffix("乡") || stem.hasSuffix("镇") || stem.hasSuffix("街道") || suffix.hasSuffix("办事处") { return .township }
+            if ["省", "市", "县", "区", "旗", "州"].contains(where: { stem.hasSuffix($0) }) { return .government }
+        }
+        if n.hasSuffix("乡") || n.hasSuffix("镇") || n.hasSuffix("街道") { return .township }
+        return nil
+    }
+}

@@ -1,0 +1,21 @@
+/// An earlier year's report, prepared for comparison only (never audited).
+public struct HistoryReport: Sendable {
+    public var file: String
+    public var agencyKey: String?
+    public var year: Int?
+    public var narrative: NarrativeDocument?
+    /// The 结转下年度继续办理 row, one value per column (nil where the cell is not a number).
+    public var carryOver: [Quantity?]?
+    public var carryOverLine: Int?
+
+    public init(_ report: Report, narrative: NarrativeDocument?) {
+        file = report.source
+        agencyKey = NarrativeDocument.agencyKey(report.agency)
+        year = report.year
+        self.narrative = narrative
+        if case .read(let cells)? = report.applicationTable?.reading(row: "carry_over") {
+            carryOver = cells.map { if case .number(let q) = $0.value { return q } else { return nil } }
+            carryOverLine = cells.first?.line
+        }
+    }
+}

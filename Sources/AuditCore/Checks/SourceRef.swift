@@ -1,0 +1,5 @@
+/// Where else a passage appears.
+public struct SourceRef: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+}

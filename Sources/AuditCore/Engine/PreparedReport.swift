@@ -1,0 +1,24 @@
+/// A report with its per-report rules evaluated, waiting for the corpus-wide ones.
+public struct PreparedReport: Sendable {
+    public var report: Report
+    /// One entry per rule of the set; nil until a corpus-wide rule has run.
+    public var results: [CheckResult?]
+    /// The narrative prepared for reuse detection, when the set has a reuse rule.
+    public var narrative: NarrativeDocument?
+    /// What reuse detection needs of every report; the narrative is optional beside it.
+    public var sketch: NarrativeSketch?
+
+    /// Drops the text, the narrative and the table rows no corpus-wide rule of the set reads, keeping what scoring and the corpus-wide rules need: a large run keeps tens of
+    /// thousands of these, and gets the text back by reading the file again for reuse
+    /// verification (`AuditEngine.narrativeDocument(_:lines:rules:)`) and the report's page.
+    public mutating func releaseText(rules: RuleSet) {
+        let rows = rules.rules.reduce(into: Set<String>()) { rows, rule in
+            if let check = rule.kind.check as? any CorpusCheck.Type { rows.formUnion(check.rowsKept) }
+        }
+        report = report.withoutText(keepingRows: rows)
+        narrative = nil
+    }
+
+    /// Not part of the reuse comparison (a duplicate file).
+    public mutating func excludeFromReuse() { narrative = nil; sketch = nil }
+}

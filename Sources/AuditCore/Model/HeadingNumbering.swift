@@ -1,0 +1,6 @@
+/// How a section heading was numbered in the source; anything but `.chinese` is irregular.
+public enum HeadingNumbering: Sendable, Equatable {
+    case chinese          // 一、
+    case arabic(String)   // 5、 or 5.
+    case none             // a bare title
+}

@@ -1,0 +1,90 @@
+/// Cuts a run of values into a row's cells. Space-separated pieces are whole cells or several
+/// cells run together (an empty separator lost), never part of one number; a number of two or
+/// more digits never starts with 0. A run is read only when one reading fits — or, when several
+/// do, exactly one of them satisfies the row's own identity (its total equals its parts), and then
+/// its cells say so. Otherwise the row cannot be read, and the reason says why.
+enum DigitRunSplitter {
+    enum Reading: Equatable {
+        case cells([String], DigitSplit)
+        case unreadable(Localized)
+    }
+
+    /// At most this many readings are enumerated; more is "ambiguous" anyway.
+    static let maxReadings = 256
+
+    static func split(_ run: String, width: Int, identity: (([Quantity]) -> Bool)? = nil) -> Reading {
+        let pieces = run.split(separator: " ").map(String.init)
+        let shown = pieces.joined(separator: " ")
+        if pieces.count == width, pieces.allSatisfy({ isWholeCell($0) }) { return .cells(pieces, .none) }
+        // No cell is longer than 18 digits: a longer run is not one row's values.
+        if pieces.reduce(0, { $0 + $1.unicodeScalars.count }) > width * 18 {
+            return .unreadable(Localized(zh: "数字“\(shown.prefix(40))…”过长，不是一行的数值", en: "the run of figures is too long to be one row's values"))
+        }
+        // Pieces that cannot be cut: decimals and placeholders.
+        var readings: [[String]] = []
+        var current: [String] = []
+        var aborted = false
+        func visit(_ k: Int, _ offset: Int) {
+            if aborted { return }
+            if k == pieces.count {
+                if current.count == width {
+                    readings.append(current)
+                    if readings.count > maxReadings { aborted = true }
+                }
+                return
+            }
+            let p = Array(pieces[k].unicodeScalars)
+            if offset == p.count { visit(k + 1, 0); return }
+            guard current.count < width else { return }
+            if offset == 0, !p.allSatisfy({ ("0"..."9").contains($0) }) {
+                guard isWholeCell(pieces[k]) else { return }
+                current.append(pieces[k]); visit(k + 1, 0); current.removeLast(); return
+            }
+            // Remaining digits must fit in the remaining cells.
+            let remainingDigits = p.count - offset + pieces[(k + 1)...].reduce(0) { $0 + $1.unicodeScalars.count }
+            if remainingDigits < width - current.count || remainingDigits > (width - current.count) * 18 { return }
+            let maxLength = p[offset] == "0" ? 1 : min(18, p.count - offset)
+            for length in 1...maxLength {
+                current.append(String(String.UnicodeScalarView(p[offset..<(offset + length)])))
+                visit(k, offset + length)
+                current.removeLast()
+            }
+        }
+        visit(0, 0)
+        if readings.count == 1 {
+            return .cells(readings[0], pieces.count == width ? .none : .unique)
+        }
+        if readings.isEmpty {
+            let digits = pieces.reduce(0) { $0 + $1.unicodeScalars.count }
+            return .unreadable(Localized(zh: "数字“\(shown)”无法拆成\(width)格（\(digits < width ? "数字不足，可能有空格丢失" : "格式不符")）",
+                                         en: "the figures '\(shown)' cannot be cut into \(width) cells"))
+        }
+        if let identity, !aborted {
+            let fitting = readings.filter { r in
+                let qs = r.compactMap(Quantity.init)
+                return qs.count == r.count && identity(qs)
+            }
+            if fitting.count == 1 { return .cells(fitting[0], .byTotal) }
+        }
+        return .unreadable(Localized(zh: "数字“\(shown)”连在一起，可拆成\(aborted ? "许多" : String(readings.count))种读法，无法确定每格数值",
+                                     en: "the figures '\(shown)' run together and can be read in \(aborted ? "many" : String(readings.count)) ways"))
+    }
+
+    /// A piece that is one cell as printed: a number (no leading zero unless it is 0), a decimal,
+    /// or a placeholder.
+    static func isWholeCell(_ p: String) -> Bool {
+        if CellSplitter.isPlaceholder(p) { return true }
+        guard let q = Quantity(p) else { return false }
+        return !(q.scale == 0 && p.unicodeScalars.count > 1 && p.hasPrefix("0"))
+    }
+
+    /// The identity of a row whose last cell totals the others (table 三's 总计).
+    static func lastIsTotal(_ qs: [Quantity]) -> Bool {
+        TableBalanceCheck.consistent(Array(qs.dropLast()), [qs[qs.count - 1]])
+    }
+
+    /// Table 四's identity: in each block of five, the fifth totals the first four.
+    static func blocksOfFiveTotal(_ qs: [Quantity]) -> Bool {
+        stride(from: 0, to: qs.count, by: 5).allSatisfy { b in b + 4 < qs.count && TableBalanceCheck.consistent(Array(qs[b..<(b + 4)]), [qs[b + 4]]) }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Finds statements of the statistics period (统计期限 … 自2021年1月1日起至2021年12月31日止):
+/// a marker word, then a date range within a few characters. The markers are the rule's phrase
+/// file's `period.markers`; the parser itself uses the built-in ones below (for the report year
+/// when the title gives none, and for the dump).
+enum StatisticsPeriodReader {
+    static let builtInMarkers: [(anchor: String, re: NSRegularExpression)] = [
+        ("统计", try! NSRegularExpression(pattern: "统计(?:数据)?的?(?:期限|时限|期间|区间|时段|周期|时间|范围)")),
+        ("统计", try! NSRegularExpression(pattern: "数据的?统计(?:期限|时限|期间|区间|时段|周期|时间|范围)")),
+    ]
+
+    /// The date range after a marker: connecting words, then two dates (the second may omit its year).
+    static let range = try! NSRegularExpression(pattern:
+        "^(?:为|是|自|从|:|,|即|均为|在|了|的)*(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?:起|开始)?(?:至|到|—|-|~|～)(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日(?:止|期间)?")
+
+    static func read(_ joined: JoinedText, markers: [(anchor: String, re: NSRegularExpression)] = builtInMarkers) -> [StatisticsPeriod] {
+        var out: [StatisticsPeriod] = []
+        var seen: Set<Int> = []
+        for (anchor, re) in markers {
+            for m in joined.matches(re, near: [anchor], before: 8, after: 12) {
+                let start = m.range.location + m.range.length
+                let length = min(48, joined.utf16.count - start)
+                guard length > 0 else { continue }
+                let window = joined.string(NSRange(location: start, length: length))
+                guard let d = range.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length)) else { continue }
+                let ns = window as NSString
+                func int(_ i: Int) -> Int? { d.range(at: i).location == NSNotFound ? nil : Int(ns.substring(with: d.range(at: i))) }
+                guard let y1 = int(1), let m1 = int(2), let d1 = int(3), let m2 = int(5), let d2 = int(6) else { continue }
+                // One statement found by two markers (统计期限 and 数据的统计期限) is one period.
+                guard seen.insert(start + d.range.location).inserted else { continue }
+                let whole = NSRange(location: m.range.location, length: m.range.length + d.range.location + d.range.length)
+                out.append(StatisticsPeriod(startYear: y1, startMonth: m1, startDay: d1, endYear: int(4) ?? y1, endMonth: m2, endDay: d2,
+                                            line: joined.line(at: m.range.location), excerpt: joined.string(whole),
+                                            position: joined.segmentIndex(at: m.range.location)))
+            }
+        }
+        return out.sorted { $0.position != $1.position ? $0.position < $1.position : $0.line < $1.line }
+    }
+}

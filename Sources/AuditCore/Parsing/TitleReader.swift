@@ -1,0 +1,127 @@
+import Foundation
+
+/// Reads agency and year from the title, in the forms real reports use:
+/// `保安镇人民政府 2021 年政府信息 公开工作年度报告`, `XX2021年度政府信息公开工作年度报告`,
+/// `XX政府信息公开工作2021年度报告`, `XX政府信息公开年度报告（2021年）`, `2021年政府信息公开工作年度报告`
+/// under a line with the agency, a title broken over two lines, a crawler's `标题:` line, or the
+/// title at the start of a page flattened onto one line.
+enum TitleReader {
+    struct Title { var agency: String?; var year: Int?; var line: Int? }
+
+    /// Words every title of an annual report has: what it is about, and that it is a report.
+    static let subjects = ["政府信息公开", "政务公开", "信息公开"]
+    static let reportWords = ["年度报告", "工作报告", "年报"]
+    private static let yearRE = try! NSRegularExpression(pattern: "(?<![0-9])((?:19|20)\\d\\d)(?:年度?|\\)|）)")
+
+    static func read(segments: [Segment], firstSection: Int?) -> Title {
+        // The title stands before the first section heading, near the top.
+        let scanEnd = min(segments.count, max(firstSection ?? 40, 1), 40)
+        // Compacted as they are needed: the title is usually among the first lines.
+        var nonEmpty: [(index: Int, compact: String)] = []
+        var next = 0
+        func nonEmptyLine(_ k: Int) -> (index: Int, compact: String)? {
+            while nonEmpty.count <= k, next < scanEnd {
+                let c = TextNormalizer.compact(TextNormalizer.stripMarkdown(segments[next].text))
+                if !c.isEmpty { nonEmpty.append((next, c)) }
+                next += 1
+            }
+            return k < nonEmpty.count ? nonEmpty[k] : nil
+        }
+        var k = -1
+        while true {
+            k += 1
+            guard let entry = nonEmptyLine(k) else { break }
+            var candidate = titlePart(stripLabel(entry.compact))
+            // A title broken over two lines: `…政府信息公开` / `工作年度报告`.
+            if candidate == nil, let following = nonEmptyLine(k + 1), following.compact.unicodeScalars.count <= 14 {
+                candidate = titlePart(stripLabel(entry.compact) + following.compact)
+            }
+            guard let title = candidate else { continue }
+            var (agency, year) = parse(title)
+            if agency.isEmpty, k > 0 {
+                let previous = cleanAgency(stripLabel(nonEmpty[k - 1].compact))
+                if previous.unicodeScalars.count <= 30, !previous.has("。"), !previous.has(","), !previous.has(":"), !["正文", "标题", "目录"].contains(previous) { agency = previous }
+            }
+            return Title(agency: agency.isEmpty ? nil : agency, year: year, line: segments[entry.index].line)
+        }
+        return Title(agency: nil, year: nil, line: nil)
+    }
+
+    /// The title in a compact line: up to its report word, if the line is a title (it names the
+    /// subject and is a report, and is not a sentence); a long line is a flattened page's body
+    /// that starts with its title.
+    static func titlePart(_ line: String) -> String? {
+        guard subjects.contains(where: { line.has($0) }) else { return nil }
+        var best: String.Index?
+        for w in reportWords { if let r = line.range(of: w), best == nil || r.upperBound < best! { best = r.upperBound } }
+        guard var end = best else { return nil }
+        // `…年度报告（2021年）`: the year after the title belongs to it.
+        let rest = line[end...]
+        if rest.hasPrefix("("), let close = rest.firstIndex(of: ")"), rest.distance(from: rest.startIndex, to: close) <= 8 { end = line.index(after: close) }
+        let title = String(line[..<end])
+        guard title.unicodeScalars.count <= 60, !title.has("。"), !title.hasPrefix("根据"), !title.hasPrefix("按照"), !title.hasPrefix("依据"),
+              subjects.contains(where: { title.has($0) }) else { return nil }
+        return title
+    }
+
+    /// Agency and year of a title: the agency is what comes before the year or the subject,
+    /// whichever comes first.
+    static func parse(_ title: String) -> (agency: String, year: Int?) {
+        let clean = title.replacingIfPresent("《", with: "").replacingIfPresent("》", with: "")
+        let ns = clean as NSString
+        let m = yearRE.firstMatch(in: clean, range: NSRange(location: 0, length: ns.length))
+        let year = m.flatMap { Int(ns.substring(with: $0.range(at: 1))) }
+        var subject = ns.length
+        for w in subjects { let r = ns.range(of: w); if r.location != NSNotFound { subject = min(subject, r.location) } }
+        // `2025年上海市人民政府办公厅政府信息公开工作年度报告`: the year first, then the agency.
+        if let m, m.range.location == 0 {
+            let start = m.range.location + m.range.length
+            return (start < subject ? cleanAgency(ns.substring(with: NSRange(location: start, length: subject - start))) : "", year)
+        }
+        return (cleanAgency(ns.substring(to: min(m?.range.location ?? ns.length, subject))), year)
+    }
+
+    /// Drops a crawler's `标题:` label.
+    static func stripLabel(_ s: String) -> String {
+        for label in ["标题:", "标题：", "题目:"] where s.hasPrefix(label) { return String(s.dropFirst(label.count)) }
+        return s
+    }
+
+    static func cleanAgency(_ s: String) -> String {
+        var t = s
+        for p in ["关于"] where t.hasPrefix(p) { t = String(t.dropFirst(p.count)) }
+        for suffix in ["关于", "的", "度", "(", "（"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
+        return t.trimmingCharacters(in: CharacterSet(charactersIn: " :：,，、·-—()（）"))
+    }
+
+    /// Where the title gives no agency or year: the signature at the end (`平潭综合实验区公安局
+    /// 2022年1月7日`: the report covers the year before its date), then the file name.
+    static func fallback(_ title: Title, segments: [Segment], date: ReportDate?, source: String) -> Title {
+        var t = title
+        if t.year == nil, let date, date.month <= 6 { t.year = date.year - 1 }
+        if t.agency == nil, let date { t.agency = signatureAgency(segments: segments, dateLine: date.line) }
+        if t.year == nil {
+            let name = (source as NSString).lastPathComponent
+            let ns = name as NSString
+            let re = try! NSRegularExpression(pattern: "(?<![0-9])(20[0-9]{2})(?![0-9])")
+            let years = re.matches(in: name, range: NSRange(location: 0, length: ns.length)).compactMap { Int(ns.substring(with: $0.range(at: 1))) }
+            if years.count == 1, (2008...2100).contains(years[0]) { t.year = years[0] }
+        }
+        return t
+    }
+
+    /// The agency that signs the report: the name just before the closing date, if it looks like one.
+    static func signatureAgency(segments: [Segment], dateLine: Int) -> String? {
+        let suffixes = ["局", "委", "办", "政府", "办公室", "办公厅", "中心", "街道", "镇", "乡", "委员会", "管委会", "办事处", "实验区", "新区", "院", "厅", "所"]
+        let lines = segments.filter { $0.line <= dateLine }.suffix(3).map { TextNormalizer.compact($0.text) }
+        for text in lines.reversed() {
+            // The text before the date, after the last sentence end.
+            guard let dateStart = text.range(of: #"(19|20)\d\d年\d{1,2}月\d{1,2}日"#, options: .regularExpression)?.lowerBound ?? (text.isEmpty ? nil : text.endIndex) else { continue }
+            var name = String(text[..<dateStart])
+            if let stop = name.lastIndex(where: { "。;!?)”".contains($0) }) { name = String(name[name.index(after: stop)...]) }
+            name = cleanAgency(name)
+            if (2...30).contains(name.unicodeScalars.count), suffixes.contains(where: { name.hasSuffix($0) }) { return name }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,258 @@
+import Foundation
+
+/// Fingerprinting parameters and the template k-grams that never count.
+public struct ReuseSettings: Sendable {
+    public var k: Int
+    public var window: Int
+    public var minLength: Int
+    public var minSimilarity: Double
+    /// A k-gram found in more reports than this is treated as common wording.
+    public var maxReportsPerPassage: Int
+    /// …or in more than this share of the reports (but always at least `minCommonReports`): a
+    /// passage most reports of a run share is the convention of the place, not a copy.
+    public var maxSharePerPassage: Double = 0.25
+    public static let minCommonReports = 5
+
+    /// How many reports may share a passage before it counts as common wording.
+    func commonCutoff(documents: Int) -> Int {
+        min(maxReportsPerPassage, max(ReuseSettings.minCommonReports, Int((maxSharePerPassage * Double(documents)).rounded(.up))))
+    }
+    /// Characters of edit between two exact runs that still count as one passage.
+    public var gap: Int
+    var templateHashes: Set<UInt64>
+    /// Template phrases shorter than a window, by their first two characters: masked by exact
+    /// occurrence (第二十条第(五)项 is seven characters).
+    var shortPhrases: [UInt32: [[UInt16]]]
+    /// Set lookups hashed every k-gram and character pair of every report: a bit filter in
+    /// front answers most of them "no" with one load.
+    var templateFilter: BitFilter
+    var shortPhraseFilter: BitFilter
+
+    /// Keys two sketches must share to be compared in full (see `candidatePairs`).
+    var minSharedKeys: Int { max(3, Int((Double(minLength) * 2 / Double(window + 1) / 3).rounded())) }
+
+    static let base: UInt64 = 1_000_003
+    /// Marks a section boundary in normalized text; never part of a match.
+    static let boundary: UInt16 = 0xFFFF
+
+    public init(k: Int = 10, window: Int = 6, minLength: Int = 50, minSimilarity: Double = 0.8,
+                maxReportsPerPassage: Int = 100, gap: Int = 24, templatePhrases: [String]) {
+        self.k = k; self.window = window; self.minLength = minLength; self.minSimilarity = minSimilarity
+        self.maxReportsPerPassage = maxReportsPerPassage; self.gap = gap
+        var hashes = Set<UInt64>()
+        var short: [UInt32: [[UInt16]]] = [:]
+        for phrase in templatePhrases {
+            let t = ReuseSettings.normalize(phrase)
+            if t.count >= k { ReuseSettings.kgramHashes(t, k: k) { h, _ in hashes.insert(h) } }
+            else if t.count >= 3 { short[UInt32(t[0]) << 16 | UInt32(t[1]), default: []].append(t) }
+        }
+        templateHashes = hashes
+        shortPhrases = short
+        templateFilter = BitFilter(hashes)
+        shortPhraseFilter = BitFilter(short.keys.map(UInt64.init))
+    }
+
+    /// Normalized characters of a text.
+    static func normalize(_ s: String) -> [UInt16] {
+        var out: [UInt16] = [], offsets: [Int32] = []
+        out.reserveCapacity(s.utf8.count)
+        normalize(s[...], from: 0, into: &out, offsets: &offsets)
+        return out
+    }
+
+    /// Appends the normalized characters of `s` to `out`, and to `offsets` where each came from
+    /// (`from` is the scalar position of `s` in its line).
+    static func normalize(_ s: Substring, from: Int, into out: inout [UInt16], offsets: inout [Int32]) {
+        var position = from
+        for u in s.unicodeScalars {
+            if let f = TextNormalizer.foldScalar(u) { append(f, at: position, to: &out, offsets: &offsets) }
+            position += 1
+        }
+    }
+
+    /// One folded scalar, normalized: CJK ideographs and letters kept (lower case), a run of digits
+    /// one `0` (years and counts change between copies, and a phone number or a date must not
+    /// match another report's because both are long runs of zeros), everything else dropped.
+    @inline(__always)
+    static func append(_ f: Unicode.Scalar, at position: Int, to out: inout [UInt16], offsets: inout [Int32]) {
+        let v = f.value
+        let c: UInt16
+        switch v {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF: c = UInt16(v)
+        case 0x30...0x39:
+            if out.last == 0x30 { return }
+            c = 0x30
+        case 0x41...0x5A: c = UInt16(v + 0x20)
+        case 0x61...0x7A: c = UInt16(v)
+        default: return
+        }
+        out.append(c); offsets.append(Int32(position))
+    }
+
+    /// Sentences of a line, each keeping its closing punctuation.
+    static func sentences(_ line: String) -> [Substring] {
+        var out: [Substring] = []
+        let scalars = line.unicodeScalars
+        var start = scalars.startIndex
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let u = scalars[i]
+            i = scalars.index(after: i)
+            switch u {
+            case "。", "；", ";", "！", "!", "？", "?":
+                out.append(Substring(scalars[start..<i])); start = i
+            default: continue
+            }
+        }
+        if start < scalars.endIndex { out.append(Substring(scalars[start...])) }
+        return out
+    }
+
+    /// Sentences every report writes the same way by prescription — the statistics period, where
+    /// the electronic version is, whom to contact — are report metadata, not narrative.
+    static let metadataMarkers = ["统计期限", "统计时限", "统计数据期限", "电子版", "如有疑问", "有疑问", "邮编", "邮政编码", "联系电话", "联系方式：", "网址",
+                                  // Web page chrome and crawler headers around the report.
+                                  "发布时间:", "发布日期:", "原文链接", "本地目录", "页面链接", "发布机构:", "栏目:", "文号:", "索引号", "来源:", "浏览次数", "打印本页", "关闭窗口", "分享到", "字号:", "http:", "https:"]
+    static let metadataPhrases = PhraseSet(metadataMarkers + [
+        // Page chrome saved with the report: breadcrumbs, sharing widgets, attachment links.
+        "当前位置", "QQ空间", "全真版", "文字版", "相关链接", "附件下载", "文件下载", "扫一扫", "打印本页", "【打印】", "【关闭】", "返回顶部", "责任编辑",
+        // A crawler's separator line (`==== 正文 ====`), and contact details.
+        "====", "电话:", "传真:", "邮箱:", "地址:", "联系人:", "电子邮箱", "办公电话"])
+
+    /// The standard opening and closing of a report: it says what the report is, by which
+    /// regulation, and that it was compiled (编制), not what the agency did; and the list of the
+    /// format's parts (本报告包括总体情况、主动公开…等六个部分).
+    static func isFormulaSentence(_ s: Substring) -> Bool {
+        // Every formula names the report or the fee: most sentences are ruled out by two searches.
+        // (报 and 费 also catch them spaced out, `报 告`.)
+        guard s.has("报") || s.has("费") else { return false }
+        let c = TextNormalizer.compact(String(s))
+        return (c.has("编制") && c.has("报告")) || c.has("年度报告") && (c.has("条例") || c.has("组成")) || c.has("处理费")
+            || ((c.has("根据") || c.has("依据") || c.has("按照")) && c.has("条例") && (c.has("报告") || c.has("年报")))
+            || (c.has("报告") && (c.has("包括") || c.has("组成") || c.has("分为")) && (c.has("部分") || c.has("总体情况")))
+    }
+
+    /// Where a line cites documents, in scalar positions: a title in 《》 and a parenthesised
+    /// document number (`（岚综管办〔2020〕80号）`). Every report cites the same notices; a citation
+    /// is not copied prose.
+    static func citations(_ line: String) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var titleStart: Int?, parenStart: Int?, parenHasNumber = false
+        for (i, u) in line.unicodeScalars.enumerated() {
+            switch u {
+            case "《": titleStart = titleStart ?? i
+            case "》": if let s = titleStart { out.append(s..<(i + 1)); titleStart = nil }
+            case "（", "(": parenStart = i; parenHasNumber = false
+            case "〔", "[", "【", "号": if parenStart != nil { parenHasNumber = true }
+            case "）", ")":
+                if let s = parenStart, parenHasNumber { out.append(s..<(i + 1)) }
+                parenStart = nil
+            default: continue
+            }
+        }
+        return out
+    }
+
+    /// The marks that end a clause within a sentence.
+    @inline(__always)
+    static func endsClause(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "，", ",", "、", "；", ";", "：", ":": return true
+        default: return false
+        }
+    }
+
+    /// Units a figure is counted in (件, 条, 万元, %…): a clause with a figure in one of them is a
+    /// statement of a statistic, written the same way by every agency.
+    @inline(__always)
+    static func isFigureUnit(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "件", "条", "份", "个", "次", "项", "起", "篇", "人", "户", "家", "所", "万", "元", "%", "名", "期", "场", "批", "余", "宗", "封", "台", "部", "类", "天", "小", "分", "处": return true
+        default: return false
+        }
+    }
+
+
+    static func isMetadataSentence(_ s: Substring) -> Bool {
+        metadataPhrases.occurs(in: TextNormalizer.compact(String(s)))
+    }
+
+    static func kgramHashes(_ t: [UInt16], k: Int, _ body: (UInt64, Int) -> Void) {
+        guard t.count >= k else { return }
+        var power: UInt64 = 1
+        for _ in 1..<k { power = power &* base }
+        var h: UInt64 = 0
+        for i in 0..<k { h = h &* base &+ UInt64(t[i]) }
+        body(h, 0)
+        var i = k
+        while i < t.count {
+            h = (h &- UInt64(t[i - k]) &* power) &* base &+ UInt64(t[i])
+            body(h, i - k + 1)
+            i += 1
+        }
+    }
+
+    /// Builds the document of a report: its narrative paragraphs, normalized and fingerprinted.
+    public func document(_ report: Report) -> NarrativeDocument {
+        var buffer = NarrativeBuffer()
+        var starts: [Int32] = [], numbers: [Int32] = [], sections: [UInt8] = [], texts: [String] = []
+        for p in report.paragraphs {
+            for piece in p.pieces {
+                let n = piece.line
+                let raw = report.text(piece)
+                // The title is no narrative: every report's title says the same.
+                if n == report.titleLine && raw.unicodeScalars.count <= 80 { continue }
+                // A section boundary: a passage never runs from one section into the next.
+                let section = UInt8(p.section?.rawValue ?? 0)
+                if let previous = sections.last, previous != section { buffer.appendBoundary() }
+                starts.append(Int32(buffer.text.count)); numbers.append(Int32(n))
+                sections.append(section); texts.append(raw)
+                buffer.append(piece: raw)
+            }
+        }
+        let text = buffer.text, offsets = buffer.offsets, metadata = buffer.flags
+        if starts.isEmpty { starts = [0]; numbers = [1]; sections = [0]; texts = [""] }
+        var template = metadata
+        if text.count >= 2 {
+            for i in 0..<(text.count - 1) {
+                let pair = UInt32(text[i]) << 16 | UInt32(text[i + 1])
+                guard shortPhraseFilter.mayContain(UInt64(pair)), let candidates = shortPhrases[pair] else { continue }
+                for p in candidates where i + p.count <= text.count && text[i..<(i + p.count)].elementsEqual(p) {
+                    for j in i..<(i + p.count) { template[j] = true }
+                }
+            }
+        }
+        var hashes: [UInt64] = []
+        var isTemplate: [Bool] = []
+        hashes.reserveCapacity(max(0, text.count - k + 1))
+        isTemplate.reserveCapacity(max(0, text.count - k + 1))
+        ReuseSettings.kgramHashes(text, k: k) { h, i in
+            let t = templateFilter.mayContain(h) && templateHashes.contains(h)
+            if t { for j in i..<(i + k) { template[j] = true } }
+            hashes.append(h); isTemplate.append(t)
+        }
+        // Winnowing: the smallest hash of each window of `window` k-grams; template k-grams are
+        // never chosen. Any shared run of window + k − 1 characters shares a fingerprint.
+        var prints: [(hash: UInt64, position: Int32)] = []
+        if !hashes.isEmpty {
+            var lastChosen = -1
+            let w = min(window, hashes.count)
+            for start in 0...(hashes.count - w) {
+                var best = -1
+                for j in start..<(start + w) {
+                    if isTemplate[j] { continue }
+                    if best < 0 || hashes[j] <= hashes[best] { best = j }
+                }
+                if best >= 0 && best != lastChosen {
+                    prints.append((hashes[best], Int32(best)))
+                    lastChosen = best
+                }
+            }
+        }
+        let own = template.reduce(0) { $0 + ($1 ? 0 : 1) }
+        return NarrativeDocument(file: report.source, agency: report.agency, agencyKey: NarrativeDocument.agencyKey(report.agency),
+                                 year: report.year, date: report.publicationDate, text: text, template: template,
+                                 lineStarts: starts, lineNumbers: numbers, lineSections: sections, lineTexts: texts, rawOffsets: offsets,
+                                 sortedPrints: prints.sorted { ($0.hash, $0.position) < ($1.hash, $1.position) }, ownCharacters: own)
+    }
+}
