@@ -1,0 +1,119 @@
+import AuditCore
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension AuditRun {
+    /// Every output, with the pages the page mode asks for (and a note when the mode was chosen
+    /// for the user).
+    static func writeOutputs(_ ranked: [ReportAudit], clusters: [ReuseCluster], pass: InputPass, notAudited: [NotAudited],
+                             options o: Options, into folder: OutputFolder, times: StageTimes) throws -> [ReportAudit] {
+        var run = RunInfo(ruleSet: o.ruleSet, date: o.date, language: o.language, baseline: o.baseline)
+        run.notAudited = notAudited
+        let pageMode = o.pages ?? (ranked.count > PageMode.automaticLimit ? .findings : .all)
+        if o.pages == nil, pageMode == .findings, o.printNotes {
+            FileHandle.standardError.write(Data((o.language == .zh
+                ? "报告超过 \(PageMode.automaticLimit) 份：只为有问题的报告写单独页面（--pages all 可全部写出）\n"
+                : "more than \(PageMode.automaticLimit) reports: pages are written only for reports with findings (--pages all writes every one)\n").utf8))
+        }
+        return try write(ranked, clusters: clusters, hasReuseRule: o.ruleSet.rules.contains { $0.kind == .narrativeReuse }, run: run,
+                         exemptions: o.exemptions, pageMode: pageMode, into: folder, lines: pass.lines, times: times)
+    }
+
+    /// Writes every output into the staging folder and puts it in place of the previous set in
+    /// one step. A page that cannot be written is a finding on its report, not a failed run; the
+    /// audits as written (with such findings) are returned.
+    static func write(_ ranked: [ReportAudit], clusters: [ReuseCluster], hasReuseRule: Bool, run: RunInfo, exemptions: ExemptionSet? = nil,
+                      pageMode: PageMode = .all, into folder: OutputFolder, lines: (ReportAudit) -> [String], times: StageTimes = StageTimes()) throws -> [ReportAudit] {
+        let out = URL(fileURLWithPath: folder.staging)
+        let reports = out.appendingPathComponent("reports")
+        var ranked = ranked
+        do {
+            let t = StageTimes.now()
+            // The tables and every report's page are independent: one pool of tasks on every
+            // core, the large tables first so that they overlap the pages. The staging folder is
+            // this run's own, so each file is written once in place (a temporary file and a
+            // rename per page were most of the write stage in a folder of 200,000 files).
+            func tables(_ ranked: [ReportAudit]) -> [(String, () -> String)] {
+                var list: [(String, () -> String)] = [
+                    ("audit.jsonl", { AuditJSONL.render(ranked, run) }),
+                    ("ranking.md", { RankingMarkdown.render(ranked, run) }),
+                    ("ranking.csv", { RankingCSV.render(ranked, run) }),
+                ]
+                if hasReuseRule {
+                    list.append(("reuse.md", { ReuseReport.markdown(clusters, run) }))
+                    list.append(("reuse.csv", { ReuseReport.csv(clusters, run) }))
+                }
+                if let ex = exemptions { list.append(("exemptions.md", { ExemptionReport.markdown(ranked, ex, run) })) }
+                return list
+            }
+            let first = tables(ranked)
+            let paged = ranked.indices.filter { pageMode.wants(ranked[$0]) }
+            var pages = OutputNames.pages(for: paged.map { ranked[$0].file })
+            let failures = Parallelism.map(first.count + paged.count) { k -> (table: Error?, page: Error?) in
+                if k < first.count {
+                    do { try plainWrite(first[k].1(), to: reports.deletingLastPathComponent().appendingPathComponent(first[k].0).path); return (nil, nil) }
+                    catch { return (error, nil) }
+                }
+                var a = ranked[paged[k - first.count]]
+                if a.lines.isEmpty { a.lines = lines(a) }
+                let base = reports.appendingPathComponent(pages[a.file]!).path
+                do {
+                    try plainWrite(ReportMarkdown.render(a, run), to: base + ".md")
+                    try plainWrite(HTMLReport.page(a, run, pages: pages), to: base + ".html")
+                    return (nil, nil)
+                } catch {
+                    unlink(base + ".md"); unlink(base + ".html")
+                    return (nil, error)
+                }
+            }
+            if let e = failures.lazy.compactMap(\.table).first { throw e }
+            // Pages that could not be written: a finding on the report, and the tables again with it.
+            let failedPages = failures.dropFirst(first.count).enumerated().compactMap { i, f in f.page.map { (paged[i], $0) } }
+            if !failedPages.isEmpty {
+                for (i, error) in failedPages {
+                    AuditEngine.markPageUnwritten(&ranked[i], reason: error.localizedDescription, language: run.language)
+                    pages[ranked[i].file] = nil
+                }
+                for (name, render) in tables(ranked) { try plainWrite(render(), to: out.appendingPathComponent(name).path) }
+            }
+            times.addWall("write tables and pages", StageTimes.now() - t)
+            try plainWrite(HTMLReport.index(ranked, run, pages: pages), to: out.appendingPathComponent("index.html").path)
+            if let ex = exemptions {
+                for w in ExemptionReport.warnings(ranked, ex) { FileHandle.standardError.write(Data((w + "\n").utf8)) }
+            }
+            try folder.commit()
+            return ranked
+        } catch let e as UsageError {
+            throw e
+        } catch {
+            throw OutputFolder.error("无法把输出写入“\(folder.path)”：\(error.localizedDescription)；上一次的输出保持不变。请检查磁盘空间与权限，或用 --out 换一个文件夹",
+                                     "cannot write the outputs to '\(folder.path)': \(error.localizedDescription); the previous outputs are unchanged. Check the disk space and permissions, or choose another folder with --out")
+        }
+    }
+
+    /// Creates (or truncates) a file and writes the text.
+    static func plainWrite(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw WriteError(path: path, code: errno) }
+        var text = text
+        let failure: Int32? = text.withUTF8 { bytes -> Int32? in
+            var offset = 0
+            while offset < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return errno }
+                offset += n
+            }
+            return nil
+        }
+        if close(fd) != 0, failure == nil { throw WriteError(path: path, code: errno) }
+        if let code = failure { throw WriteError(path: path, code: code) }
+    }
+
+    struct WriteError: Error, LocalizedError {
+        var path: String, code: Int32
+        var errorDescription: String? { "\(path): \(String(cString: strerror(code)))" }
+    }
+}
