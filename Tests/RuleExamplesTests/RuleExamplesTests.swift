@@ -61,7 +61,7 @@ struct RuleExamplesTests {
         if ex.expected == .fail {
             // A failing example must produce a finding with a message, as a user would see it.
             var expired: [Exemption] = []
-            let findings = AuditEngine.findings(result, rule: rule, set: set, language: .zh, expired: &expired)
+            let findings = Scoring.findings(result, rule: rule, set: set, language: .zh, expired: &expired)
             #expect(findings.contains { $0.outcome == .fail && !$0.message.isEmpty && !$0.message.contains("{") })
         }
     }

@@ -18,4 +18,8 @@ public struct RuleDefinition: Sendable {
     public var examples: RuleExamples
     /// Where the rule was (last) defined: `file:line`.
     public var origin: String
+
+    /// What the rule costs when it applies but cannot be verified: the rule's (or the set's)
+    /// unverifiable points, never more than the rule's own points.
+    public func unverifiableCost(in set: RuleSet) -> Double { min(points, unverifiablePoints ?? set.unverifiablePoints) }
 }

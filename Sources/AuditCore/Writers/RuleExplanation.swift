@@ -8,7 +8,7 @@ public enum RuleExplanation {
         out.append("  severity:   \(r.severity.rawValue)")
         var scoring = "at most \(Format.number(r.points)) points"
         if let each = r.pointsEach { scoring += ", \(Format.number(each)) per finding" }
-        scoring += "; \(Format.number(min(r.points, r.unverifiablePoints ?? set.unverifiablePoints))) when it cannot be verified"
+        scoring += "; \(Format.number(r.unverifiableCost(in: set))) when it cannot be verified"
         out.append("  scoring:    \(scoring)")
         out.append("  applies:    \(r.condition.summary)")
         out.append("  basis:      \(r.basis)")
