@@ -38,11 +38,20 @@ public enum StaleYearsCheck: ReportCheck {
         guard let year = report.year else { return .notApplicable }
         var obs: [Observation] = []
         var seen: Set<String> = []
-        for piece in report.narrative {
+        let pieces = report.narrative
+        for (k, piece) in pieces.enumerated() {
             let n = piece.span.line
             if n == report.titleLine && piece.text.unicodeScalars.count <= 80 { continue }
             let line = TextNormalizer.compact(piece.text)
-            for sentence in ReuseSettings.sentences(line) {
+            // A sentence wrapped onto the next line (`…2019年政府决` / `算…`) is read whole, so the
+            // words that excuse a year are not cut off; sentences starting there are the next piece's.
+            var extended = line
+            if k + 1 < pieces.count, pieces[k + 1].span.line == n + 1, let last = line.unicodeScalars.last, !"。；;！!？?".unicodeScalars.contains(last) {
+                let next = TextNormalizer.compact(pieces[k + 1].text)
+                extended += next.prefix { !"。；;！!？?".contains($0) }
+            }
+            let ownLength = line.count
+            for sentence in ReuseSettings.sentences(extended) where extended.distance(from: extended.startIndex, to: sentence.startIndex) < ownLength {
                 let s = String(sentence)
                 if comparisons.contains(where: { s.has($0) }) { continue }
                 let ns = s as NSString

@@ -13,6 +13,13 @@ enum DateReader {
                                              mayMatch: { $0.has("月") })
     private static let stamped = DatePattern(re: try! NSRegularExpression(pattern: "^(?:发布时间|发布日期|成文日期)[:：](20\\d\\d)-(\\d{1,2})-(\\d{1,2})"),
                                              mayMatch: { $0.hasPrefix("发布") || $0.hasPrefix("成文") })
+    /// A page's or crawler's stamp anywhere in the opening of a flattened page.
+    private static let stampedInline = DatePattern(re: try! NSRegularExpression(pattern: "(?:发布时间|发布日期|成文日期)[:：](20\\d\\d)-(\\d{1,2})-(\\d{1,2})"),
+                                                   mayMatch: { $0.has("发布") || $0.has("成文") })
+    /// The signature of a flattened page: the agency's name, then the date, then the end of the
+    /// text or page chrome (a date followed by more of a sentence, `…2022年5月10日批复`, is not it).
+    private static let signature = try! NSRegularExpression(pattern:
+        "(?:局|委|办|政府|室|中心|街道|镇|乡|院|会|所|处|队|部|厅|署|馆|站|办事处)(20\\d\\d)年(\\d{1,2})月(\\d{1,2})日(?=$|[^\\p{Han}]|附件|分享|打印|关闭|扫一扫|相关|责任编辑|来源|【)")
 
     static func publicationDate(segments: [Segment]) -> ReportDate? {
         /// The date in a segment's compact text `c`.
@@ -30,10 +37,31 @@ enum DateReader {
             seen += 1
             if seen >= 4 { break }
         }
+        if let d = flattenedSignature(segments) { return d }
         for seg in segments.prefix(12) {
             let c = TextNormalizer.compact(seg.text)
             if let d = date(c, line: seg.line, stamped, maxLength: 40) { return d }
             if c.hasPrefix("("), c.hasSuffix(")"), let d = date(c, line: seg.line, written, maxLength: 16) { return d }
+        }
+        // A flattened page: the stamp inside the opening of a long line.
+        for seg in segments.prefix(3) {
+            let c = String(TextNormalizer.compact(seg.text).prefix(400))
+            if let d = date(c, line: seg.line, stampedInline, maxLength: 400) { return d }
+        }
+        return nil
+    }
+
+    /// The signature at the end of a page flattened onto a few long lines: in the last 500
+    /// characters of the last segments, the last agency name followed by a date.
+    static func flattenedSignature(_ segments: [Segment]) -> ReportDate? {
+        for seg in segments.reversed().filter({ !TextNormalizer.trim($0.text).isEmpty }).prefix(3) {
+            let tail = String(TextNormalizer.compact(seg.text).suffix(500))
+            guard tail.has("月") else { continue }
+            let ns = tail as NSString
+            guard let m = signature.matches(in: tail, range: NSRange(location: 0, length: ns.length)).last,
+                  let y = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),
+                  let d = Int(ns.substring(with: m.range(at: 3))), (1...12).contains(mo), (1...31).contains(d) else { continue }
+            return ReportDate(year: y, month: mo, day: d, line: seg.line)
         }
         return nil
     }

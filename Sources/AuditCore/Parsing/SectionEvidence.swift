@@ -26,6 +26,36 @@ enum SectionEvidence {
                 }
             }
         }
+        for kind in SectionKind.allCases where out[kind] == nil && !sections.contains(where: { $0.kind == kind }) {
+            if let e = brokenHeading(kind, segments: segments, sections: sections) { out[kind] = e }
+        }
         return out
     }
+
+    /// The numbered heading broken across lines (text wrapped at a fixed width — a `lynx -dump`
+    /// of a page, a PDF's justified lines — can break a line inside `一、总体情况`): it is there,
+    /// so the section cannot be called missing. Searched in the whole text, under any numeral:
+    /// sections can be swapped or renumbered (`六、存在的主要问题…` before `五、…`).
+    static func brokenHeading(_ kind: SectionKind, segments: [Segment], sections: [Section]) -> (line: Int, excerpt: String)? {
+        guard let needle = headingNeedles[kind] else { return nil }
+        var joined = "", starts: [(offset: Int, line: Int)] = []
+        for seg in segments {
+            starts.append((joined.utf16.count, seg.line))
+            joined += TextNormalizer.compact(seg.text)
+        }
+        let ns = joined as NSString
+        guard let m = needle.firstMatch(in: joined, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        let line = starts.last { $0.offset <= m.range.location }?.line ?? starts[0].line
+        return (line, ns.substring(with: m.range))
+    }
+
+    /// A numbered heading of each section: any numeral (sections are swapped or renumbered), the
+    /// optional words titles put first, then the words only that section's title has.
+    static let headingNeedles: [SectionKind: NSRegularExpression] = {
+        let distinct: [SectionKind: String] = [
+            .overview: "总体情况", .proactive: "主动公开政府信息", .applications: "收到和处理政府信息公开申请",
+            .reviewLitigation: "行政复议[、和及]行政诉讼", .problems: "存在的主要问题", .other: "其他需要报告的事项",
+        ]
+        return distinct.mapValues { try! NSRegularExpression(pattern: "[一二三四五六七]、(?:政府信息公开(?:工作)?|行政机关|本机关)?" + $0) }
+    }()
 }

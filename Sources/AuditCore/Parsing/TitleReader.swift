@@ -58,7 +58,12 @@ enum TitleReader {
         // `…年度报告（2021年）`: the year after the title belongs to it.
         let rest = line[end...]
         if rest.hasPrefix("("), let close = rest.firstIndex(of: ")"), rest.distance(from: rest.startIndex, to: close) <= 8 { end = line.index(after: close) }
-        let title = String(line[..<end])
+        var title = String(line[..<end])
+        // Page chrome glued before the title on a flattened page (`浏览次数:XX2021年度…`): the title
+        // starts after the last label.
+        if let colon = title.lastIndex(where: { $0 == ":" || $0 == "|" }), subjects.contains(where: { title[title.index(after: colon)...].has($0) }) {
+            title = String(title[title.index(after: colon)...])
+        }
         guard title.unicodeScalars.count <= 60, !title.has("。"), !title.hasPrefix("根据"), !title.hasPrefix("按照"), !title.hasPrefix("依据"),
               subjects.contains(where: { title.has($0) }) else { return nil }
         return title
@@ -81,11 +86,27 @@ enum TitleReader {
         return (cleanAgency(ns.substring(to: min(m?.range.location ?? ns.length, subject))), year)
     }
 
-    /// Drops a crawler's `标题:` label.
+    /// Drops what a saved page puts before the title: a crawler's `标题:` label or `正文` marker,
+    /// and a breadcrumb (`当前位置:首页>政务公开>政府信息公开年报`), whose last item names the
+    /// category and would otherwise be read as a title.
     static func stripLabel(_ s: String) -> String {
-        for label in ["标题:", "标题：", "题目:"] where s.hasPrefix(label) { return String(s.dropFirst(label.count)) }
-        return s
+        var t = Substring(s)
+        for label in ["标题:", "标题：", "题目:", "正文"] where t.hasPrefix(label) { t = t.dropFirst(label.count) }
+        guard let place = ["当前位置", "您的位置", "您现在的位置", "所在位置"].first(where: { t.hasPrefix($0) }) ?? (t.hasPrefix("首页") ? "" : nil) else { return String(t) }
+        t = t.dropFirst(place.count)
+        if t.hasPrefix(":") { t = t.dropFirst() }
+        var changed = true
+        while changed {
+            changed = false
+            for item in breadcrumbItems where t.hasPrefix(item) { t = t.dropFirst(item.count); changed = true; break }
+        }
+        return String(t)
     }
+
+    /// Items of the breadcrumbs government sites put above a report, longest first.
+    static let breadcrumbItems = ["政府信息公开工作年度报告", "政府信息公开年度报告", "政府信息公开年报", "信息公开年报", "法定主动公开内容", "政府信息公开目录",
+                                  "政府信息公开", "部门信息公开", "政务公开", "信息公开", "公开年报", "年度报告", "年报", "首页", "专题专栏",
+                                  ">", "›", "»", "/", "-", "→"]
 
     static func cleanAgency(_ s: String) -> String {
         var t = s

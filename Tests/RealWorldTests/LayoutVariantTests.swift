@@ -1,0 +1,114 @@
+import AuditCore
+import Foundation
+import Testing
+import TestSupport
+
+/// Metamorphic tests on the real corpus: the same report laid out as other pipelines deliver it
+/// (a web page flattened onto one line, with or without spaces between blocks; PDF text wrapped
+/// at a fixed width; full-width digits; page chrome around it; Markdown headings; CRLF; blank
+/// lines; ideographic spaces) says the same things, so a rule that passes on the report must not
+/// fail on any of its layouts. A layout may lose what can be verified ("could not verify"), never
+/// invent a defect. A failure here names the layout family the reader does not yet handle.
+@Suite("Layout variants of the real reports")
+struct LayoutVariantTests {
+    struct Layout: Sendable, CustomTestStringConvertible {
+        var name: String
+        var transform: @Sendable (String) -> String
+        var testDescription: String { name }
+    }
+
+    static let layouts: [Layout] = [
+        Layout(name: "flattened with spaces") { $0.split(whereSeparator: \.isNewline).joined(separator: " ") },
+        Layout(name: "flattened without spaces") { $0.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined() },
+        // As `lynx -dump` or a PDF's justified lines wrap it: at 36 characters, anywhere between
+        // Chinese characters, never inside a run of ASCII letters and digits (a number).
+        Layout(name: "wrapped at 36 characters") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+                var out: [String] = [], current = ""
+                var count = 0
+                let chars = Array(line)
+                for (i, c) in chars.enumerated() {
+                    let insideWord = i > 0 && c.isASCII && (c.isLetter || c.isNumber) && chars[i - 1].isASCII && (chars[i - 1].isLetter || chars[i - 1].isNumber)
+                    if count >= 36, !insideWord { out.append(current); current = ""; count = 0 }
+                    current.append(c); count += 1
+                }
+                out.append(current)
+                return out
+            }.joined(separator: "\n")
+        },
+        Layout(name: "full-width digits") { text in
+            String(text.unicodeScalars.map { s -> Character in
+                (0x30...0x39).contains(s.value) ? Character(Unicode.Scalar(s.value - 0x30 + 0xFF10)!) : Character(s)
+            })
+        },
+        Layout(name: "page chrome around it") { text in
+            "当前位置：首页 > 政务公开 > 政府信息公开年报\n字号：大 中 小 打印本页 关闭窗口\n来源：本站 发布时间：2022-01-20 浏览次数：\n"
+                + text + "\n分享到：微信 微博 QQ空间\n主办单位：某某人民政府办公室 承办单位：某某县大数据中心 网站标识码：1234567890 备案号：某ICP备12345678号\n"
+        },
+        Layout(name: "Markdown headings") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                let t = line.trimmingCharacters(in: .whitespaces)
+                if let f = t.first, "一二三四五六".contains(f), t.dropFirst().first == "、", t.count < 40 { return "## " + t }
+                return String(line)
+            }.joined(separator: "\n")
+        },
+        Layout(name: "CRLF and blank lines") { $0.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n\r\n") },
+        Layout(name: "ideographic and no-break spaces") { $0.replacingOccurrences(of: "\t", with: "\u{3000}").replacingOccurrences(of: " ", with: "\u{00A0}") },
+        // Tables as PDF extraction and web-to-text tools give them.
+        Layout(name: "one table cell per line") { $0.replacingOccurrences(of: "\t", with: "\n") },
+        Layout(name: "columns aligned with spaces") { $0.replacingOccurrences(of: "\t", with: "    ") },
+        Layout(name: "pipe tables") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.contains("\t") ? "| " + line.split(separator: "\t", omittingEmptySubsequences: false).joined(separator: " | ") + " |" : String(line)
+            }.joined(separator: "\n")
+        },
+        // A web page: paragraphs and tables in HTML, read back through the HTML reader.
+        Layout(name: "HTML page") { text in
+            var html = "<html><head><title>政府信息公开</title><style>p{margin:0}</style></head><body><div class=\"nav\">首页 | 政务公开</div>\n"
+            var inTable = false
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let escaped = line.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                if line.contains("\t") {
+                    if !inTable { html += "<table>\n"; inTable = true }
+                    html += "<tr>" + escaped.split(separator: "\t", omittingEmptySubsequences: false).map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+                } else {
+                    if inTable { html += "</table>\n"; inTable = false }
+                    html += "<p>\(escaped)</p>\n"
+                }
+            }
+            if inTable { html += "</table>\n" }
+            guard case .text(let back) = InputText.extract(Data((html + "</body></html>").utf8), format: .html) else { return "" }
+            return back
+        },
+    ]
+
+    static var files: [String] {
+        let base = ProjectFiles.root.appendingPathComponent("Tests/RealWorldTests/Corpus/reports")
+        var out: [String] = []
+        for sub in ((try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? []).sorted() {
+            for f in ((try? FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent(sub).path)) ?? []).sorted() where !f.hasSuffix(".html") {
+                out.append("Tests/RealWorldTests/Corpus/reports/\(sub)/\(f)")
+            }
+        }
+        return out
+    }
+
+    @Test("no rule that passes on a real report fails on the same report laid out otherwise", arguments: layouts)
+    func sameFindings(_ layout: Layout) throws {
+        #expect(Self.files.count >= 50)
+        for setName in ["standard", "strict"] {
+            let set = try ProjectFiles.ruleSet(setName)
+            // Reuse compares reports with each other; one report alone is compared with nothing.
+            let originals = try Self.files.map { try ProjectFiles.report($0) }
+            let variants = try Self.files.map { f in ReportParser.parse(text: layout.transform(try ProjectFiles.text(f)), source: f) }
+            for (original, variant) in zip(originals, variants) {
+                let a = AuditEngine.audit(original, rules: set, language: .zh), b = AuditEngine.audit(variant, rules: set, language: .zh)
+                #expect(a.agency == b.agency && a.year == b.year, "\(layout.name) \(original.source): agency/year \(a.agency ?? "-") \(a.year ?? 0) → \(b.agency ?? "-") \(b.year ?? 0)")
+                for ((rule, before), (_, after)) in zip(a.outcomes, b.outcomes) where before != .fail && after == .fail {
+                    let why = b.findings.filter { $0.rule == rule }.map(\.message).joined(separator: " | ")
+                    Issue.record("\(layout.name) [\(setName)] \(original.source) \(rule): \(before.rawValue) → fail: \(why)")
+                }
+            }
+        }
+    }
+}
