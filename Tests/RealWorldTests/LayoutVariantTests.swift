@@ -80,6 +80,11 @@ struct LayoutVariantTests {
             guard case .text(let back) = InputText.extract(Data((html + "</body></html>").utf8), format: .html) else { return "" }
             return back
         },
+        // Several at once, as a crawl of a page with full-width figures gives it.
+        Layout(name: "chrome, full-width digits, flattened without spaces") { text in
+            let chrome = layouts[4].transform(text), wide = layouts[3].transform(chrome)
+            return layouts[1].transform(wide)
+        },
     ]
 
     static var files: [String] {

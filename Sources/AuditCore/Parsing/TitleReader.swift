@@ -62,7 +62,7 @@ enum TitleReader {
         // Page chrome glued before the title on a flattened page (`浏览次数:XX2021年度…`): the title
         // starts after the last label.
         if let colon = title.lastIndex(where: { $0 == ":" || $0 == "|" }), subjects.contains(where: { title[title.index(after: colon)...].has($0) }) {
-            title = String(title[title.index(after: colon)...])
+            title = stripLabel(String(title[title.index(after: colon)...]))
         }
         guard title.unicodeScalars.count <= 60, !title.has("。"), !title.hasPrefix("根据"), !title.hasPrefix("按照"), !title.hasPrefix("依据"),
               subjects.contains(where: { title.has($0) }) else { return nil }
@@ -112,7 +112,7 @@ enum TitleReader {
         var t = s
         for p in ["关于"] where t.hasPrefix(p) { t = String(t.dropFirst(p.count)) }
         for suffix in ["关于", "的", "度", "(", "（"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
-        return t.trimmingCharacters(in: CharacterSet(charactersIn: " :：,，、·-—()（）"))
+        return t.trimmingCharacters(in: CharacterSet(charactersIn: " :：,，、·-—()（）#*"))
     }
 
     /// Where the title gives no agency or year: the signature at the end (`平潭综合实验区公安局
