@@ -92,12 +92,17 @@ enum SectionRecognizer {
             let u = s[i]
             var order: Int?
             var numbering = HeadingNumbering.chinese
+            var titleStart = i + 2
             if let n = hanNumeral(u), s[i + 1] == "、" || s[i + 1] == "．" || (s[i + 1] == "." && !isDigit(s[i + 2])) {
                 order = n
+            } else if let n = partNumber(s, at: i) {
+                order = n; numbering = .part(String(String.UnicodeScalarView(s[i..<(i + 4)])))
+                titleStart = i + 4
+                if titleStart < s.count, ["、", ".", "．", ":", "：", "-"].contains(s[titleStart]) { titleStart += 1 }
             } else if ("1"..."9").contains(u), s[i + 1] == "、", i == 0 || !isDigit(s[i - 1]) {
                 order = Int(u.value - 48); numbering = .arabic(String(u) + "、")
             }
-            if let order, i == 0 || !(notBeforeNumeral.contains(s[i - 1]) || hanNumeral(s[i - 1]) != nil), let c = titleAfter(s, from: i + 2) {
+            if let order, i == 0 || !(notBeforeNumeral.contains(s[i - 1]) || hanNumeral(s[i - 1]) != nil), let c = titleAfter(s, from: titleStart) {
                 let official = c.compact.hasPrefix(TextNormalizer.compact(c.kind.officialTitle))
                 let text = TextNormalizer.trim(String(String.UnicodeScalarView(s[i..<c.end])))
                 out.append(HeadingCandidate(line: line, start: i, end: c.end, kind: c.kind, order: order, numbering: numbering,
@@ -121,6 +126,8 @@ enum SectionRecognizer {
                 defer { i += 1 }
                 // `、` is E3 80 81, `．` EF BC 8E, `.` 2E.
                 let isMark = b[i] == 0x2E || (i + 2 < n && ((b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x81) || (b[i] == 0xEF && b[i + 1] == 0xBC && b[i + 2] == 0x8E)))
+                // `第…部分`: 部分 is E9 83 A8 E5 88 86.
+                if b[i] == 0xE9, i + 5 < n, b[i + 1] == 0x83, b[i + 2] == 0xA8, b[i + 3] == 0xE5, b[i + 4] == 0x88, b[i + 5] == 0x86 { return true }
                 guard isMark else { continue }
                 if b[i - 1] >= 0x31 && b[i - 1] <= 0x39 { return true }
                 if i >= 3 {
@@ -133,6 +140,12 @@ enum SectionRecognizer {
             }
             return false
         }
+    }
+
+    /// `第一部分` … `第六部分` at `i`: the section number.
+    static func partNumber(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+        guard i + 3 < s.count, s[i] == "第", s[i + 2] == "部", s[i + 3] == "分", let n = hanNumeral(s[i + 1]), n <= 7 else { return nil }
+        return n
     }
 
     @inline(__always) static func isDigit(_ u: Unicode.Scalar) -> Bool { ("0"..."9").contains(u) || ("０"..."９").contains(u) }
@@ -177,6 +190,11 @@ enum SectionRecognizer {
         if let first = scalars.first, let n = hanNumeral(first), n <= 6,
            scalars.count > 1, ["、", ".", "．", " "].contains(scalars[1]) {
             numbering = .chinese; number = n; scalars.removeFirst(2)
+        } else if let n = partNumber(scalars, at: 0) {
+            // `第一部分 总体情况`
+            numbering = .part(String(String.UnicodeScalarView(scalars[0..<4]))); number = n
+            scalars.removeFirst(4)
+            if let f = scalars.first, ["、", ".", "．", ":", "：", "-"].contains(f) { scalars.removeFirst() }
         } else if let first = scalars.first, ("1"..."6").contains(first), scalars.count > 1,
                   ["、", ".", "．"].contains(scalars[1]),
                   !(scalars.count > 2 && ("0"..."9").contains(scalars[2])) {
