@@ -6,13 +6,14 @@ import Foundation
 /// when the title gives none, and for the dump).
 enum StatisticsPeriodReader {
     static let builtInMarkers: [(anchor: String, re: NSRegularExpression)] = [
-        ("统计", try! NSRegularExpression(pattern: "统计(?:数据)?的?(?:期限|时限|期间|区间|时段|周期|时间|范围)")),
-        ("统计", try! NSRegularExpression(pattern: "数据的?统计(?:期限|时限|期间|区间|时段|周期|时间|范围)")),
+        ("统计", try! NSRegularExpression(pattern: "统计(?:数据)?的?(?:期限|时限|期间|区间|时间范围|时间段|起止时间|时段|周期|时间|范围|期)")),
+        ("统计", try! NSRegularExpression(pattern: "数据的?统计(?:期限|时限|期间|区间|时间范围|时间段|起止时间|时段|周期|时间|范围|期)")),
     ]
 
-    /// The date range after a marker: connecting words, then two dates (the second may omit its year).
+    /// The date range after a marker: connecting words (and a year named first, `2021年度(…)`),
+    /// then two dates (the second may omit its year), written 2021年1月1日 or 2021.1.1.
     static let range = try! NSRegularExpression(pattern:
-        "^(?:为|是|自|从|:|,|即|均为|在|了|的)*(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?:起|开始)?(?:至|到|—|-|~|～)(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日(?:止|期间)?")
+        "^(?:为|是|自|从|:|,|即|均为|在|了|的)*(?:\\d{4}年度?\\(?)?(\\d{4})(?:年|\\.|/)(\\d{1,2})(?:月|\\.|/)(\\d{1,2})日?(?:起|开始)?(?:至|到|—|-|~|～)(?:(\\d{4})(?:年|\\.|/))?(\\d{1,2})(?:月|\\.|/)(\\d{1,2})日?(?:止|期间)?")
 
     static func read(_ joined: JoinedText, markers: [(anchor: String, re: NSRegularExpression)] = builtInMarkers) -> [StatisticsPeriod] {
         var out: [StatisticsPeriod] = []

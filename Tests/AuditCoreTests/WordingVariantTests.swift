@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import AuditCore
+
+/// The same report with its period and fee statements worded the ways real reports word them:
+/// each wording must be read as the statement it is (under standard and strict), so that no
+/// agency is accused of leaving out what it wrote in its own words.
+@Suite("Wording variants of the period and fee statements")
+struct WordingVariantTests {
+    static let base = Project.text("examples/reports/000_67dfe248a59990d3.txt")
+    static let period = "本报告所列统计数据期限自2021年1月1日起至2021年12月31日止。"
+    static let fee = "依据《政府信息公开信息处理费管理办法》，2021年发出收费通知0件，实际收取金额0元。"
+
+    static let periods = [
+        "本报告中所列数据统计时间为2021年1月1日至2021年12月31日。", "报告数据统计时段为2021年1月1日至12月31日。",
+        "统计时限：2021年1月1日—2021年12月31日。", "本报告统计数据时间范围为2021年1月1日至12月31日。",
+        "本报告所列数据统计期为2021年1月1日至2021年12月31日。", "本报告中使用数据统计期限为2021年1月1日至2021年12月31日。",
+        "报告期为2021年1月1日至2021年12月31日。", "本报告统计期限为2021年度（2021年1月1日至12月31日）。",
+        "本报告数据统计区间为2021年1月1日至2021年12月31日。", "本报告所列数据的统计周期为2021年1月1日至12月31日。",
+        "本报告所列数据统计起止时间为2021年1月1日至2021年12月31日。", "本报告数据统计期间为2021年1月1日到2021年12月31日。",
+        "本报告中的数据统计时间段为2021年1月1日至2021年12月31日。", "所列数据的统计期限为2021年1月1日-2021年12月31日。",
+        "本报告统计时间：2021年1月1日至2021年12月31日。", "统计期限：2021.1.1-2021.12.31。",
+        "本报告所列数据统计期限为2021年1月1日—12月31日。", "本报告所涉数据统计时间自2021年1月1日起至2021年12月31日止。",
+    ]
+
+    static let fees = [
+        "本年度未收取信息处理费。", "2021年度，本机关未向申请人收取信息处理费。", "本机关2021年度无信息处理费收费情况。",
+        "未发生信息处理费收取情况。", "本年度没有收取任何信息处理费用。", "依申请公开政府信息未收取任何费用。",
+        "2021年未产生政府信息公开信息处理费。", "本机关政府信息公开工作不收取任何费用。", "本年度信息处理费收费金额为0元。",
+        "我局在政府信息公开工作中未收取任何费用。", "信息处理费：0元。", "本单位不涉及信息处理费收取。",
+        "本机关依申请提供政府信息，不收取费用。", "2021年度没有发生收取信息处理费的情况。", "全年未收取信息公开处理费。",
+        "在依申请公开工作中，未向申请人收取费用。",
+    ]
+
+    /// Fee statements that give the number of notices and the amount collected (strict).
+    static let countedFees = [
+        "本年度发出收费通知0件，收取信息处理费0元。", "2021年度共发出收费通知0份，收费金额0元。", "本年度未发出收费通知，未收取信息处理费。",
+        "本机关2021年未发出信息处理费收费通知，实际收取信息处理费0元。", "收费通知件数为0件，收取金额为0元。",
+        "全年未开具收费通知书，未收取任何费用。", "信息处理费：发出收费通知0件，实际收取0元。", "发出收费通知零件，收费零元。",
+        "2021年，发出收费通知书0件，共计收取信息处理费0万元。",
+    ]
+
+    static func outcome(_ text: String, _ set: String, _ rule: String) throws -> Outcome? {
+        let audit = AuditEngine.audit(ReportParser.parse(text: text, source: "variant"), rules: try Project.ruleSet(set), language: .zh)
+        return audit.outcomes.first { $0.rule == rule }?.outcome
+    }
+
+    @Test("each wording of the statistics period is read as one", arguments: periods)
+    func periodWording(_ wording: String) throws {
+        #expect(Self.base.contains(Self.period))
+        for set in ["standard", "strict"] {
+            #expect(try Self.outcome(Self.base.replacingOccurrences(of: Self.period, with: wording), set, "period.stated") == .pass, "\(set): \(wording)")
+        }
+    }
+
+    @Test("each wording of 'no fee was charged' is a fee statement", arguments: fees)
+    func feeWording(_ wording: String) throws {
+        #expect(Self.base.contains(Self.fee))
+        #expect(try Self.outcome(Self.base.replacingOccurrences(of: Self.fee, with: wording), "standard", "fees.disclosed") == .pass, "\(wording)")
+    }
+
+    @Test("each wording that gives the notices and the amount satisfies strict", arguments: countedFees)
+    func countedFeeWording(_ wording: String) throws {
+        #expect(try Self.outcome(Self.base.replacingOccurrences(of: Self.fee, with: wording), "strict", "fees.disclosed") == .pass, "\(wording)")
+    }
+
+    @Test("a report that does not state them still fails")
+    func absent() throws {
+        #expect(try Self.outcome(Self.base.replacingOccurrences(of: Self.period, with: ""), "standard", "period.stated") == .fail)
+        #expect(try Self.outcome(Self.base.replacingOccurrences(of: Self.fee, with: "无其他需要报告的事项。"), "standard", "fees.disclosed") == .fail)
+        #expect(try Self.outcome(Self.base.replacingOccurrences(of: Self.fee, with: "本年度未收取信息处理费。"), "strict", "fees.disclosed") == .fail)
+    }
+}
