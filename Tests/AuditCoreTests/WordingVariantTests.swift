@@ -40,6 +40,32 @@ struct WordingVariantTests {
         "2021年，发出收费通知书0件，共计收取信息处理费0万元。",
     ]
 
+    /// Section headings as real reports title them (numbered as the format says).
+    static let headings: [(official: String, variant: String)] = [
+        ("一、总体情况", "一、基本情况"), ("一、总体情况", "一、概述"), ("一、总体情况", "一、总体工作情况"), ("一、总体情况", "一、政府信息公开工作总体情况"),
+        ("一、总体情况", "一、工作总体情况"), ("一、总体情况", "一、总体概况"),
+        ("二、主动公开政府信息情况", "二、主动公开情况"), ("二、主动公开政府信息情况", "二、主动公开政府信息工作情况"),
+        ("二、主动公开政府信息情况", "二、政府信息主动公开情况"), ("二、主动公开政府信息情况", "二、主动公开政府信息"),
+        ("三、收到和处理政府信息公开申请情况", "三、依申请公开情况"), ("三、收到和处理政府信息公开申请情况", "三、依申请公开政府信息情况"),
+        ("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开申请的情况"), ("三、收到和处理政府信息公开申请情况", "三、政府信息公开申请办理情况"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开申请行政复议、提起行政诉讼情况"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "四、行政复议、行政诉讼情况"), ("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议和行政诉讼情况"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
+        ("五、存在的主要问题及改进情况", "五、存在的问题及改进措施"), ("五、存在的主要问题及改进情况", "五、工作中存在的主要问题和改进措施"),
+        ("五、存在的主要问题及改进情况", "五、存在的不足和下一步工作打算"), ("五、存在的主要问题及改进情况", "五、主要问题及改进情况"),
+        ("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况"), ("五、存在的主要问题及改进情况", "五、存在的主要问题及下一步工作计划"),
+        ("六、其他需要报告的事项", "六、其他事项"), ("六、其他需要报告的事项", "六、其他需要说明的事项"), ("六、其他需要报告的事项", "六、需要报告的其他事项"),
+    ]
+
+    @Test("each way of titling a section is that section")
+    func headingWording() throws {
+        let base = Project.text("examples/reports/001_4f4d1458c3fb7bc1.txt")
+        for (official, variant) in Self.headings {
+            #expect(base.contains(official))
+            #expect(try Self.outcome(base.replacingOccurrences(of: official, with: variant), "standard", "sections.required") == .pass, "\(variant)")
+        }
+    }
+
     static func outcome(_ text: String, _ set: String, _ rule: String) throws -> Outcome? {
         let audit = AuditEngine.audit(ReportParser.parse(text: text, source: "variant"), rules: try Project.ruleSet(set), language: .zh)
         return audit.outcomes.first { $0.rule == rule }?.outcome
