@@ -10,6 +10,9 @@ extension Audit {
         @Flag(name: .long, help: "Also show the narrative as reuse detection reads it: wording that never counts in ⟦⟧.")
         var narrative = false
 
+        @Flag(name: .long, help: "Also show the text as read from the file (HTML, Word and PDF converted), with line numbers.")
+        var text = false
+
         @OptionGroup var ruleOptions: RuleOptions
 
         @Argument(help: "Report files.")
@@ -28,6 +31,10 @@ extension Audit {
                 case .text(let text):
                     let report = ReportParser.parse(text: text, source: f)
                     print(report.dump(), terminator: "")
+                    if self.text {
+                        print("  text:")
+                        for (i, line) in report.lines.enumerated() { print("    \(i + 1): \(line)") }
+                    }
                     if let settings {
                         print("  narrative (reuse detection):")
                         for (line, t) in settings.document(report).annotated() { print("    \(line): \(t)") }

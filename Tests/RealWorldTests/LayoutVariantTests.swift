@@ -45,7 +45,7 @@ struct LayoutVariantTests {
             })
         },
         Layout(name: "page chrome around it") { text in
-            "当前位置：首页 > 政务公开 > 政府信息公开年报\n字号：大 中 小 打印本页 关闭窗口\n来源：本站 发布时间：2022-01-20 浏览次数：\n"
+            "当前位置：首页 > 政务公开 > 政府信息公开年报\n字号：大 中 小 打印本页 关闭窗口\n来源：本站 浏览次数：\n"
                 + text + "\n分享到：微信 微博 QQ空间\n主办单位：某某人民政府办公室 承办单位：某某县大数据中心 网站标识码：1234567890 备案号：某ICP备12345678号\n"
         },
         Layout(name: "Markdown headings") { text in

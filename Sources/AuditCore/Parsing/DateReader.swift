@@ -11,15 +11,17 @@ enum DateReader {
     }
     private static let written = DatePattern(re: try! NSRegularExpression(pattern: "(20\\d\\d)年(\\d{1,2})月(\\d{1,2})日"),
                                              mayMatch: { $0.has("月") })
-    private static let stamped = DatePattern(re: try! NSRegularExpression(pattern: "^(?:发布时间|发布日期|成文日期)[:：](20\\d\\d)-(\\d{1,2})-(\\d{1,2})"),
-                                             mayMatch: { $0.hasPrefix("发布") || $0.hasPrefix("成文") })
+    private static let stamped = DatePattern(re: try! NSRegularExpression(pattern: "^(?:发布时间|发布日期|成文日期|来源:[^:]{0,30}?时间)[:：](20\\d\\d)-(\\d{1,2})-(\\d{1,2})"),
+                                             mayMatch: { $0.hasPrefix("发布") || $0.hasPrefix("成文") || $0.hasPrefix("来源") })
     /// A page's or crawler's stamp anywhere in the opening of a flattened page.
-    private static let stampedInline = DatePattern(re: try! NSRegularExpression(pattern: "(?:发布时间|发布日期|成文日期)[:：](20\\d\\d)-(\\d{1,2})-(\\d{1,2})"),
-                                                   mayMatch: { $0.has("发布") || $0.has("成文") })
+    private static let stampedInline = DatePattern(re: try! NSRegularExpression(pattern: "(?:发布时间|发布日期|成文日期|来源:[^:]{0,30}?时间)[:：](20\\d\\d)-(\\d{1,2})-(\\d{1,2})"),
+                                                   mayMatch: { $0.has("发布") || $0.has("成文") || $0.has("来源") })
     /// The signature of a flattened page: the agency's name, then the date, then the end of the
     /// text or page chrome (a date followed by more of a sentence, `…2022年5月10日批复`, is not it).
     private static let signature = try! NSRegularExpression(pattern:
         "(?:局|委|办|政府|室|中心|街道|镇|乡|院|会|所|处|队|部|厅|署|馆|站|办事处)(20\\d\\d)年(\\d{1,2})月(\\d{1,2})日(?=$|[^\\p{Han}]|附件|分享|打印|关闭|扫一扫|相关|责任编辑|来源|【)")
+
+    static let agencySuffixes = ["局", "委", "办", "政府", "办公室", "办公厅", "中心", "街道", "镇", "乡", "委员会", "管委会", "办事处", "院", "厅", "所", "处", "队", "馆", "站", "部"]
 
     static func publicationDate(segments: [Segment]) -> ReportDate? {
         /// The date in a segment's compact text `c`.
@@ -32,13 +34,25 @@ enum DateReader {
             return ReportDate(year: y, month: mo, day: d, line: line)
         }
         var seen = 0
+        var tail: [(compact: String, line: Int)] = []
         for seg in segments.reversed() where !TextNormalizer.trim(seg.text).isEmpty {
-            if let d = date(TextNormalizer.compact(seg.text), line: seg.line, written, maxLength: 40) { return d }
+            let c = TextNormalizer.compact(seg.text)
+            if seen < 4, let d = date(c, line: seg.line, written, maxLength: 40) { return d }
             seen += 1
-            if seen >= 4 { break }
+            tail.append((c, seg.line))
+            if tail.count >= 120 { break }
+        }
+        // A saved web page: the site's footer follows the report. The signature is still a short
+        // date line under (or after) the agency's name.
+        for (k, entry) in tail.enumerated() where k + 1 < tail.count {
+            guard let d = date(entry.compact, line: entry.line, written, maxLength: 40) else { continue }
+            let above = tail[k + 1].compact
+            let signed = { (name: String) in (2...30).contains(name.unicodeScalars.count) && agencySuffixes.contains { name.hasSuffix($0) } }
+            let before = entry.compact.range(of: #"(19|20)\d\d年"#, options: .regularExpression).map { String(entry.compact[..<$0.lowerBound]) } ?? ""
+            if signed(above) || signed(before) { return d }
         }
         if let d = flattenedSignature(segments) { return d }
-        for seg in segments.prefix(12) {
+        for seg in segments.prefix(40) {
             let c = TextNormalizer.compact(seg.text)
             if let d = date(c, line: seg.line, stamped, maxLength: 40) { return d }
             if c.hasPrefix("("), c.hasSuffix(")"), let d = date(c, line: seg.line, written, maxLength: 16) { return d }

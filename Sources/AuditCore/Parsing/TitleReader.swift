@@ -31,6 +31,8 @@ enum TitleReader {
         while true {
             k += 1
             guard let entry = nonEmptyLine(k) else { break }
+            // A breadcrumb item on a line of its own (`政府信息公开年报`) names the category, not the report.
+            if breadcrumbItems.contains(entry.compact) { continue }
             var candidate = titlePart(stripLabel(entry.compact))
             // A title broken over two lines: `…政府信息公开` / `工作年度报告`.
             if candidate == nil, let following = nonEmptyLine(k + 1), following.compact.unicodeScalars.count <= 14 {
@@ -52,8 +54,21 @@ enum TitleReader {
     /// that starts with its title.
     static func titlePart(_ line: String) -> String? {
         guard subjects.contains(where: { line.has($0) }) else { return nil }
+        // The report word closes the subject (`…政府信息公开工作2021年度报告`), a few characters
+        // after it: a menu line that names the subject and, further on, 政府工作报告 is no title.
         var best: String.Index?
-        for w in reportWords { if let r = line.range(of: w), best == nil || r.upperBound < best! { best = r.upperBound } }
+        for w in reportWords {
+            var from = line.startIndex
+            while let r = line.range(of: w, range: from..<line.endIndex) {
+                let head = line[..<r.lowerBound]
+                let near = subjects.contains { s in
+                    guard let sr = head.range(of: s, options: .backwards) else { return false }
+                    return head.distance(from: sr.upperBound, to: head.endIndex) <= 10
+                }
+                if near { if best == nil || r.upperBound < best! { best = r.upperBound }; break }
+                from = r.upperBound
+            }
+        }
         guard var end = best else { return nil }
         // `…年度报告（2021年）`: the year after the title belongs to it.
         let rest = line[end...]
