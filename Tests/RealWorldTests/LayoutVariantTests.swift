@@ -106,12 +106,29 @@ struct LayoutVariantTests {
         Layout(name: "headings numbered 一.", standardOnly: true) { renumber($0) { "\($0)." } },
         Layout(name: "headings numbered 第一部分", standardOnly: true) { renumber($0) { "第\($0)部分 " } },
         Layout(name: "headings numbered 1.", standardOnly: true) { renumber($0) { "\(["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7][$0] ?? 0)." } },
+        // Inside a real government site's header and footer, as a saved page's text gives it
+        // (the menus, breadcrumbs and footer of the Pingtan site, from pages/ in the corpus).
+        Layout(name: "inside a real site's header and footer") { text in
+            siteChrome.header + "\n" + text + "\n" + siteChrome.footer
+        },
         // Several at once, as a crawl of a page with full-width figures gives it.
         Layout(name: "chrome, full-width digits, flattened without spaces") { text in
             let chrome = layouts[4].transform(text), wide = layouts[3].transform(chrome)
             return layouts[1].transform(wide)
         },
     ]
+
+    /// The header (up to the breadcrumb's category) and footer (from 附件下载) of a real saved page.
+    static let siteChrome: (header: String, footer: String) = {
+        guard let data = FileManager.default.contents(atPath: ProjectFiles.root.appendingPathComponent("Tests/RealWorldTests/Corpus/pages/pingtan-2023-finance-86688.html").path),
+              case .text(let page) = InputText.extract(data, format: .html) else { return ("", "") }
+        let lines = page.components(separatedBy: "\n")
+        let category = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "政府信息公开年报" } ?? 0
+        let footer = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "附件下载" } ?? lines.count
+        // The breadcrumb names this page's agency: left out, the report names its own.
+        let header = lines[..<(category + 1)].filter { !$0.contains("财政金融局") }
+        return (header.joined(separator: "\n"), lines[footer...].joined(separator: "\n"))
+    }()
 
     /// Every section heading's `一、` numbering written by `number` instead.
     static func renumber(_ text: String, _ number: @escaping (String) -> String) -> String {
@@ -139,6 +156,7 @@ struct LayoutVariantTests {
     @Test("no rule that passes on a real report fails on the same report laid out otherwise", arguments: layouts)
     func sameFindings(_ layout: Layout) throws {
         #expect(Self.files.count >= 50)
+        #expect(Self.siteChrome.header.count > 100 && Self.siteChrome.footer.count > 100)
         for setName in layout.standardOnly ? ["standard"] : ["standard", "strict"] {
             let set = try ProjectFiles.ruleSet(setName)
             // Reuse compares reports with each other; one report alone is compared with nothing.
