@@ -17,10 +17,15 @@ final class InputPass {
     private let encoding: TextEncoding?
     private var indexByFile: [String: Int] = [:]
 
+    /// Memory the pass may spend on narratives and texts kept for later stages: beyond it they
+    /// are read and rebuilt when needed, so a run of any size stays bounded.
+    static let retainedBytes = 384 << 20
+
     init(_ inputs: [AuditRun.Input], options o: AuditRun.Options, times: StageTimes) {
         self.inputs = inputs
         encoding = o.encoding
         let progress = o.showProgress ? Progress(total: inputs.count, language: o.language) : nil
+        let budget = MemoryBudget(bytes: InputPass.retainedBytes)
         let bytesLock = NSLock()
         var bytes = 0
         let start = StageTimes.now()
@@ -33,9 +38,12 @@ final class InputPass {
                 bytesLock.lock(); bytes += text.utf8.count; bytesLock.unlock()
                 let report = times.measure("parse", parallel: true) { ReportParser.parse(text: text, source: input.display) }
                 var prepared = times.measure("rules", parallel: true) { AuditEngine.prepare(report, rules: o.ruleSet) }
-                prepared.releaseText(rules: o.ruleSet)
+                // While the run has memory to spare, a report's narrative and text are kept: reuse
+                // verification and the pages then need not read and rebuild them.
+                prepared.releaseText(rules: o.ruleSet, keepNarrative: prepared.narrative.map { budget.take($0.approximateBytes) } ?? false)
                 let isPDF = InputFormat(fileExtension: (input.path as NSString).pathExtension) == .pdf
-                return Loaded(slot: .prepared(prepared), fingerprint: file.fingerprint, keptText: isPDF ? text : nil)
+                let keep = isPDF || budget.take(text.utf8.count + 64)
+                return Loaded(slot: .prepared(prepared), fingerprint: file.fingerprint, keptText: keep ? text : nil)
             case .failure(let reason): return Loaded(slot: .failed(reason), fingerprint: file.fingerprint, keptText: nil)
             }
         }
@@ -74,5 +82,21 @@ final class InputPass {
     func lines(_ a: ReportAudit) -> [String] {
         guard let i = indexByFile[a.file], case .audited = loaded[i].slot, let t = text(i) else { return [] }
         return ReportParser.splitLines(t)
+    }
+}
+
+/// A number of bytes shared by the parallel pass: each report takes from it what it keeps.
+final class MemoryBudget: @unchecked Sendable {
+    private let lock = NSLock()
+    private var remaining: Int
+
+    init(bytes: Int) { remaining = bytes }
+
+    /// Whether `bytes` could be taken (and then they are).
+    func take(_ bytes: Int) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        guard bytes <= remaining else { return false }
+        remaining -= bytes
+        return true
     }
 }

@@ -11,12 +11,14 @@ public struct PreparedReport: Sendable {
     /// Drops the text, the narrative and the table rows no corpus-wide rule of the set reads, keeping what scoring and the corpus-wide rules need: a large run keeps tens of
     /// thousands of these, and gets the text back by reading the file again for reuse
     /// verification (`AuditEngine.narrativeDocument(_:lines:rules:)`) and the report's page.
-    public mutating func releaseText(rules: RuleSet) {
+    /// `keepNarrative`: the run has memory to spare for this report's narrative, so that reuse
+    /// verification need not rebuild it (the result is the same either way).
+    public mutating func releaseText(rules: RuleSet, keepNarrative: Bool = false) {
         let rows = rules.rules.reduce(into: Set<String>()) { rows, rule in
             if let check = rule.kind.check as? any CorpusCheck.Type { rows.formUnion(check.rowsKept) }
         }
         report = report.withoutText(keepingRows: rows)
-        narrative = nil
+        if !keepNarrative { narrative = nil }
     }
 
     /// Not part of the reuse comparison (a duplicate file).

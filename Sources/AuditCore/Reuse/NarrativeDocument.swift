@@ -27,6 +27,11 @@ public struct NarrativeDocument: Sendable {
     /// Characters of narrative that are not template wording: the denominator of the reused share.
     public var ownCharacters: Int
 
+    /// About how much memory the document holds, for a run's memory budget.
+    public var approximateBytes: Int {
+        text.count * 7 + sortedPrints.count * 16 + lineStarts.count * 9 + lineTexts.reduce(0) { $0 + $1.utf8.count + 16 } + 256
+    }
+
     static func agencyKey(_ name: String?) -> String? {
         guard var k = name.map(TextNormalizer.compact), !k.isEmpty else { return nil }
         for suffix in ["人民政府办公室", "人民政府", "街道办事处", "办事处", "政府"] where k.hasSuffix(suffix) && k.count > suffix.count + 1 {
