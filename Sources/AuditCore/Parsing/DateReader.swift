@@ -23,6 +23,13 @@ enum DateReader {
 
     static let agencySuffixes = ["局", "委", "办", "政府", "办公室", "办公厅", "中心", "街道", "镇", "乡", "委员会", "管委会", "办事处", "院", "厅", "所", "处", "队", "馆", "站", "部"]
 
+    static func isBlank(_ s: String) -> Bool { !s.unicodeScalars.contains { !$0.isSpaceLike } }
+
+    /// A name that can sign a report: short, ending as an agency's name does.
+    static func signed(_ name: String) -> Bool {
+        (2...30).contains(name.unicodeScalars.count) && agencySuffixes.contains { name.hasSuffix($0) }
+    }
+
     static func publicationDate(segments: [Segment]) -> ReportDate? {
         /// The date in a segment's compact text `c`.
         func date(_ c: String, line: Int, _ pattern: DatePattern, maxLength: Int) -> ReportDate? {
@@ -34,32 +41,39 @@ enum DateReader {
             return ReportDate(year: y, month: mo, day: d, line: line)
         }
         var seen = 0
-        var tail: [(compact: String, line: Int)] = []
-        for seg in segments.reversed() where !TextNormalizer.trim(seg.text).isEmpty {
-            let c = TextNormalizer.compact(seg.text)
-            if seen < 4, let d = date(c, line: seg.line, written, maxLength: 40) { return d }
+        for seg in segments.reversed() where !isBlank(seg.text) {
+            if let d = date(TextNormalizer.compact(seg.text), line: seg.line, written, maxLength: 40) { return d }
             seen += 1
-            tail.append((c, seg.line))
-            if tail.count >= 120 { break }
+            if seen >= 4 { break }
         }
         // A saved web page: the site's footer follows the report. The signature is still a short
-        // date line under (or after) the agency's name.
-        for (k, entry) in tail.enumerated() where k + 1 < tail.count {
-            guard let d = date(entry.compact, line: entry.line, written, maxLength: 40) else { continue }
-            let above = tail[k + 1].compact
-            let signed = { (name: String) in (2...30).contains(name.unicodeScalars.count) && agencySuffixes.contains { name.hasSuffix($0) } }
-            let before = entry.compact.range(of: #"(19|20)\d\d年"#, options: .regularExpression).map { String(entry.compact[..<$0.lowerBound]) } ?? ""
-            if signed(above) || signed(before) { return d }
+        // date line under (or after) the agency's name. Only short lines with 月 are compacted.
+        var tail = 0
+        var below: (compact: String, line: Int)?
+        for seg in segments.reversed() {
+            tail += 1
+            if tail > 160 { break }
+            guard seg.text.utf8.count <= 160, seg.text.has("月") || below != nil else { below = nil; continue }
+            let c = TextNormalizer.compact(seg.text)
+            guard !c.isEmpty else { continue }
+            // `c` is the line above the date line `below`.
+            if let b = below, let d = date(b.compact, line: b.line, written, maxLength: 40) {
+                let before = b.compact.range(of: #"(19|20)\d\d年"#, options: .regularExpression).map { String(b.compact[..<$0.lowerBound]) } ?? ""
+                if signed(c) || signed(before) { return d }
+            }
+            below = c.has("月") ? (c, seg.line) : nil
         }
         if let d = flattenedSignature(segments) { return d }
         for seg in segments.prefix(40) {
+            // Only lines that can hold a stamp or a dated line are compacted.
+            guard let first = seg.text.unicodeScalars.first(where: { !$0.isSpaceLike }), "发成来(（".unicodeScalars.contains(first) else { continue }
             let c = TextNormalizer.compact(seg.text)
             if let d = date(c, line: seg.line, stamped, maxLength: 40) { return d }
             if c.hasPrefix("("), c.hasSuffix(")"), let d = date(c, line: seg.line, written, maxLength: 16) { return d }
         }
         // A flattened page: the stamp inside the opening of a long line.
         for seg in segments.prefix(3) {
-            let c = String(TextNormalizer.compact(seg.text).prefix(400))
+            let c = String(TextNormalizer.compact(String(seg.text.unicodeScalars.prefix(800))).prefix(400))
             if let d = date(c, line: seg.line, stampedInline, maxLength: 400) { return d }
         }
         return nil
@@ -68,8 +82,8 @@ enum DateReader {
     /// The signature at the end of a page flattened onto a few long lines: in the last 500
     /// characters of the last segments, the last agency name followed by a date.
     static func flattenedSignature(_ segments: [Segment]) -> ReportDate? {
-        for seg in segments.reversed().filter({ !TextNormalizer.trim($0.text).isEmpty }).prefix(3) {
-            let tail = String(TextNormalizer.compact(seg.text).suffix(500))
+        for seg in segments.reversed().lazy.filter({ !isBlank($0.text) }).prefix(3) {
+            let tail = String(TextNormalizer.compact(String(seg.text.unicodeScalars.suffix(1000))).suffix(500))
             guard tail.has("月") else { continue }
             let ns = tail as NSString
             guard let m = signature.matches(in: tail, range: NSRange(location: 0, length: ns.length)).last,

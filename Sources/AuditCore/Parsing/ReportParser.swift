@@ -75,7 +75,7 @@ public enum ReportParser {
                       publicationDate: publicationDate,
                       sections: sections, segments: segments, joined: joined, paragraphs: paragraphs,
                       applicationTable: application, reviewTable: review, proactiveTable: proactive,
-                      sectionEvidence: SectionEvidence.find(segments: segments, sections: sections),
+                      sectionEvidence: SectionEvidence.find(segments: segments, sections: sections, joined: joined),
                       tableProblems: problems)
     }
 

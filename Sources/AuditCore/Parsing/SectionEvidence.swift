@@ -11,7 +11,7 @@ enum SectionEvidence {
         .other: ["信息处理费", "其他需要报告", "需要说明的其他事项", "其他事项"],
     ]
 
-    static func find(segments: [Segment], sections: [Section]) -> [SectionKind: (line: Int, excerpt: String)] {
+    static func find(segments: [Segment], sections: [Section], joined: JoinedText) -> [SectionKind: (line: Int, excerpt: String)] {
         var out: [SectionKind: (line: Int, excerpt: String)] = [:]
         for kind in SectionKind.allCases where !sections.contains(where: { $0.kind == kind }) {
             guard let words = markers[kind] else { continue }
@@ -27,7 +27,7 @@ enum SectionEvidence {
             }
         }
         for kind in SectionKind.allCases where out[kind] == nil && !sections.contains(where: { $0.kind == kind }) {
-            if let e = brokenHeading(kind, segments: segments, sections: sections) { out[kind] = e }
+            if let e = brokenHeading(kind, joined: joined) { out[kind] = e }
         }
         return out
     }
@@ -36,17 +36,9 @@ enum SectionEvidence {
     /// of a page, a PDF's justified lines — can break a line inside `一、总体情况`): it is there,
     /// so the section cannot be called missing. Searched in the whole text, under any numeral:
     /// sections can be swapped or renumbered (`六、存在的主要问题…` before `五、…`).
-    static func brokenHeading(_ kind: SectionKind, segments: [Segment], sections: [Section]) -> (line: Int, excerpt: String)? {
-        guard let needle = headingNeedles[kind] else { return nil }
-        var joined = "", starts: [(offset: Int, line: Int)] = []
-        for seg in segments {
-            starts.append((joined.utf16.count, seg.line))
-            joined += TextNormalizer.compact(seg.text)
-        }
-        let ns = joined as NSString
-        guard let m = needle.firstMatch(in: joined, range: NSRange(location: 0, length: ns.length)) else { return nil }
-        let line = starts.last { $0.offset <= m.range.location }?.line ?? starts[0].line
-        return (line, ns.substring(with: m.range))
+    static func brokenHeading(_ kind: SectionKind, joined: JoinedText) -> (line: Int, excerpt: String)? {
+        guard let needle = headingNeedles[kind], let m = joined.matches(needle).first else { return nil }
+        return (joined.line(at: m.range.location), joined.string(m.range))
     }
 
     /// A numbered heading of each section: any numeral (sections are swapped or renumbered), the

@@ -41,6 +41,9 @@ enum SectionRecognizer {
         default: return nil
         }
     }
+    /// The characters of the words every accepted title contains (`TemplateLabels.titleWords`).
+    static let titleScalars: Set<Unicode.Scalar> = Set(TemplateLabels.titleWords.flatMap { $0.unicodeScalars })
+
     /// Characters that make a following `一、` part of a word or a larger number (单一、, 第三、, 二十一、).
     static let notBeforeNumeral: Set<Unicode.Scalar> = ["第", "之", "单", "统", "唯", "同", "万", "逐", "〇", "零", "百", "千", "两"]
 
@@ -179,6 +182,9 @@ enum SectionRecognizer {
     static func heading(_ raw: String) -> Heading? {
         if raw.has("\t") || raw.has("|") { return nil }
         if surelyLongerThan(raw, maxTitleLength + 3) { return nil }
+        // Every title holds one of these characters: most short lines (table cells) hold none,
+        // and are rejected before they are folded and compacted.
+        guard raw.unicodeScalars.contains(where: { titleScalars.contains($0) }) else { return nil }
         let visible = TextNormalizer.stripMarkdown(TextNormalizer.fold(raw))
         let compact = TextNormalizer.compact(visible)
         guard !compact.isEmpty, compact.unicodeScalars.count <= maxTitleLength + 3 else { return nil }
