@@ -66,6 +66,29 @@ struct WordingVariantTests {
         }
     }
 
+    /// Sentences with figures about other things than information disclosure (the report's
+    /// tables are all zero): none is compared with the tables.
+    static let otherFigures = [
+        "本年度办理人大代表建议12件、政协提案5件，均已按时办结。", "全年共办结群众来信来访35件。", "受理12345热线工单120件，办结率100%。",
+        "本机关作为被申请人的行政复议案件5件，均与政府信息公开无关。", "全年共发生行政诉讼案件3件，均已审结。", "本年度共作出行政复议决定8件。",
+        "共收到各类申请材料200件。", "办结各类审批事项1500件。", "全年收到网民留言86件，予以公开答复80件。",
+        "今年以来，累计接收信访件15件，其中予以受理12件。", "全年处理行政复议申请3件，行政诉讼应诉2件。",
+        "全年主动公开各类信息236条，其中政策文件15件、规划计划8件。",
+    ]
+
+    @Test("figures about other things are not compared with the tables; disclosure figures still are")
+    func otherQuantities() throws {
+        let base = Project.text("examples/reports/001_4f4d1458c3fb7bc1.txt")
+        let at = "一、总体情况\n"
+        #expect(base.contains(at))
+        for sentence in Self.otherFigures {
+            #expect(try Self.outcome(base.replacingOccurrences(of: at, with: at + sentence + "\n"), "standard", "numbers.consistent") == .pass, "\(sentence)")
+        }
+        for sentence in ["本年度共收到政府信息公开申请5件，其中予以公开3件。", "因政府信息公开被申请行政复议2件。", "2021年共收到政府信息公开申请5件。其中，予以公开3件。"] {
+            #expect(try Self.outcome(base.replacingOccurrences(of: at, with: at + sentence + "\n"), "standard", "numbers.consistent") == .fail, "\(sentence)")
+        }
+    }
+
     static func outcome(_ text: String, _ set: String, _ rule: String) throws -> Outcome? {
         let audit = AuditEngine.audit(ReportParser.parse(text: text, source: "variant"), rules: try Project.ruleSet(set), language: .zh)
         return audit.outcomes.first { $0.rule == rule }?.outcome

@@ -51,6 +51,31 @@ public enum NarrativeNumbersCheck: ReportCheck {
         /// A word that must stand within 40 characters before the figure: 办结 is said of 12345
         /// calls and proposals too, and only next to 申请 is it the table's figure.
         var context: String? = nil
+        /// The sentence up to the figure must be about information disclosure: 行政复议案件5件 of
+        /// all the agency's work, 予以公开答复80件 of netizens' messages are other quantities.
+        var aboutDisclosure = false
+    }
+
+    /// Words that make a sentence about information disclosure.
+    static let disclosureWords = ["信息公开", "公开申请", "依申请", "申请公开"]
+
+    /// Whether the sentence holding offset `at`, up to it, speaks of information disclosure; a
+    /// sentence opening with 其中 continues the one before it.
+    static func aboutDisclosure(_ joined: JoinedText, at offset: Int) -> Bool {
+        let u = joined.utf16
+        let stops: Set<UInt16> = [0x3002, 0xFF1B, 0x3B, 0xFF01, 0x21, 0xFF1F, 0x3F]   // 。；;！!？?
+        var start = offset
+        var sentences = 0
+        while start > 0, offset - start < 300 {
+            if stops.contains(u[start - 1]) {
+                sentences += 1
+                let opening = joined.string(NSRange(location: start, length: min(2, offset - start)))
+                if opening != "其中" || sentences > 1 { break }
+            }
+            start -= 1
+        }
+        let prefix = joined.string(NSRange(location: start, length: offset - start))
+        return disclosureWords.contains { prefix.has($0) }
     }
 
     static func re(_ p: String) -> NSRegularExpression { try! NSRegularExpression(pattern: p) }
@@ -68,34 +93,34 @@ public enum NarrativeNumbersCheck: ReportCheck {
         Claim(name: Localized(zh: "新收政府信息公开申请", en: "new applications"),
               pattern: re("新收(?:政府信息公开)?申请(?:共|数量为|为)?(\\d+)(?:件|份)"), anchor: "新收", before: 0, readings: [.application(["new"])]),
         Claim(name: Localized(zh: "上年结转申请", en: "applications carried over from last year"),
-              pattern: re("上年结转(?:政府信息公开)?(?:申请)?(?:共|为)?(\\d+)件"), anchor: "上年结转", before: 0, readings: [.application(["carry_in"])]),
+              pattern: re("上年结转(?:政府信息公开)?(?:申请)?(?:共|为)?(\\d+)件"), anchor: "上年结转", before: 0, readings: [.application(["carry_in"])], aboutDisclosure: true),
         Claim(name: Localized(zh: "结转下年度办理的申请", en: "applications carried over to next year"),
-              pattern: re("结转(?:至)?下(?:一)?年度?(?:继续)?(?:办理)?(?:的申请)?(?:共|为)?(\\d+)件"), anchor: "结转", before: 0, readings: [.application(["carry_over"])]),
+              pattern: re("结转(?:至)?下(?:一)?年度?(?:继续)?(?:办理)?(?:的申请)?(?:共|为)?(\\d+)件"), anchor: "结转", before: 0, readings: [.application(["carry_over"])], aboutDisclosure: true),
         Claim(name: Localized(zh: "予以公开和部分公开的申请", en: "applications granted in whole or in part"),
               pattern: re("予以公开(?:及|和|、)部分公开(?:的)?(?:申请)?(?:共|为)?(\\d+)件"), anchor: "部分公开", before: 5,
-              readings: [.application(["granted", "partly_granted"])]),
+              readings: [.application(["granted", "partly_granted"])], aboutDisclosure: true),
         Claim(name: Localized(zh: "予以公开的申请", en: "applications granted"),
-              pattern: re("(?<!部分)予以公开(?:的)?(?:申请)?(?:答复)?(?:共|为)?(\\d+)件"), anchor: "予以公开", before: 0, readings: [.application(["granted"])]),
+              pattern: re("(?<!部分)予以公开(?:的)?(?:申请)?(?:答复)?(?:共|为)?(\\d+)件"), anchor: "予以公开", before: 0, readings: [.application(["granted"])], aboutDisclosure: true),
         Claim(name: Localized(zh: "部分公开的申请", en: "applications partly granted"),
               pattern: re("(?<!予以公开及)(?<!予以公开和)(?<!予以公开、)部分公开(?:的)?(?:申请)?(?:答复)?(?:共|为)?(\\d+)件"),
-              anchor: "部分公开", before: 0, readings: [.application(["partly_granted"])]),
+              anchor: "部分公开", before: 0, readings: [.application(["partly_granted"])], aboutDisclosure: true),
         Claim(name: Localized(zh: "部分公开的申请", en: "applications partly granted"),
               pattern: re("区分处理后(?:予以)?公开(?:的)?(?:申请)?(?:答复)?(?:共|为)?(\\d+)件"),
-              anchor: "区分处理", before: 0, readings: [.application(["partly_granted"])]),
+              anchor: "区分处理", before: 0, readings: [.application(["partly_granted"])], aboutDisclosure: true),
         Claim(name: Localized(zh: "不予公开的申请", en: "applications refused"),
-              pattern: re("不予公开(?:的)?(?:申请)?(?:答复)?(?:共|为)?(\\d+)件"), anchor: "不予公开", before: 0, readings: [.application(["withheld"])]),
+              pattern: re("不予公开(?:的)?(?:申请)?(?:答复)?(?:共|为)?(\\d+)件"), anchor: "不予公开", before: 0, readings: [.application(["withheld"])], aboutDisclosure: true),
         Claim(name: Localized(zh: "无法提供的申请", en: "applications the agency could not answer"),
-              pattern: re("无法提供(?:相关)?(?:政府)?(?:信息)?(?:的)?(?:申请)?(?:答复)?(?:共|为)?(\\d+)件"), anchor: "无法提供", before: 0, readings: [.application(["unavailable"])]),
+              pattern: re("无法提供(?:相关)?(?:政府)?(?:信息)?(?:的)?(?:申请)?(?:答复)?(?:共|为)?(\\d+)件"), anchor: "无法提供", before: 0, readings: [.application(["unavailable"])], aboutDisclosure: true),
         Claim(name: Localized(zh: "不予处理的申请", en: "applications not processed"),
-              pattern: re("不予处理(?:的)?(?:申请)?(?:共|为)?(\\d+)件"), anchor: "不予处理", before: 0, readings: [.application(["not_processed"])]),
+              pattern: re("不予处理(?:的)?(?:申请)?(?:共|为)?(\\d+)件"), anchor: "不予处理", before: 0, readings: [.application(["not_processed"])], aboutDisclosure: true),
         Claim(name: Localized(zh: "其他处理的申请", en: "applications otherwise handled"),
-              pattern: re("其他处理(?:的)?(?:申请)?(?:共|为)?(\\d+)件"), anchor: "其他处理", before: 0, readings: [.application(["other_processing"])]),
+              pattern: re("其他处理(?:的)?(?:申请)?(?:共|为)?(\\d+)件"), anchor: "其他处理", before: 0, readings: [.application(["other_processing"])], aboutDisclosure: true),
         Claim(name: Localized(zh: "办结的申请", en: "applications concluded"),
-              pattern: re("办结(?:申请)?(?:共|为)?(\\d+)件"), anchor: "办结", before: 0, readings: [.application(["results_total"])], context: "申请"),
+              pattern: re("办结(?:申请)?(?:共|为)?(\\d+)件"), anchor: "办结", before: 0, readings: [.application(["results_total"])], context: "申请", aboutDisclosure: true),
         Claim(name: Localized(zh: "被申请行政复议", en: "administrative reviews"),
-              pattern: re("(?:被申请|发生|收到)?行政复议(?:案件|申请)?(?:共|为)?(\\d+)(?:件|起|宗|条)"), anchor: "行政复议", before: 3, readings: [.review(["review"])]),
+              pattern: re("(?:被申请|发生|收到)?行政复议(?:案件|申请)?(?:共|为)?(\\d+)(?:件|起|宗|条)"), anchor: "行政复议", before: 3, readings: [.review(["review"])], aboutDisclosure: true),
         Claim(name: Localized(zh: "被提起行政诉讼", en: "lawsuits"),
-              pattern: re("(?:被提起|发生)?行政诉讼(?:案件)?(?:共|为)?(\\d+)(?:件|起|宗|条)"), anchor: "行政诉讼", before: 3, readings: [.review(["suit_direct", "suit_after_review"])]),
+              pattern: re("(?:被提起|发生)?行政诉讼(?:案件)?(?:共|为)?(\\d+)(?:件|起|宗|条)"), anchor: "行政诉讼", before: 3, readings: [.review(["suit_direct", "suit_after_review"])], aboutDisclosure: true),
         Claim(name: Localized(zh: "作出的行政处罚决定", en: "administrative penalty decisions"),
               pattern: re("作出行政处罚决定(?:书)?(?:共)?(\\d+)(?:件|起|宗|个|份)"), anchor: "行政处罚", before: 2, readings: [.proactive(item: "penalties", column: .count)]),
         Claim(name: Localized(zh: "作出的行政许可决定", en: "administrative licensing decisions"),
@@ -108,13 +133,16 @@ public enum NarrativeNumbersCheck: ReportCheck {
 
     public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
         // Narrative only: the tables restate the figures by construction.
-        let segments = report.narrative.map { Segment(line: $0.span.line, text: $0.text, column: $0.span.lo) }
+        // The title is no part of a sentence: its 政府信息公开 must not make the next one about it.
+        let segments = report.narrative.filter { !($0.span.line == report.titleLine && $0.text.unicodeScalars.count <= 80) }
+            .map { Segment(line: $0.span.line, text: $0.text, column: $0.span.lo) }
         let joined = JoinedText(segments[...])
         var obs: [Observation] = []
         var seen: Set<String> = []
         for claim in claims {
             for m in joined.matches(claim.pattern, near: [claim.anchor], before: claim.before, after: 40) {
                 guard let stated = joined.int(m.range(at: 1)) else { continue }
+                if claim.aboutDisclosure, !aboutDisclosure(joined, at: m.range.location) { continue }
                 if let word = claim.context {
                     let from = max(0, m.range.location - 40)
                     guard joined.string(NSRange(location: from, length: m.range.location + m.range.length - from)).has(word) else { continue }
