@@ -89,6 +89,26 @@ struct WordingVariantTests {
         }
     }
 
+    /// Earlier years in roles that are right by nature, in a 2021 report (strict `years.current`).
+    static let earlierYearsInOtherRoles = [
+        "完成2019-2021年度政务公开考核工作。", "自2019年起实行信息公开月报制度，一直坚持至今。", "2020年底建成的政务公开专区持续运行。",
+        "2020年第四季度开展的专项检查成果得到巩固。", "持续巩固2020年工作成果，推动政务公开再上新台阶。", "2018年至2021年累计公开信息5000条。",
+        "继2020年被评为先进单位后，我乡继续保持良好势头。", "本乡于2019年设立政务公开专区，本年度继续完善。", "2019年度报告发布后，群众反映良好。",
+        "对标2020年全省政务公开第三方评估指标，逐项整改落实。", "在2020年基础上新增公开事项15项。", "公开了2020年度部门决算。",
+    ]
+
+    @Test("an earlier year is stale only as the time of the agency's own work")
+    func earlierYears() throws {
+        let base = Project.text("examples/reports/001_4f4d1458c3fb7bc1.txt")
+        let at = "一、总体情况\n"
+        for sentence in Self.earlierYearsInOtherRoles {
+            #expect(try Self.outcome(base.replacingOccurrences(of: at, with: at + sentence + "\n"), "strict", "years.current") == .pass, "\(sentence)")
+        }
+        for sentence in ["2020年，我乡共收到政府信息公开申请3件。", "本乡2020年共主动公开信息120条。", "2020年度，本机关全年开展培训3次。"] {
+            #expect(try Self.outcome(base.replacingOccurrences(of: at, with: at + sentence + "\n"), "strict", "years.current") == .fail, "\(sentence)")
+        }
+    }
+
     static func outcome(_ text: String, _ set: String, _ rule: String) throws -> Outcome? {
         let audit = AuditEngine.audit(ReportParser.parse(text: text, source: "variant"), rules: try Project.ruleSet(set), language: .zh)
         return audit.outcomes.first { $0.rule == rule }?.outcome
