@@ -109,6 +109,28 @@ struct WordingVariantTests {
         }
     }
 
+    /// Sections 五 that name problems and measures in other words (strict `problems.substantive`).
+    static let problemSections = [
+        "主要问题是信息更新频率偏低。今后将建立定期更新机制，确保信息及时发布。",
+        "工作中仍存在薄弱环节，如政策解读形式较为单一。2022年，我们将着力丰富解读形式，提高解读质量。",
+        "面临的困难：人员力量不足。对策：配齐配强工作人员，开展业务培训。",
+        "存在问题：部分栏目更新不及时。改进措施：明确专人负责，定期检查。",
+        "虽然取得了一定成效，但与上级要求和群众期盼相比还有差距。我们将以问题为导向，持续优化公开流程，推动政务公开提质增效。",
+        "短板：依申请公开答复规范性有待提升。举措：制定答复文书模板，实行法律审核。",
+    ]
+
+    @Test("section 五 in other words names its problems and measures")
+    func problemWording() throws {
+        let base = Project.text("examples/reports/001_4f4d1458c3fb7bc1.txt")
+        let start = try #require(base.range(of: "五、存在的主要问题及改进情况\n")).upperBound, end = try #require(base.range(of: "六、其他需要报告的事项")).lowerBound
+        for body in Self.problemSections {
+            #expect(try Self.outcome(base.replacingCharacters(in: start..<end, with: body + "\n\n"), "strict", "problems.substantive") == .pass, "\(body)")
+        }
+        for body in ["无。", "本年度无。", "政务公开工作总体运行平稳。"] {
+            #expect(try Self.outcome(base.replacingCharacters(in: start..<end, with: body + "\n\n"), "strict", "problems.substantive") == .fail, "\(body)")
+        }
+    }
+
     static func outcome(_ text: String, _ set: String, _ rule: String) throws -> Outcome? {
         let audit = AuditEngine.audit(ReportParser.parse(text: text, source: "variant"), rules: try Project.ruleSet(set), language: .zh)
         return audit.outcomes.first { $0.rule == rule }?.outcome

@@ -29,21 +29,25 @@ public enum ProblemsSubstanceCheck: ReportCheck {
         "min_length: \(p.minLength)"
     }
 
-    static let problemWords = ["问题", "不足", "差距", "短板", "薄弱", "有待", "不够", "欠缺", "滞后", "不到位", "不高", "不强", "不规范", "不完善", "不及时", "单一", "仍需"]
-    static let improvementWords = ["改进", "措施", "下一步", "将进一步", "将继续", "加强", "完善", "提升", "推进", "强化", "健全", "加大", "拓宽", "丰富", "规范", "计划"]
+    static let problemWords = ["问题", "不足", "差距", "短板", "薄弱", "有待", "不够", "欠缺", "滞后", "不到位", "不高", "不强", "不规范", "不完善", "不及时",
+                               "单一", "仍需", "困难", "偏低", "偏少", "参差不齐", "较弱", "较少"]
+    static let improvementWords = ["改进", "措施", "下一步", "将进一步", "将继续", "加强", "完善", "提升", "推进", "强化", "健全", "加大", "拓宽", "丰富", "规范", "计划",
+                                   "今后", "着力", "对策", "举措", "优化", "建立", "确保", "落实", "制定", "明确", "推动", "持续", "提高", "深化", "加快", "培训", "整改"]
 
     public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
         guard let five = report.section(.problems) else { return .notApplicable }
         let body = five.body.filter { !$0.text.contains("\t") && !TextNormalizer.trim($0.text).hasPrefix("|") }.map(\.text).joined()
         let compact = TextNormalizer.compact(body)
         let letters = compact.unicodeScalars.filter { $0.properties.isAlphabetic }.count
-        if letters < p.minLength {
+        let namesProblems = problemWords.contains { compact.has($0) }, namesImprovements = improvementWords.contains { compact.has($0) }
+        // Short is not empty when it names both a problem and a measure (`短板：…。举措：…。`).
+        if letters < p.minLength && !(namesProblems && namesImprovements && letters >= 12) {
             return .from([Observation(.fail, Variant.empty, values: ["text": Localized(zh: compact.isEmpty ? "（空）" : compact, en: compact.isEmpty ? "(empty)" : compact)],
                                       line: five.headingLine, excerpt: compact.isEmpty ? five.heading : compact)])
         }
         var obs: [Observation] = []
-        if !problemWords.contains(where: { compact.has($0) }) { obs.append(Observation(.fail, Variant.missingProblems, line: five.headingLine, excerpt: five.heading)) }
-        if !improvementWords.contains(where: { compact.has($0) }) { obs.append(Observation(.fail, Variant.missingImprovements, line: five.headingLine, excerpt: five.heading)) }
+        if !namesProblems { obs.append(Observation(.fail, Variant.missingProblems, line: five.headingLine, excerpt: five.heading)) }
+        if !namesImprovements { obs.append(Observation(.fail, Variant.missingImprovements, line: five.headingLine, excerpt: five.heading)) }
         return .from(obs)
     }
 }
