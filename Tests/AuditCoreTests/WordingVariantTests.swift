@@ -131,6 +131,24 @@ struct WordingVariantTests {
         }
     }
 
+    /// The ways a signature dates a report.
+    static let signatures = [
+        "顿坊店乡人民政府\n2022年1月18日", "顿坊店乡人民政府\n二〇二二年一月十八日", "顿坊店乡人民政府\n二○二二年一月十八日",
+        "顿坊店乡人民政府\n二零二二年一月十八日", "顿坊店乡人民政府\n2022年01月18日", "顿坊店乡人民政府\n2022-01-18", "顿坊店乡人民政府\n2022.1.18",
+        "顿坊店乡人民政府 2022年1月18日", "顿坊店乡人民政府\n2022 年 1 月 18 日",
+    ]
+
+    @Test("a signature date in any common form dates the report")
+    func signatureDates() throws {
+        let base = Project.text("examples/reports/001_4f4d1458c3fb7bc1.txt").trimmingCharacters(in: .newlines)
+        for signature in Self.signatures {
+            let report = ReportParser.parse(text: base + "\n\n" + signature + "\n", source: "signed")
+            #expect(report.publicationDate.map { [$0.year, $0.month, $0.day] } == [2022, 1, 18], "\(signature)")
+        }
+        #expect(DateReader.arabicDate("二〇二一年十二月三十一日") == "2021年12月31日")
+        #expect(DateReader.arabicDate("二〇二二年十月二十日") == "2022年10月20日")
+    }
+
     static func outcome(_ text: String, _ set: String, _ rule: String) throws -> Outcome? {
         let audit = AuditEngine.audit(ReportParser.parse(text: text, source: "variant"), rules: try Project.ruleSet(set), language: .zh)
         return audit.outcomes.first { $0.rule == rule }?.outcome

@@ -23,6 +23,41 @@ enum DateReader {
 
     static let agencySuffixes = ["局", "委", "办", "政府", "办公室", "办公厅", "中心", "街道", "镇", "乡", "委员会", "管委会", "办事处", "院", "厅", "所", "处", "队", "馆", "站", "部"]
 
+    /// A date written in Chinese numerals (二〇二二年一月十八日, 二零二二年十二月三十一日) or as
+    /// 2022-01-18 / 2022.1.18 / 2022/1/18 (alone, at the end of a short line), in Arabic figures
+    /// with 年月日; any other text unchanged.
+    static func arabicDate(_ c: String) -> String {
+        let digits: [Unicode.Scalar: Int] = ["〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        var u = Array(c.unicodeScalars)
+        if let year = u.firstIndex(of: "年"), year >= 4, u[(year - 4)..<year].allSatisfy({ digits[$0] != nil }) {
+            // A number of at most 31 in Chinese numerals, ending before `end`.
+            func small(_ s: ArraySlice<Unicode.Scalar>) -> Int? {
+                if s.isEmpty { return nil }
+                if let t = s.firstIndex(of: "十") {
+                    let tens = t == s.startIndex ? 1 : (s.distance(from: s.startIndex, to: t) == 1 ? digits[s[s.startIndex]] : nil)
+                    let rest = s[(t + 1)...]
+                    let ones = rest.isEmpty ? 0 : (rest.count == 1 ? digits[rest[rest.startIndex]] : nil)
+                    guard let tens, let ones else { return nil }
+                    return tens * 10 + ones
+                }
+                return s.count == 1 ? digits[s[s.startIndex]] : nil
+            }
+            let y = u[(year - 4)..<year].reduce(0) { $0 * 10 + digits[$1]! }
+            if let month = u[(year + 1)...].firstIndex(of: "月"), let day = u[(month + 1)...].firstIndex(of: "日"),
+               let m = small(u[(year + 1)..<month]), let d = small(u[(month + 1)..<day]) {
+                u.replaceSubrange((year - 4)...day, with: "\(y)年\(m)月\(d)日".unicodeScalars)
+                return String(String.UnicodeScalarView(u))
+            }
+        }
+        // 2022-01-18 as the end of a short line.
+        let ns = c as NSString
+        if c.unicodeScalars.count <= 40, let m = numericDate.firstMatch(in: c, range: NSRange(location: 0, length: ns.length)) {
+            return ns.substring(to: m.range.location) + "\(ns.substring(with: m.range(at: 1)))年\(Int(ns.substring(with: m.range(at: 2)))!)月\(Int(ns.substring(with: m.range(at: 3)))!)日"
+        }
+        return c
+    }
+    private static let numericDate = try! NSRegularExpression(pattern: "(20\\d\\d)[-./](\\d{1,2})[-./](\\d{1,2})$")
+
     static func isBlank(_ s: String) -> Bool { !s.unicodeScalars.contains { !$0.isSpaceLike } }
 
     /// A name that can sign a report: short, ending as an agency's name does.
@@ -33,7 +68,10 @@ enum DateReader {
     static func publicationDate(segments: [Segment]) -> ReportDate? {
         /// The date in a segment's compact text `c`.
         func date(_ c: String, line: Int, _ pattern: DatePattern, maxLength: Int) -> ReportDate? {
-            guard c.unicodeScalars.count <= maxLength, pattern.mayMatch(c) else { return nil }
+            guard c.unicodeScalars.count <= maxLength else { return nil }
+            // Signatures are also written 二〇二二年一月十八日, or 2022-01-18 on a line of their own.
+            let c = pattern.re === written.re ? arabicDate(c) : c
+            guard pattern.mayMatch(c) else { return nil }
             let ns = c as NSString
             guard let m = pattern.re.matches(in: c, range: NSRange(location: 0, length: ns.length)).last,
                   let y = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),
