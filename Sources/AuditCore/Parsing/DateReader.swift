@@ -23,38 +23,60 @@ enum DateReader {
 
     static let agencySuffixes = ["局", "委", "办", "政府", "办公室", "办公厅", "中心", "街道", "镇", "乡", "委员会", "管委会", "办事处", "院", "厅", "所", "处", "队", "馆", "站", "部"]
 
-    /// A date written in Chinese numerals (二〇二二年一月十八日, 二零二二年十二月三十一日) or as
-    /// 2022-01-18 / 2022.1.18 / 2022/1/18 (alone, at the end of a short line), in Arabic figures
-    /// with 年月日; any other text unchanged.
+    /// Dates written in Chinese numerals (二〇二二年一月十八日, 二零二一年十二月三十一日, and a second
+    /// date without its year, 至十二月三十一日) in Arabic figures; a date written 2022-01-18 /
+    /// 2022.1.18 / 2022/1/18 at the end of a short line as 2022年1月18日; any other text unchanged.
     static func arabicDate(_ c: String) -> String {
-        let digits: [Unicode.Scalar: Int] = ["〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
         var u = Array(c.unicodeScalars)
-        if let year = u.firstIndex(of: "年"), year >= 4, u[(year - 4)..<year].allSatisfy({ digits[$0] != nil }) {
-            // A number of at most 31 in Chinese numerals, ending before `end`.
+        var changed = false
+        if u.contains("年") || u.contains("月") {
+            let zero: Set<Unicode.Scalar> = ["〇", "○", "零", "Ｏ"]
+            func value(_ x: Unicode.Scalar) -> Int? {
+                if zero.contains(x) { return 0 }
+                return SectionRecognizer.hanNumeral(x).flatMap { $0 <= 9 ? $0 : nil }
+            }
+            /// A number up to 31 written with 十 (十八, 二十, 三十一) or one numeral.
             func small(_ s: ArraySlice<Unicode.Scalar>) -> Int? {
-                if s.isEmpty { return nil }
+                guard !s.isEmpty, s.count <= 3 else { return nil }
                 if let t = s.firstIndex(of: "十") {
-                    let tens = t == s.startIndex ? 1 : (s.distance(from: s.startIndex, to: t) == 1 ? digits[s[s.startIndex]] : nil)
+                    let tens = t == s.startIndex ? 1 : (s.distance(from: s.startIndex, to: t) == 1 ? value(s[s.startIndex]) : nil)
                     let rest = s[(t + 1)...]
-                    let ones = rest.isEmpty ? 0 : (rest.count == 1 ? digits[rest[rest.startIndex]] : nil)
+                    let ones = rest.isEmpty ? 0 : (rest.count == 1 ? value(rest[rest.startIndex]) : nil)
                     guard let tens, let ones else { return nil }
                     return tens * 10 + ones
                 }
-                return s.count == 1 ? digits[s[s.startIndex]] : nil
+                return s.count == 1 ? value(s[s.startIndex]) : nil
             }
-            let y = u[(year - 4)..<year].reduce(0) { $0 * 10 + digits[$1]! }
-            if let month = u[(year + 1)...].firstIndex(of: "月"), let day = u[(month + 1)...].firstIndex(of: "日"),
-               let m = small(u[(year + 1)..<month]), let d = small(u[(month + 1)..<day]) {
-                u.replaceSubrange((year - 4)...day, with: "\(y)年\(m)月\(d)日".unicodeScalars)
-                return String(String.UnicodeScalarView(u))
+            var out: [Unicode.Scalar] = []
+            var i = 0
+            while i < u.count {
+                // 四位年份 年
+                if i + 4 < u.count, u[i + 4] == "年", (0..<4).allSatisfy({ value(u[i + $0]) != nil }) {
+                    out += String((0..<4).reduce(0) { $0 * 10 + value(u[i + $1])! }).unicodeScalars + ["年"]
+                    i += 5; changed = true; continue
+                }
+                // 月 or 日 after a run of numerals
+                if value(u[i]) != nil || u[i] == "十" {
+                    var j = i
+                    while j < u.count, j - i < 3, value(u[j]) != nil || u[j] == "十" { j += 1 }
+                    if j < u.count, u[j] == "月" || u[j] == "日", let n = small(u[i..<j]),
+                       u[j] == "月" ? (1...12).contains(n) : (1...31).contains(n),
+                       i > 0, u[i - 1] == "年" || u[i - 1] == "月" || u[i - 1] == "至" || u[i - 1] == "到" || (u[i - 1].properties.numericType != nil) {
+                        out += String(n).unicodeScalars + [u[j]]
+                        i = j + 1; changed = true; continue
+                    }
+                }
+                out.append(u[i]); i += 1
             }
+            if changed { u = out }
         }
+        let text = changed ? String(String.UnicodeScalarView(u)) : c
         // 2022-01-18 as the end of a short line.
-        let ns = c as NSString
-        if c.unicodeScalars.count <= 40, let m = numericDate.firstMatch(in: c, range: NSRange(location: 0, length: ns.length)) {
+        let ns = text as NSString
+        if text.unicodeScalars.count <= 40, let m = numericDate.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) {
             return ns.substring(to: m.range.location) + "\(ns.substring(with: m.range(at: 1)))年\(Int(ns.substring(with: m.range(at: 2)))!)月\(Int(ns.substring(with: m.range(at: 3)))!)日"
         }
-        return c
+        return text
     }
     private static let numericDate = try! NSRegularExpression(pattern: "(20\\d\\d)[-./](\\d{1,2})[-./](\\d{1,2})$")
 

@@ -23,14 +23,30 @@ enum StatisticsPeriodReader {
                 let start = m.range.location + m.range.length
                 let length = min(48, joined.utf16.count - start)
                 guard length > 0 else { continue }
-                let window = joined.string(NSRange(location: start, length: length))
-                guard let d = range.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length)) else { continue }
+                var window = joined.string(NSRange(location: start, length: length))
+                var matched = range.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length))
+                // Dates in Chinese numerals (自二〇二一年一月一日起至十二月三十一日止): read in figures;
+                // the statement then ends at its second 日 (and 止) in the text as written.
+                var writtenLength: Int?
+                if matched == nil, window.unicodeScalars.contains(where: { "〇○零一二三四五六七八九十".unicodeScalars.contains($0) }) {
+                    let original = window as NSString
+                    var days = 0, end = 0
+                    for k in 0..<original.length where original.character(at: k) == 0x65E5 {   // 日
+                        days += 1
+                        if days == 2 { end = k + 1; break }
+                    }
+                    if end > 0, end < original.length, original.character(at: end) == 0x6B62 { end += 1 }   // 止
+                    window = DateReader.arabicDate(window)
+                    matched = range.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length))
+                    writtenLength = end > 0 ? end : nil
+                }
+                guard let d = matched else { continue }
                 let ns = window as NSString
                 func int(_ i: Int) -> Int? { d.range(at: i).location == NSNotFound ? nil : Int(ns.substring(with: d.range(at: i))) }
                 guard let y1 = int(1), let m1 = int(2), let d1 = int(3), let m2 = int(5), let d2 = int(6) else { continue }
                 // One statement found by two markers (统计期限 and 数据的统计期限) is one period.
                 guard seen.insert(start + d.range.location).inserted else { continue }
-                let whole = NSRange(location: m.range.location, length: m.range.length + d.range.location + d.range.length)
+                let whole = NSRange(location: m.range.location, length: m.range.length + (writtenLength ?? (d.range.location + d.range.length)))
                 out.append(StatisticsPeriod(startYear: y1, startMonth: m1, startDay: d1, endYear: int(4) ?? y1, endMonth: m2, endDay: d2,
                                             line: joined.line(at: m.range.location), excerpt: joined.string(whole),
                                             position: joined.segmentIndex(at: m.range.location)))
