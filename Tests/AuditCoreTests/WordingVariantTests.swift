@@ -151,6 +151,18 @@ struct WordingVariantTests {
         #expect(DateReader.arabicDate("二〇二二年十月二十日") == "2022年10月20日")
     }
 
+    @Test("titles with the year in Chinese numerals, in parentheses, or with 关于 and （全文）")
+    func titleForms() {
+        let base = Project.text("examples/reports/001_4f4d1458c3fb7bc1.txt")
+        let title = "顿坊店乡人民政府2021年政府信息公开工作年度报告"
+        for t in ["顿坊店乡人民政府二〇二一年政府信息公开工作年度报告", "顿坊店乡人民政府二〇二一年度政府信息公开工作年度报告",
+                  "顿坊店乡人民政府政府信息公开工作年度报告（二〇二一年度）", "关于顿坊店乡人民政府2021年政府信息公开工作年度报告",
+                  "顿坊店乡人民政府2021年政府信息公开工作年度报告（全文）", "顿坊店乡人民政府2021年度政务公开工作年度报告"] {
+            let r = ReportParser.parse(text: base.replacingOccurrences(of: title, with: t), source: "t")
+            #expect(r.agency == "顿坊店乡人民政府" && r.year == 2021, "\(t): \(r.agency ?? "-") \(r.year ?? 0)")
+        }
+    }
+
     static func outcome(_ text: String, _ set: String, _ rule: String) throws -> Outcome? {
         let audit = AuditEngine.audit(ReportParser.parse(text: text, source: "variant"), rules: try Project.ruleSet(set), language: .zh)
         return audit.outcomes.first { $0.rule == rule }?.outcome

@@ -87,7 +87,8 @@ enum TitleReader {
     /// Agency and year of a title: the agency is what comes before the year or the subject,
     /// whichever comes first.
     static func parse(_ title: String) -> (agency: String, year: Int?) {
-        let clean = title.replacingIfPresent("《", with: "").replacingIfPresent("》", with: "")
+        // 二〇二一年 in figures, so the year is read and is not taken for part of the agency.
+        let clean = DateReader.arabicDate(title.replacingIfPresent("《", with: "").replacingIfPresent("》", with: ""))
         let ns = clean as NSString
         let m = yearRE.firstMatch(in: clean, range: NSRange(location: 0, length: ns.length))
         let year = m.flatMap { Int(ns.substring(with: $0.range(at: 1))) }
