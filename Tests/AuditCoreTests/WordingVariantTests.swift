@@ -163,6 +163,22 @@ struct WordingVariantTests {
         }
     }
 
+    @Test("political and administrative formulas two unrelated reports share are not reuse")
+    func sharedFormulas() throws {
+        let formulas = "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大精神，认真落实党中央、国务院关于全面推进政务公开的决策部署。"
+            + "以习近平新时代中国特色社会主义思想为指导，深入贯彻党的十九大和十九届历次全会精神，坚持以人民为中心的发展思想。"
+            + "坚持“以公开为常态、不公开为例外”原则，推进决策、执行、管理、服务、结果公开。"
+            + "全面贯彻落实《中华人民共和国政府信息公开条例》，按照上级关于政务公开工作的部署要求，扎实推进政务公开工作。"
+        let reports = ["001", "002"].map { prefix -> Report in
+            let text = Project.text("examples/reports/" + (try! FileManager.default.contentsOfDirectory(atPath: Project.root.appendingPathComponent("examples/reports").path).sorted().first { $0.hasPrefix(prefix) }!))
+            return ReportParser.parse(text: text.replacingOccurrences(of: "一、总体情况\n", with: "一、总体情况\n" + formulas + "\n"), source: prefix)
+        }
+        for set in ["standard", "strict"] {
+            let audits = AuditEngine.auditAll(reports, history: [], rules: try Project.ruleSet(set), language: .zh).audits
+            for a in audits { #expect(a.outcomes.first { $0.rule == "narrative.reuse" }?.outcome == .pass, "\(set) \(a.file)") }
+        }
+    }
+
     static func outcome(_ text: String, _ set: String, _ rule: String) throws -> Outcome? {
         let audit = AuditEngine.audit(ReportParser.parse(text: text, source: "variant"), rules: try Project.ruleSet(set), language: .zh)
         return audit.outcomes.first { $0.rule == rule }?.outcome
