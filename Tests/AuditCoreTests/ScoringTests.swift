@@ -87,7 +87,7 @@ struct ScoringTests {
         let line = AuditJSONL.render([a], run)
         #expect(line.hasPrefix("{\"file\":\"a\\\"b.txt\",\"agency\":null,\"year\":2021,\"template\":\"2021\",\"score\":100,\"grade\":\"\",\"rank\":0"))
         #expect(RankingCSV.field("+10") == "+10" && RankingCSV.field("-2.5") == "-2.5" && RankingCSV.field("-1+1") == "'-1+1")
-        #expect(line.contains("\"findings\":[{\"rule\":\"r\",\"severity\":\"error\",\"outcome\":\"fail\",\"message\":\"line1\\nline2\",\"line\":3,\"excerpt\":null,\"deduction\":2.5,\"sources\":[],\"fingerprint\":\"\",\"exempted\":null}]"))
+        #expect(line.contains("\"findings\":[{\"rule\":\"r\",\"severity\":\"error\",\"outcome\":\"fail\",\"message\":\"line1\\nline2\",\"line\":3,\"section\":null,\"excerpt\":null,\"deduction\":2.5,\"sources\":[],\"fingerprint\":\"\",\"exempted\":null}]"))
     }
 
     @Test("output names never leave the output folder")

@@ -74,6 +74,11 @@ public enum AuditEngine {
                                          exemptions: exemptions, report: (report.source, report.agency), expired: &expired)
         }
         let score = Scoring.score(findings)
+        for i in findings.indices {
+            guard let line = findings[i].line else { continue }
+            let holding = report.sections.filter { $0.span.first <= line && line <= $0.span.last }
+            if holding.count == 1 { findings[i].section = holding[0].kind }
+        }
         return ReportAudit(file: report.source, agency: report.agency, year: report.year, template: report.template,
                            publicationDate: report.publicationDate, status: .parsed, findings: findings, outcomes: outcomes,
                            score: score, grade: rules.grade(for: score), verifiedRules: verified, applicableRules: applicable,

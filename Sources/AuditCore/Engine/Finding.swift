@@ -6,6 +6,9 @@ public struct Finding: Sendable, Equatable {
     public var outcome: Outcome
     public var message: String
     public var line: Int?
+    /// The section of the report the line is in, when one section holds it (a flattened page's
+    /// line holding several sections gives none).
+    public var section: SectionKind?
     public var excerpt: String?
     public var deduction: Double
     /// Other places holding the same evidence (for reuse: the other reports and lines).

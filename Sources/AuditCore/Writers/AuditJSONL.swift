@@ -37,6 +37,7 @@ public enum AuditJSONL {
                     ("outcome", .string(f.outcome.rawValue)),
                     ("message", .string(f.message)),
                     ("line", JSON.optional(f.line)),
+                    ("section", JSON.optional(f.section?.rawValue)),
                     ("excerpt", JSON.optional(f.excerpt)),
                     ("deduction", .number(f.deduction)),
                     ("sources", .array(f.sources.map { .object([("file", .string($0.file)), ("line", .int($0.line))]) })),

@@ -44,3 +44,39 @@ extension Format {
     /// A score as shown to people and in CSV.
     public static func score(_ x: Double) -> String { number(x) }
 }
+
+extension Format {
+    /// Titles of the findings the pipeline itself makes (not rules of a rule file).
+    static let pipelineRuleTitles: [String: Localized] = [
+        "input.report": Localized(zh: "文件是政府信息公开工作年度报告", en: "The file is an annual report"),
+        "input.readable": Localized(zh: "文件能够读取", en: "The file can be read"),
+        "input.duplicate": Localized(zh: "同一报告未重复提交", en: "The same report is not submitted twice"),
+        "output.page": Localized(zh: "审核页面已写出", en: "The audit page was written"),
+    ]
+
+    /// The title of a rule in the run's language, the way an official names it; the id when the
+    /// rule is unknown (never empty).
+    static func ruleTitle(_ id: String, _ run: RunInfo) -> String {
+        if let rule = run.ruleSet.rules.first(where: { $0.id == id }) { return rule.title.text(run.language) }
+        return pipelineRuleTitles[id]?.text(run.language) ?? id
+    }
+
+    /// The heading under which a finding is shown on a report's page: its part of the report,
+    /// or the report as a whole.
+    static func sectionHeading(_ kind: SectionKind?, _ lang: Language) -> String {
+        guard let kind else { return lang == .zh ? "全文及其他" : "Whole report and other" }
+        return lang == .zh ? "第\(kind.numeral)部分 \(kind.officialTitle)" : "Section \(kind.rawValue): \(kind.englishTitle)"
+    }
+
+    /// Findings in page order: grouped by part of the report (一 … 六, then the whole report),
+    /// in their order within a part, numbered 1… down the page.
+    static func bySection(_ findings: [Finding]) -> [(section: SectionKind?, items: [(number: Int, finding: Finding)])] {
+        var groups: [SectionKind?: [Finding]] = [:]
+        for f in findings { groups[f.section, default: []].append(f) }
+        let order: [SectionKind?] = SectionKind.allCases.map { Optional($0) } + [nil]
+        var number = 0
+        return order.compactMap { k in
+            groups[k].map { fs in (k, fs.map { number += 1; return (number: number, finding: $0) }) }
+        }
+    }
+}

@@ -183,13 +183,15 @@ public enum HTMLReport {
             }
         }
         let maxCount = max(1, ranked.count)
-        let rowH = 22, labelW = 150, barW = 260
+        let rowH = 22, labelW = 320, barW = 260
         var svg = "<figure><figcaption>\(zh ? "各规则不通过（红）与无法核验（灰）的报告数" : "Reports failing (red) / not verifiable (grey) per rule")</figcaption>"
         svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelW + barW + 60)\" height=\"\(rules.count * rowH + 10)\" role=\"img\">"
         for (i, id) in rules.enumerated() {
             let y = 5 + i * rowH, f = fails[id] ?? 0, u = unver[id] ?? 0
             let fw = f * barW / maxCount, uw = u * barW / maxCount
-            svg += "<text x=\"0\" y=\"\(y + 14)\" font-size=\"12\">\(escape(id))</text>"
+            // The title as officials name the rule, the id in the tooltip.
+            let title = Format.clip(Format.ruleTitle(id, run), zh ? 24 : 44)
+            svg += "<text x=\"0\" y=\"\(y + 14)\" font-size=\"12\"><title>\(escape(id))</title>\(escape(title))</text>"
             svg += "<rect x=\"\(labelW)\" y=\"\(y + 3)\" width=\"\(fw)\" height=\"14\" fill=\"#cf222e\"><title>\(escape(id))：\(f)</title></rect>"
             svg += "<rect x=\"\(labelW + fw)\" y=\"\(y + 3)\" width=\"\(uw)\" height=\"14\" fill=\"#8c959f\"><title>\(escape(id))：\(u)</title></rect>"
             svg += "<text x=\"\(labelW + fw + uw + 6)\" y=\"\(y + 14)\" font-size=\"12\">\(f)/\(u)</text>"
@@ -210,27 +212,15 @@ public enum HTMLReport {
         h += "</p>\n<p>\(zh ? "得分" : "Score")：<strong id=\"score\">\(Format.number(a.score))</strong> · \(zh ? "等级" : "Grade")：<strong class=\"g-\(escape(a.grade))\">\(escape(a.grade))</strong>"
         h += " · \(zh ? "排名" : "Rank")：\(a.rank) · \(zh ? "核验覆盖" : "Verified")：\(a.verifiedRules)/\(a.applicableRules)</p>\n"
         h += "<h2>\(zh ? "规则结果" : "Rule outcomes")</h2>\n<table><tr><th>\(zh ? "规则" : "Rule")</th><th>\(zh ? "结果" : "Outcome")</th></tr>"
-        for o in a.outcomes { h += "<tr><td>\(escape(o.rule))</td><td>\(Format.outcomeName(o.outcome, run.language))</td></tr>" }
+        for o in a.outcomes {
+            h += "<tr><td title=\"\(escape(o.rule))\">\(escape(Format.ruleTitle(o.rule, run)))</td><td>\(Format.outcomeName(o.outcome, run.language))</td></tr>"
+        }
         h += "</table>\n<h2>\(zh ? "问题" : "Findings")（\(a.findings.count)）</h2>\n"
         if a.findings.isEmpty { h += "<p>\(zh ? "未发现问题。" : "No findings.")</p>\n" }
-        for (i, f) in a.findings.enumerated() {
-            let cls = f.outcome == .unverifiable ? "unverifiable" : f.severity.rawValue
-            let label = f.outcome == .unverifiable ? Format.outcomeName(.unverifiable, run.language) : Format.severityName(f.severity, run.language)
-            h += "<div class=\"finding\" id=\"f\(i + 1)\"><span class=\"badge \(cls)\">\(escape(label))</span> <code>\(escape(f.rule))</code>"
-            h += " <small>\(zh ? "扣" : "−")\(Format.number(f.deduction))\(zh ? "分" : "")\(f.line.map { zh ? " · 第\($0)行" : " · line \($0)" } ?? "")</small>"
-            h += "<div class=\"msg\">\(escape(f.message))</div>"
-            if let e = f.exemption { h += "<div class=\"src\">\(zh ? "已豁免" : "Exempted")：\(escape(e.reason))（\(escape(e.approvedBy))，\(escape(e.expires))）</div>" }
-            h += context(f, lines: a.lines)
-            if !f.sources.isEmpty {
-                h += "<div class=\"src\">\(zh ? "其他出处" : "Also in")："
-                h += f.sources.map { s in
-                    let target = pages[s.file].map { escape(percentEncode($0)) + ".html#L\(s.line)" }
-                    let text = "\(escape(s.file)) \(zh ? "第\(s.line)行" : "line \(s.line)")"
-                    return target.map { "<a href=\"\($0)\">\(text)</a>" } ?? text
-                }.joined(separator: "；")
-                h += "</div>"
-            }
-            h += "</div>\n"
+        // Grouped by the part of the report they are in, so the agency fixes one part at a time.
+        for group in Format.bySection(a.findings) {
+            h += "<h3>\(escape(Format.sectionHeading(group.section, run.language)))</h3>\n"
+            for (number, f) in group.items { h += finding(f, number: number, in: a, run, pages: pages) }
         }
         if !a.lines.isEmpty {
             h += "<details><summary>\(zh ? "报告原文（带行号）" : "Report text with line numbers")</summary><pre>"
@@ -238,6 +228,30 @@ public enum HTMLReport {
             h += "</pre></details>\n"
         }
         return h + "</body></html>\n"
+    }
+
+    /// One finding: severity, rule title (id in the tooltip), message, evidence in context, other places.
+    static func finding(_ f: Finding, number: Int, in a: ReportAudit, _ run: RunInfo, pages: [String: String]) -> String {
+        let zh = run.language == .zh
+        var h = ""
+        let cls = f.outcome == .unverifiable ? "unverifiable" : f.severity.rawValue
+        let label = f.outcome == .unverifiable ? Format.outcomeName(.unverifiable, run.language) : Format.severityName(f.severity, run.language)
+        h += "<div class=\"finding\" id=\"f\(number)\"><span class=\"badge \(cls)\">\(escape(label))</span> <strong title=\"\(escape(f.rule))\">\(escape(Format.ruleTitle(f.rule, run)))</strong>"
+        h += " <small>\(zh ? "扣" : "−")\(Format.number(f.deduction))\(zh ? "分" : "")\(f.line.map { zh ? " · 第\($0)行" : " · line \($0)" } ?? "")</small>"
+        h += "<div class=\"msg\">\(escape(f.message))</div>"
+        if let e = f.exemption { h += "<div class=\"src\">\(zh ? "已豁免" : "Exempted")：\(escape(e.reason))（\(escape(e.approvedBy))，\(escape(e.expires))）</div>" }
+        h += context(f, lines: a.lines)
+        if !f.sources.isEmpty {
+            h += "<div class=\"src\">\(zh ? "其他出处" : "Also in")："
+            h += f.sources.map { s in
+                let target = pages[s.file].map { escape(percentEncode($0)) + ".html#L\(s.line)" }
+                let text = "\(escape(s.file)) \(zh ? "第\(s.line)行" : "line \(s.line)")"
+                return target.map { "<a href=\"\($0)\">\(text)</a>" } ?? text
+            }.joined(separator: "；")
+            h += "</div>"
+        }
+        h += "</div>\n"
+        return h
     }
 
     /// The lines around the evidence, the lines it touches highlighted, the quoted text marked.

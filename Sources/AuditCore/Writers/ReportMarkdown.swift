@@ -13,17 +13,23 @@ public enum ReportMarkdown {
                   : "- Score: **\(Format.number(a.score))**, grade: **\(a.grade)**, rank: \(a.rank)\n"
         out += zh ? "- 核验覆盖：\(Format.coverage(a))（能够核验的规则/适用的规则）\n\n"
                   : "- Verified: \(Format.coverage(a)) (rules verified / rules that apply)\n\n"
-        out += zh ? "## 规则结果\n\n| 规则 | 结果 |\n|---|---|\n" : "## Rule outcomes\n\n| Rule | Outcome |\n|---|---|\n"
-        for o in a.outcomes { out += "| \(o.rule) | \(Format.outcomeName(o.outcome, run.language)) |\n" }
-        out += zh ? "\n## 问题\n\n" : "\n## Findings\n\n"
-        if a.findings.isEmpty { out += zh ? "未发现问题。\n" : "No findings.\n" }
-        for (i, f) in a.findings.enumerated() {
-            let sev = f.outcome == .unverifiable ? Format.outcomeName(.unverifiable, run.language) : Format.severityName(f.severity, run.language)
-            out += "\(i + 1). **[\(sev)] \(f.rule)** — \(f.message)"
-            out += zh ? "（扣\(Format.number(f.deduction))分）\n" : " (−\(Format.number(f.deduction)))\n"
-            if let e = f.exemption { out += zh ? "   - 已豁免：\(e.reason)（\(e.approvedBy)批准，有效期至\(e.expires)）\n" : "   - Exempted: \(e.reason) (approved by \(e.approvedBy), until \(e.expires))\n" }
-            if let line = f.line { out += zh ? "   - 位置：第\(line)行\n" : "   - Line: \(line)\n" }
-            if let e = f.excerpt, !e.isEmpty { out += zh ? "   - 原文：「\(Format.clip(e, 300))」\n" : "   - Text: «\(Format.clip(e, 300))»\n" }
+        out += zh ? "## 规则结果\n\n| 规则 | 编号 | 结果 |\n|---|---|---|\n" : "## Rule outcomes\n\n| Rule | Id | Outcome |\n|---|---|---|\n"
+        for o in a.outcomes {
+            out += "| \(RankingMarkdown.cell(Format.ruleTitle(o.rule, run))) | `\(o.rule)` | \(Format.outcomeName(o.outcome, run.language)) |\n"
+        }
+        out += zh ? "\n## 问题\n" : "\n## Findings\n"
+        if a.findings.isEmpty { out += zh ? "\n未发现问题。\n" : "\nNo findings.\n" }
+        // Grouped by the part of the report they are in, so the agency fixes one part at a time.
+        for group in Format.bySection(a.findings) {
+            out += "\n### \(Format.sectionHeading(group.section, run.language))\n\n"
+            for (number, f) in group.items {
+                let sev = f.outcome == .unverifiable ? Format.outcomeName(.unverifiable, run.language) : Format.severityName(f.severity, run.language)
+                out += "\(number). **[\(sev)] \(Format.ruleTitle(f.rule, run))**（`\(f.rule)`）— \(f.message)"
+                out += zh ? "（扣\(Format.number(f.deduction))分）\n" : " (−\(Format.number(f.deduction)))\n"
+                if let e = f.exemption { out += zh ? "   - 已豁免：\(e.reason)（\(e.approvedBy)批准，有效期至\(e.expires)）\n" : "   - Exempted: \(e.reason) (approved by \(e.approvedBy), until \(e.expires))\n" }
+                if let line = f.line { out += zh ? "   - 位置：第\(line)行\n" : "   - Line: \(line)\n" }
+                if let e = f.excerpt, !e.isEmpty { out += zh ? "   - 原文：「\(Format.clip(e, 300))」\n" : "   - Text: «\(Format.clip(e, 300))»\n" }
+            }
         }
         return out
     }
