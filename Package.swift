@@ -17,6 +17,8 @@ let package = Package(
     targets: [
         // libxml2's HTML parser (Debian: libxml2-dev), for reports saved as web pages.
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // libxlsxwriter (Debian: libxlsxwriter-dev), for ranking.xlsx.
+        .systemLibrary(name: "CLibXLSXWriter", path: "Sources/CLibXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Pure core: document model, parsers, rule engine, checks, scoring, writers. No file I/O.
         .target(name: "AuditCore", dependencies: [
             "CLibXML2",
@@ -25,7 +27,7 @@ let package = Package(
         ]),
         // The edge: discovers files, reads them, runs the core in parallel, writes outputs
         // atomically. Shared by the command and the benchmark, so both run the same pipeline.
-        .target(name: "AuditPipeline", dependencies: ["AuditCore"]),
+        .target(name: "AuditPipeline", dependencies: ["AuditCore", "CLibXLSXWriter"]),
         // Thin command: flags in, options to the pipeline, exit codes out.
         .executableTarget(name: "audit", dependencies: [
             "AuditCore", "AuditPipeline",
@@ -39,7 +41,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AuditCore"], path: "Tests/TestSupport"),
         .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore", "TestSupport", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         .testTarget(name: "RuleExamplesTests", dependencies: ["AuditCore", "TestSupport"]),
-        .testTarget(name: "AuditCLITests", dependencies: ["audit"]),
+        .testTarget(name: "AuditCLITests", dependencies: ["audit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The real-world corpus: labelled real reports and the outcome every rule must give.
         .testTarget(name: "RealWorldTests", dependencies: ["AuditCore", "TestSupport", .product(name: "Yams", package: "Yams")], exclude: ["Corpus"]),
         // Golden files: parse trees of every corpus report and the outputs on the examples, byte

@@ -36,17 +36,22 @@ extension AuditRun {
             // core, the large tables first so that they overlap the pages. The staging folder is
             // this run's own, so each file is written once in place (a temporary file and a
             // rename per page were most of the write stage in a folder of 200,000 files).
-            func tables(_ ranked: [ReportAudit]) -> [(String, () -> String)] {
-                var list: [(String, () -> String)] = [
-                    ("audit.jsonl", { AuditJSONL.render(ranked, run) }),
-                    ("ranking.md", { RankingMarkdown.render(ranked, run) }),
-                    ("ranking.csv", { RankingCSV.render(ranked, run) }),
+            func tables(_ ranked: [ReportAudit]) -> [(String, (String) throws -> Void)] {
+                func text(_ name: String, _ render: @escaping () -> String) -> (String, (String) throws -> Void) {
+                    (name, { try plainWrite(render(), to: $0) })
+                }
+                var list: [(String, (String) throws -> Void)] = [
+                    text("audit.jsonl") { AuditJSONL.render(ranked, run) },
+                    ("ranking.xlsx", { try XLSXFile.write(RankingWorkbook.make(ranked, run), to: $0, date: run.date,
+                                                         title: run.language == .zh ? "政府信息公开工作年度报告审核排名" : "Annual report audit ranking") }),
+                    text("ranking.md") { RankingMarkdown.render(ranked, run) },
+                    text("ranking.csv") { RankingCSV.render(ranked, run) },
                 ]
                 if hasReuseRule {
-                    list.append(("reuse.md", { ReuseReport.markdown(clusters, run) }))
-                    list.append(("reuse.csv", { ReuseReport.csv(clusters, run) }))
+                    list.append(text("reuse.md") { ReuseReport.markdown(clusters, run) })
+                    list.append(text("reuse.csv") { ReuseReport.csv(clusters, run) })
                 }
-                if let ex = exemptions { list.append(("exemptions.md", { ExemptionReport.markdown(ranked, ex, run) })) }
+                if let ex = exemptions { list.append(text("exemptions.md") { ExemptionReport.markdown(ranked, ex, run) }) }
                 return list
             }
             let first = tables(ranked)
@@ -54,7 +59,7 @@ extension AuditRun {
             var pages = OutputNames.pages(for: paged.map { ranked[$0].file })
             let failures = Parallelism.map(first.count + paged.count) { k -> (table: Error?, page: Error?) in
                 if k < first.count {
-                    do { try plainWrite(first[k].1(), to: reports.deletingLastPathComponent().appendingPathComponent(first[k].0).path); return (nil, nil) }
+                    do { try first[k].1(out.appendingPathComponent(first[k].0).path); return (nil, nil) }
                     catch { return (error, nil) }
                 }
                 var a = ranked[paged[k - first.count]]
@@ -77,7 +82,7 @@ extension AuditRun {
                     AuditEngine.markPageUnwritten(&ranked[i], reason: error.localizedDescription, language: run.language)
                     pages[ranked[i].file] = nil
                 }
-                for (name, render) in tables(ranked) { try plainWrite(render(), to: out.appendingPathComponent(name).path) }
+                for (name, write) in tables(ranked) { try write(out.appendingPathComponent(name).path) }
             }
             times.addWall("write tables and pages", StageTimes.now() - t)
             try plainWrite(HTMLReport.index(ranked, run, pages: pages), to: out.appendingPathComponent("index.html").path)

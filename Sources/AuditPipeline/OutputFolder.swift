@@ -29,7 +29,7 @@ public final class OutputFolder {
     /// Marks a folder as this tool's outputs: it may be replaced whole, and is never read as input.
     public static let marker = ".report-audit"
     /// What an output folder holds; a folder with anything else is not replaced.
-    static let outputNames: Set<String> = ["ranking.csv", "ranking.md", "audit.jsonl", "index.html", "reuse.md", "reuse.csv",
+    static let outputNames: Set<String> = ["ranking.csv", "ranking.xlsx", "ranking.md", "audit.jsonl", "index.html", "reuse.md", "reuse.csv",
                                            "exemptions.md", "reports", ".gitkeep", marker]
 
     /// Checks the folder, takes the lock, clears what an interrupted run left, creates the staging folder.

@@ -1,0 +1,2 @@
+// libxlsxwriter (Debian: libxlsxwriter-dev): writes ranking.xlsx.
+#include <xlsxwriter.h>
