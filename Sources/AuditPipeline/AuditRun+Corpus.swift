@@ -48,8 +48,9 @@ extension AuditRun {
     static func loadHistory(_ paths: [String], rules: RuleSet, outputFolder: OutputFolder? = nil, printNotes: Bool = true) throws -> [HistoryReport] {
         guard !paths.isEmpty else { return [] }
         let inputs = try discover(paths, outputFolder: outputFolder).inputs
+        let office = OfficeDocuments.convert(inputs.filter { $0.problem == nil && OfficeDocuments.isOffice($0.path) }.map(\.path))
         return parallelMap(inputs) { input -> HistoryReport? in
-            guard input.problem == nil, case .text(let text) = InputReader.read(path: input.path) else {
+            guard input.problem == nil, case .text(let text) = InputReader.load(path: input.path, office: office).result else {
                 if printNotes { FileHandle.standardError.write(Data("warning: history file \(input.display) cannot be read; it is not compared\n".utf8)) }
                 return nil
             }

@@ -29,10 +29,16 @@ final class InputPass {
         let bytesLock = NSLock()
         var bytes = 0
         let start = StageTimes.now()
+        let officePaths = inputs.filter { $0.problem == nil && OfficeDocuments.isOffice($0.path) }.map(\.path)
+        if !officePaths.isEmpty, o.printNotes {
+            FileHandle.standardError.write(Data((o.language == .zh ? "正在用 LibreOffice 转换 \(officePaths.count) 个 .doc/.wps/.rtf/.odt 文件…\n"
+                                                                 : "converting \(officePaths.count) .doc/.wps/.rtf/.odt files with LibreOffice…\n").utf8))
+        }
+        let office = officePaths.isEmpty ? OfficeDocuments() : times.measure("convert office documents") { OfficeDocuments.convert(officePaths) }
         loaded = AuditRun.parallelMap(inputs) { input -> Loaded in
             defer { progress?.advance() }
             if let problem = input.problem { return Loaded(slot: .failed(problem), fingerprint: nil, keptText: nil) }
-            let file = times.measure("read", parallel: true) { InputReader.load(path: input.path, encoding: o.encoding) }
+            let file = times.measure("read", parallel: true) { InputReader.load(path: input.path, encoding: o.encoding, office: office) }
             switch file.result {
             case .text(let text):
                 bytesLock.lock(); bytes += text.utf8.count; bytesLock.unlock()
@@ -41,8 +47,9 @@ final class InputPass {
                 // While the run has memory to spare, a report's narrative and text are kept: reuse
                 // verification and the pages then need not read and rebuild them.
                 prepared.releaseText(rules: o.ruleSet, keepNarrative: prepared.narrative.map { budget.take($0.approximateBytes) } ?? false)
-                let isPDF = InputFormat(fileExtension: (input.path as NSString).pathExtension) == .pdf
-                let keep = isPDF || budget.take(text.utf8.count + 64)
+                // A converted text (PDF, office documents) is kept: converting again costs more.
+                let format = InputFormat(fileExtension: (input.path as NSString).pathExtension)
+                let keep = format == .pdf || format == .office || budget.take(text.utf8.count + 64)
                 return Loaded(slot: .prepared(prepared), fingerprint: file.fingerprint, keptText: keep ? text : nil)
             case .failure(let reason): return Loaded(slot: .failed(reason), fingerprint: file.fingerprint, keptText: nil)
             }

@@ -21,11 +21,13 @@ public enum InputReader {
 
     public static func read(path: String, encoding: TextEncoding? = nil) -> Result { load(path: path, encoding: encoding).result }
 
-    public static func load(path: String, encoding: TextEncoding? = nil) -> Loaded {
+    /// `office`: the run's conversions of .doc/.wps/.rtf/.odt inputs; without them such a file is
+    /// converted on its own.
+    static func load(path: String, encoding: TextEncoding? = nil, office: OfficeDocuments? = nil) -> Loaded {
         let ext = (path as NSString).pathExtension
         guard let format = InputFormat(fileExtension: ext) else {
-            return Loaded(result: .failure(Localized(zh: "不支持的文件格式“.\(ext)”，支持 .txt、.md、.html、.docx、.pdf",
-                                                     en: "unsupported file type '.\(ext)'; .txt, .md, .html, .docx and .pdf are supported")), fingerprint: nil)
+            return Loaded(result: .failure(Localized(zh: "不支持的文件格式“.\(ext)”，支持 .txt、.md、.html、.docx、.doc、.wps、.rtf、.odt、.pdf",
+                                                     en: "unsupported file type '.\(ext)'; .txt, .md, .html, .docx, .doc, .wps, .rtf, .odt and .pdf are supported")), fingerprint: nil)
         }
         let data: Data
         switch bytes(path) {
@@ -42,6 +44,16 @@ public enum InputReader {
         }
         let fingerprint = data.isEmpty ? nil : FNV1a.hash(data) ^ UInt64(data.count)
         if format == .pdf { return Loaded(result: PDFText.extract(path: path), fingerprint: fingerprint) }
+        if format == .office {
+            switch (office ?? OfficeDocuments.convert([path])).docx(for: path) ?? OfficeDocuments.convert([path]).docx(for: path)! {
+            case .failure(let f): return Loaded(result: .failure(f.reason), fingerprint: fingerprint)
+            case .success(let docx):
+                switch InputText.extract(docx, format: .docx) {
+                case .text(let t): return Loaded(result: .text(t), fingerprint: fingerprint)
+                case .failure(let r): return Loaded(result: .failure(r), fingerprint: fingerprint)
+                }
+            }
+        }
         switch InputText.extract(data, format: format, encoding: encoding) {
         case .text(let t): return Loaded(result: .text(t), fingerprint: fingerprint)
         case .failure(let r): return Loaded(result: .failure(r), fingerprint: fingerprint)

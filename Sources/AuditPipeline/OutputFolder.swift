@@ -181,7 +181,7 @@ public final class OutputFolder {
         [SIGINT, SIGTERM, SIGHUP].map { sig in
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { cleanup(); exit(128 + sig) }
+            source.setEventHandler { ChildProcesses.stopAll(); cleanup(); exit(128 + sig) }
             source.resume()
             return source
         }

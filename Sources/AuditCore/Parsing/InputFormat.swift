@@ -5,7 +5,9 @@ import Glibc
 
 /// The formats a report can arrive in, by file extension.
 public enum InputFormat: String, Sendable {
-    case text, html, docx, pdf
+    /// `office`: Word 97–2003 (.doc), WPS (.wps), RTF and OpenDocument (.odt), which the
+    /// pipeline has LibreOffice turn into .docx before reading.
+    case text, html, docx, pdf, office
 
     public init?(fileExtension ext: String) {
         switch ext.lowercased() {
@@ -13,6 +15,7 @@ public enum InputFormat: String, Sendable {
         case "html", "htm", "shtml", "xhtml": self = .html
         case "docx": self = .docx
         case "pdf": self = .pdf
+        case "doc", "wps", "rtf", "odt", "dot", "wpt": self = .office
         default: return nil
         }
     }

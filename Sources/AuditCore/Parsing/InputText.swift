@@ -23,6 +23,8 @@ public enum InputText {
             }
         case .pdf:
             return .failure(Localized(zh: "PDF 需要外部程序转换", en: "PDF needs an external converter"))
+        case .office:
+            return .failure(Localized(zh: "该格式需要先由 LibreOffice 转换为 .docx", en: "this format needs converting to .docx by LibreOffice first"))
         }
     }
 
