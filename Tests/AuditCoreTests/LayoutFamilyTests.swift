@@ -164,6 +164,10 @@ struct LayoutFamilyTests {
         if case .unreadable = DigitRunSplitter.split("110000011", width: 7, identity: DigitRunSplitter.lastIsTotal) {} else { Issue.record("two readings balance: cannot decide") }
         if case .unreadable = DigitRunSplitter.split("000000", width: 7) {} else { Issue.record("too few digits") }
         if case .unreadable = DigitRunSplitter.split(String(repeating: "7", count: 5000), width: 7) {} else { Issue.record("a run far too long") }
+        // Columns spaced by runs: figures one space apart share a column (OCR's `1 0`), never two cells.
+        if case .unreadable = DigitRunSplitter.split("1 0        0    0    0    0    0", width: 7) {} else { Issue.record("1 0 in one column") }
+        if case .unreadable = DigitRunSplitter.split("1 0  0 0 0 0 0", width: 7) {} else { Issue.record("a lost empty cell beside 1 0") }
+        #expect(DigitRunSplitter.split("1    0    0    0    0    0    1", width: 7) == .cells(["1", "0", "0", "0", "0", "0", "1"], .none))
     }
 
     @Test("a label's number glued to the row before is the label's, and a year glued after the table is the sentence's")

@@ -138,6 +138,8 @@ struct WordingVariantTests {
         "顿坊店乡人民政府\n2022年1月18日", "顿坊店乡人民政府\n二〇二二年一月十八日", "顿坊店乡人民政府\n二○二二年一月十八日",
         "顿坊店乡人民政府\n二零二二年一月十八日", "顿坊店乡人民政府\n2022年01月18日", "顿坊店乡人民政府\n2022-01-18", "顿坊店乡人民政府\n2022.1.18",
         "顿坊店乡人民政府 2022年1月18日", "顿坊店乡人民政府\n2022 年 1 月 18 日",
+        // Wrapped by a narrow PDF column: the year on one line, the month and day on the next.
+        "顿坊店乡人民政府\n2022\n年1月18日",
     ]
 
     @Test("a signature date in any common form dates the report")
@@ -147,6 +149,10 @@ struct WordingVariantTests {
             let report = ReportParser.parse(text: base + "\n\n" + signature + "\n", source: "signed")
             #expect(report.publicationDate.map { [$0.year, $0.month, $0.day] } == [2022, 1, 18], "\(signature)")
         }
+        // Agency and date on one line after a long paragraph, and a saved page's footer below.
+        let footer = (["附件下载", "扫一扫在手机上查看当前页面", "友情链接"] + (1...60).map { "相关网站\($0)" }).joined(separator: "\n")
+        let paged = ReportParser.parse(text: base + "\n" + String(repeating: "本年度报告的电子版可在门户网站查阅。", count: 8) + "\n顿坊店乡人民政府 2022年1月18日\n" + footer, source: "paged")
+        #expect(paged.publicationDate.map { [$0.year, $0.month, $0.day] } == [2022, 1, 18])
         #expect(DateReader.arabicDate("二〇二一年十二月三十一日") == "2021年12月31日")
         #expect(DateReader.arabicDate("二〇二二年十月二十日") == "2022年10月20日")
     }

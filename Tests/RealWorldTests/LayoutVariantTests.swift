@@ -111,10 +111,76 @@ struct LayoutVariantTests {
         Layout(name: "inside a real site's header and footer") { text in
             siteChrome.header + "\n" + text + "\n" + siteChrome.footer
         },
+        // Headings emphasised as Markdown and Word-to-Markdown tools write them.
+        Layout(name: "bold headings") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                let t = line.trimmingCharacters(in: .whitespaces)
+                if let f = t.first, "一二三四五六".contains(f), t.dropFirst().first == "、", t.count < 40 { return "**" + t + "**" }
+                return String(line)
+            }.joined(separator: "\n")
+        },
+        // Punctuation as OCR and some PDF converters give it: ASCII commas, colons, brackets.
+        Layout(name: "ASCII punctuation") { text in
+            var out = text
+            for (wide, ascii) in [("，", ","), ("：", ":"), ("（", "("), ("）", ")"), ("；", ";")] { out = out.replacingOccurrences(of: wide, with: ascii) }
+            return out
+        },
+        // A space after the section numbering, or before its mark.
+        Layout(name: "space after 一、", standardOnly: true) { renumber($0) { "\($0)、 " } },
+        Layout(name: "space before 、", standardOnly: true) { renumber($0) { "\($0) 、" } },
+        // PDF text: every 40 lines a page footer and the next page's running header, wherever
+        // the page breaks (inside a table too).
+        Layout(name: "PDF page breaks with page numbers") { text in
+            var out: [String] = []
+            var page = 1
+            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if i > 0, i % 40 == 0 { out.append("— \(page) —"); out.append(""); page += 1 }
+                out.append(String(line))
+            }
+            return out.joined(separator: "\n")
+        },
+        Layout(name: "PDF page breaks with 第 N 页 共 M 页") { text in
+            var out: [String] = []
+            var page = 1
+            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if i > 0, i % 40 == 0 { out.append("第 \(page) 页 共 9 页"); page += 1 }
+                out.append(String(line))
+            }
+            return out.joined(separator: "\n")
+        },
+        // Counts of 1,000 and more written with thousands separators: in table cells and before
+        // a unit in sentences (never years or dates, which nobody writes so).
+        Layout(name: "thousands separators") { text in
+            func separated(_ digits: String) -> String {
+                guard digits.count > 3, digits.allSatisfy(\.isNumber) else { return digits }
+                var out = "", count = 0
+                for c in digits.reversed() { if count > 0, count % 3 == 0 { out.append(",") }; out.append(c); count += 1 }
+                return String(out.reversed())
+            }
+            let re = try! NSRegularExpression(pattern: "(?<![0-9.,])([1-9][0-9]{3,})(?=件|条|元|次|人|个)")
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                if line.contains("\t") { return line.split(separator: "\t", omittingEmptySubsequences: false).map { separated(String($0)) }.joined(separator: "\t") }
+                let l = String(line), ns = l as NSString
+                var out = "", last = 0
+                for m in re.matches(in: l, range: NSRange(location: 0, length: ns.length)) {
+                    out += ns.substring(with: NSRange(location: last, length: m.range.location - last)) + separated(ns.substring(with: m.range))
+                    last = m.range.location + m.range.length
+                }
+                return out + ns.substring(from: last)
+            }.joined(separator: "\n")
+        },
+        // OCR misreadings in table cells: a zero read as the letter O, a one as l.
+        Layout(name: "OCR letters for digits in tables") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                guard line.contains("\t") else { return String(line) }
+                return line.split(separator: "\t", omittingEmptySubsequences: false).map { $0 == "0" ? "O" : $0 == "1" ? "l" : String($0) }.joined(separator: "\t")
+            }.joined(separator: "\n")
+        },
         // Several at once, as a crawl of a page with full-width figures gives it.
         Layout(name: "chrome, full-width digits, flattened without spaces") { text in
-            let chrome = layouts[4].transform(text), wide = layouts[3].transform(chrome)
-            return layouts[1].transform(wide)
+            let chrome = layouts.first { $0.name == "page chrome around it" }!.transform(text)
+            let wide = layouts.first { $0.name == "full-width digits" }!.transform(chrome)
+            return layouts.first { $0.name == "flattened without spaces" }!.transform(wide)
         },
     ]
 
@@ -150,7 +216,9 @@ struct LayoutVariantTests {
                 out.append("Tests/RealWorldTests/Corpus/reports/\(sub)/\(f)")
             }
         }
-        return out
+        // The seeds: real reports whose tables are tab-separated, which the table layouts change.
+        let seeds = ((try? FileManager.default.contentsOfDirectory(atPath: ProjectFiles.root.appendingPathComponent("examples/reports").path)) ?? [])
+        return out + seeds.filter { $0.hasSuffix(".txt") }.sorted().map { "examples/reports/" + $0 }
     }
 
     @Test("no rule that passes on a real report fails on the same report laid out otherwise", arguments: layouts)

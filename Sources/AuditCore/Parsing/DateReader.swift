@@ -101,8 +101,13 @@ enum DateReader {
             return ReportDate(year: y, month: mo, day: d, line: line)
         }
         var seen = 0
+        var after: String?
         for seg in segments.reversed() where !isBlank(seg.text) {
-            if let d = date(TextNormalizer.compact(seg.text), line: seg.line, written, maxLength: 40) { return d }
+            let c = TextNormalizer.compact(seg.text)
+            if let d = date(c, line: seg.line, written, maxLength: 40) { return d }
+            // A date wrapped across two lines (`2022` / `年1月20日`) by a narrow PDF column.
+            if let a = after, c.unicodeScalars.count + a.unicodeScalars.count <= 40, let d = date(c + a, line: seg.line, written, maxLength: 40) { return d }
+            after = c.unicodeScalars.count <= 40 ? c : nil
             seen += 1
             if seen >= 4 { break }
         }
@@ -116,6 +121,9 @@ enum DateReader {
             guard seg.text.utf8.count <= 160, seg.text.has("月") || below != nil else { below = nil; continue }
             let c = TextNormalizer.compact(seg.text)
             guard !c.isEmpty else { continue }
+            // The agency and the date on one line (`南岗区花园街道办事处 2021年1月27日`).
+            if c.has("月"), let d = date(c, line: seg.line, written, maxLength: 40),
+               let year = c.range(of: #"(19|20)\d\d年"#, options: .regularExpression), signed(String(c[..<year.lowerBound])) { return d }
             // `c` is the line above the date line `below`.
             if let b = below, let d = date(b.compact, line: b.line, written, maxLength: 40) {
                 let before = b.compact.range(of: #"(19|20)\d\d年"#, options: .regularExpression).map { String(b.compact[..<$0.lowerBound]) } ?? ""

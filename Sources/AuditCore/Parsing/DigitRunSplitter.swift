@@ -13,6 +13,10 @@ enum DigitRunSplitter {
     static let maxReadings = 256
 
     static func split(_ run: String, width: Int, identity: (([Quantity]) -> Bool)? = nil) -> Reading {
+        if let mixed = singleSpaceInsideColumn(run) {
+            return .unreadable(Localized(zh: "数字“\(mixed)”在同一栏中只隔一个空格，而各栏以多个空格分开：无法确定是一个数还是两个",
+                                         en: "the figures '\(mixed)' share one column (one space inside, several between columns): one number or two cannot be told"))
+        }
         let pieces = run.split(separator: " ").map(String.init)
         let shown = pieces.joined(separator: " ")
         if pieces.count == width, pieces.allSatisfy({ isWholeCell($0) }) { return .cells(pieces, .none) }
@@ -68,6 +72,21 @@ enum DigitRunSplitter {
         }
         return .unreadable(Localized(zh: "数字“\(shown)”连在一起，可拆成\(aborted ? "许多" : String(readings.count))种读法，无法确定每格数值",
                                      en: "the figures '\(shown)' run together and can be read in \(aborted ? "many" : String(readings.count)) ways"))
+    }
+
+    /// Figures separated both by single spaces and by runs of spaces (`1 0  0 0 0 0 0`,
+    /// pdftotext -layout, fixed-width text, tabs turned into spaces): the runs are column gaps or
+    /// lost empty cells, so figures one space apart share a column — one number OCR split, or two
+    /// cells whose neighbour was lost. The text cannot tell which, so the row is not read. Real
+    /// flattened pages separate every figure by one space and are read as before.
+    static func singleSpaceInsideColumn(_ run: String) -> String? {
+        guard run.utf8.count > 4, run.contains("  ") else { return nil }
+        let columns = TextNormalizer.splitOnSpaceRuns(TextNormalizer.trim(run)).filter { !$0.isEmpty }
+        guard columns.count >= 2 else { return nil }
+        return columns.first { c in
+            let words = c.split(separator: " ")
+            return words.count >= 2 && words.allSatisfy { Quantity(String($0)) != nil }
+        }
     }
 
     /// A piece that is one cell as printed: a number (no leading zero unless it is 0), a decimal,
