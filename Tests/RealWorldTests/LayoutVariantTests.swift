@@ -128,6 +128,22 @@ struct LayoutVariantTests {
         // A space after the section numbering, or before its mark.
         Layout(name: "space after 一、", standardOnly: true) { renumber($0) { "\($0)、 " } },
         Layout(name: "space before 、", standardOnly: true) { renumber($0) { "\($0) 、" } },
+        // Headings ending in a colon, or set in 【】 as some sites style them.
+        Layout(name: "headings with a colon") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                let t = line.trimmingCharacters(in: .whitespaces)
+                if let f = t.first, "一二三四五六".contains(f), t.dropFirst().first == "、", t.count < 40, !t.hasSuffix("：") { return t + "：" }
+                return String(line)
+            }.joined(separator: "\n")
+        },
+        Layout(name: "headings in 【】") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                let t = line.trimmingCharacters(in: .whitespaces)
+                if let f = t.first, "一二三四五六".contains(f), t.dropFirst().first == "、", t.count < 40 { return "【" + t + "】" }
+                return String(line)
+            }.joined(separator: "\n")
+        },
+        Layout(name: "headings numbered 1、", standardOnly: true) { renumber($0) { "\(["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7][$0] ?? 0)、" } },
         // PDF text: every 40 lines a page footer and the next page's running header, wherever
         // the page breaks (inside a table too).
         Layout(name: "PDF page breaks with page numbers") { text in

@@ -41,13 +41,14 @@ enum SectionEvidence {
         return (joined.line(at: m.range.location), joined.string(m.range))
     }
 
-    /// A numbered heading of each section: any numeral (sections are swapped or renumbered), the
+    /// A numbered heading of each section: any numeral, Chinese or Arabic (sections are swapped or renumbered), the
     /// optional words titles put first, then the words only that section's title has.
     static let headingNeedles: [SectionKind: NSRegularExpression] = {
         let distinct: [SectionKind: String] = [
             .overview: "总体情况", .proactive: "主动公开政府信息", .applications: "收到和处理政府信息公开申请",
             .reviewLitigation: "行政复议[、和及]行政诉讼", .problems: "存在的主要问题", .other: "其他需要报告的事项",
         ]
-        return distinct.mapValues { try! NSRegularExpression(pattern: "[一二三四五六七]、(?:政府信息公开(?:工作)?|行政机关|本机关)?" + $0) }
+        // Arabic numbers too (`6、存在的主要问题…` glued to a table's digits on a flattened page).
+        return distinct.mapValues { try! NSRegularExpression(pattern: "(?:[一二三四五六七]、|[1-7][、.．])(?:政府信息公开(?:工作)?|行政机关|本机关)?" + $0) }
     }()
 }

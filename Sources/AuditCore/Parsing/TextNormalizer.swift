@@ -110,8 +110,9 @@ public enum TextNormalizer {
     public static func stripMarkdown(_ s: String) -> String {
         var t = trim(s)
         while t.hasPrefix("#") || t.hasPrefix(">") { t = trim(t.dropFirst()) }
-        while t.hasPrefix("**") && t.hasSuffix("**") && t.count >= 4 {
-            t = trim(t.dropFirst(2).dropLast(2))
+        // Emphasis around the whole line: Markdown bold, or 【…】 (folded to […]) as sites style headings.
+        while (t.hasPrefix("**") && t.hasSuffix("**") && t.count >= 4) || (t.hasPrefix("[") && t.hasSuffix("]") && t.count >= 3) {
+            t = t.hasPrefix("**") ? trim(t.dropFirst(2).dropLast(2)) : trim(t.dropFirst().dropLast())
         }
         return t
     }
