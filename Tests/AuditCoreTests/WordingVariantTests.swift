@@ -23,6 +23,8 @@ struct WordingVariantTests {
         "本报告所列数据统计期限为2021年1月1日—12月31日。", "本报告所涉数据统计时间自2021年1月1日起至2021年12月31日止。",
         "本报告所列统计数据期限自二〇二一年一月一日起至二〇二一年十二月三十一日止。", "统计期限为二〇二一年一月一日至十二月三十一日。",
         "本报告统计时间：二○二一年一月一日—二○二一年十二月三十一日。",
+        // A whole year named instead of two dates.
+        "本报告统计期为2021年全年。", "报告中所列数据的统计期限为2021年度。", "本报告所列数据统计时间为2021年1-12月。",
     ]
 
     static let fees = [
@@ -31,7 +33,7 @@ struct WordingVariantTests {
         "2021年未产生政府信息公开信息处理费。", "本机关政府信息公开工作不收取任何费用。", "本年度信息处理费收费金额为0元。",
         "我局在政府信息公开工作中未收取任何费用。", "信息处理费：0元。", "本单位不涉及信息处理费收取。",
         "本机关依申请提供政府信息，不收取费用。", "2021年度没有发生收取信息处理费的情况。", "全年未收取信息公开处理费。",
-        "在依申请公开工作中，未向申请人收取费用。",
+        "在依申请公开工作中，未向申请人收取费用。", "无收费情况。", "本年度无政府信息公开收费。", "关于收费：未收取。",
     ]
 
     /// Fee statements that give the number of notices and the amount collected (strict).
@@ -214,5 +216,8 @@ struct WordingVariantTests {
         #expect(try Self.outcome(Self.base.replacingOccurrences(of: Self.period, with: ""), "standard", "period.stated") == .fail)
         #expect(try Self.outcome(Self.base.replacingOccurrences(of: Self.fee, with: "无其他需要报告的事项。"), "standard", "fees.disclosed") == .fail)
         #expect(try Self.outcome(Self.base.replacingOccurrences(of: Self.fee, with: "本年度未收取信息处理费。"), "strict", "fees.disclosed") == .fail)
+        // A whole year named is still compared with the report's year.
+        #expect(try Self.outcome(Self.base.replacingOccurrences(of: Self.period, with: "本报告统计期限为2020年度。"), "standard", "period.stated") == .fail)
+        #expect(try Self.outcome(Self.base.replacingOccurrences(of: Self.fee, with: "无收费标准的事项。"), "standard", "fees.disclosed") == .fail)
     }
 }

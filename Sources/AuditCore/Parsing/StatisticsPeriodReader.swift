@@ -15,6 +15,10 @@ enum StatisticsPeriodReader {
     static let range = try! NSRegularExpression(pattern:
         "^(?:为|是|自|从|:|,|即|均为|在|了|的)*(?:\\d{4}年度?\\(?)?(\\d{4})(?:年|\\.|/)(\\d{1,2})(?:月|\\.|/)(\\d{1,2})日?(?:起|开始)?(?:至|到|—|-|~|～)(?:(\\d{4})(?:年|\\.|/))?(\\d{1,2})(?:月|\\.|/)(\\d{1,2})日?(?:止|期间)?")
 
+    /// A whole year named instead of two dates: 统计期为2021年全年, 统计期限为2021年度, 统计时间为2021年1-12月.
+    static let wholeYear = try! NSRegularExpression(pattern:
+        "^(?:为|是|:|,|即|均为|在)*(\\d{4})年(?:度|全年|1月?(?:至|到|—|-|~|～)12月)(?:全年)?(?![0-9(])")
+
     static func read(_ joined: JoinedText, markers: [(anchor: String, re: NSRegularExpression)] = builtInMarkers) -> [StatisticsPeriod] {
         var out: [StatisticsPeriod] = []
         var seen: Set<Int> = []
@@ -39,6 +43,14 @@ enum StatisticsPeriodReader {
                     window = DateReader.arabicDate(window)
                     matched = range.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length))
                     writtenLength = end > 0 ? end : nil
+                }
+                if matched == nil, let w = wholeYear.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length)),
+                   let y = Int((window as NSString).substring(with: w.range(at: 1))), seen.insert(start).inserted {
+                    out.append(StatisticsPeriod(startYear: y, startMonth: 1, startDay: 1, endYear: y, endMonth: 12, endDay: 31,
+                                                line: joined.line(at: m.range.location),
+                                                excerpt: joined.string(NSRange(location: m.range.location, length: m.range.length + w.range.length)),
+                                                position: joined.segmentIndex(at: m.range.location)))
+                    continue
                 }
                 guard let d = matched else { continue }
                 let ns = window as NSString
