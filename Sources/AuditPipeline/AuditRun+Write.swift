@@ -19,14 +19,14 @@ extension AuditRun {
                 : "more than \(PageMode.automaticLimit) reports: pages are written only for reports with findings (--pages all writes every one)\n").utf8))
         }
         return try write(ranked, clusters: clusters, hasReuseRule: o.ruleSet.rules.contains { $0.kind == .narrativeReuse }, run: run,
-                         exemptions: o.exemptions, pageMode: pageMode, into: folder, lines: pass.lines, times: times)
+                         exemptions: o.exemptions, notice: o.notice, pageMode: pageMode, into: folder, lines: pass.lines, times: times)
     }
 
     /// Writes every output into the staging folder and puts it in place of the previous set in
     /// one step. A page that cannot be written is a finding on its report, not a failed run; the
     /// audits as written (with such findings) are returned.
     static func write(_ ranked: [ReportAudit], clusters: [ReuseCluster], hasReuseRule: Bool, run: RunInfo, exemptions: ExemptionSet? = nil,
-                      pageMode: PageMode = .all, into folder: OutputFolder, lines: (ReportAudit) -> [String], times: StageTimes = StageTimes()) throws -> [ReportAudit] {
+                      notice: NoticeDocument.Options? = nil, pageMode: PageMode = .all, into folder: OutputFolder, lines: (ReportAudit) -> [String], times: StageTimes = StageTimes()) throws -> [ReportAudit] {
         let out = URL(fileURLWithPath: folder.staging)
         let reports = out.appendingPathComponent("reports")
         var ranked = ranked
@@ -52,6 +52,7 @@ extension AuditRun {
                     list.append(text("reuse.csv") { ReuseReport.csv(clusters, run) })
                 }
                 if let ex = exemptions { list.append(text("exemptions.md") { ExemptionReport.markdown(ranked, ex, run) }) }
+                if let notice { list.append(("notice.docx", { try plainWrite(NoticeDocument.docx(ranked, run, options: notice), to: $0) })) }
                 return list
             }
             let first = tables(ranked)
@@ -101,10 +102,18 @@ extension AuditRun {
 
     /// Creates (or truncates) a file and writes the text.
     static func plainWrite(_ text: String, to path: String) throws {
+        var text = text
+        try text.withUTF8 { try plainWrite(UnsafeRawBufferPointer($0), to: path) }
+    }
+
+    static func plainWrite(_ data: Data, to path: String) throws {
+        try data.withUnsafeBytes { try plainWrite($0, to: path) }
+    }
+
+    static func plainWrite(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, code: errno) }
-        var text = text
-        let failure: Int32? = text.withUTF8 { bytes -> Int32? in
+        let failure: Int32? = { () -> Int32? in
             var offset = 0
             while offset < bytes.count {
                 let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
@@ -112,7 +121,7 @@ extension AuditRun {
                 offset += n
             }
             return nil
-        }
+        }()
         if close(fd) != 0, failure == nil { throw WriteError(path: path, code: errno) }
         if let code = failure { throw WriteError(path: path, code: code) }
     }

@@ -30,6 +30,8 @@ public enum AuditRun {
         /// Reviewed exemptions (`--exemptions`), and an earlier run's audit.jsonl (`--baseline`).
         public var exemptions: ExemptionSet?
         public var baseline: Baseline?
+        /// Also write notice.docx, a draft 通报 (`audit notice`).
+        public var notice: NoticeDocument.Options?
 
         public init(paths: [String], outputFolder: String, ruleSet: RuleSet, language: Language, failUnder: Double?, date: String, historyPaths: [String] = []) {
             self.paths = paths; self.outputFolder = outputFolder; self.ruleSet = ruleSet; self.language = language

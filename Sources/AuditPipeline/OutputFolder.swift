@@ -30,7 +30,7 @@ public final class OutputFolder {
     public static let marker = ".report-audit"
     /// What an output folder holds; a folder with anything else is not replaced.
     static let outputNames: Set<String> = ["ranking.csv", "ranking.xlsx", "ranking.md", "audit.jsonl", "index.html", "reuse.md", "reuse.csv",
-                                           "exemptions.md", "reports", ".gitkeep", marker]
+                                           "exemptions.md", "notice.docx", "reports", ".gitkeep", marker]
 
     /// Checks the folder, takes the lock, clears what an interrupted run left, creates the staging folder.
     public init(_ folder: String, inputs: [String]) throws {

@@ -21,6 +21,8 @@ struct Audit: ParsableCommand {
           --encoding utf-8|gb18030|utf-16, --exemptions <file>, --baseline <audit.jsonl>,
           --history <folder>, --pages all|findings|none, --quiet
 
+        audit notice [run options] [--issuer NAME] PATH...  also writes notice.docx, a draft 通报
+
         Other commands: audit rules | explain RULE-ID | dump FILE... | test-rules FILE.yaml | init-rules [FILE]
 
         Exit codes:
@@ -29,7 +31,7 @@ struct Audit: ParsableCommand {
           2  a usage error, a rule-file error, or the outputs could not be written
         """,
         version: Audit.version,
-        subcommands: [Run.self, ListRules.self, Explain.self, Dump.self, TestRules.self, InitRules.self],
+        subcommands: [Run.self, Notice.self, ListRules.self, Explain.self, Dump.self, TestRules.self, InitRules.self],
         defaultSubcommand: Run.self
     )
 

@@ -5,7 +5,7 @@ import ZIPFoundation
 /// `ranking.xlsx`, read back from the zip the way a spreadsheet reads it: three sheets, a frozen
 /// header, an autofilter, scores as numbers, one row per finding, text never a formula; and
 /// opened by LibreOffice without repair when LibreOffice is installed.
-@Suite("ranking.xlsx", .serialized)
+@Suite("office outputs: ranking.xlsx and notice.docx", .serialized)
 struct SpreadsheetTests {
     /// The workbook's parts as text, by name.
     static func parts(_ url: URL) throws -> [String: String] {
@@ -117,5 +117,29 @@ struct SpreadsheetTests {
         let firstRow = ours.components(separatedBy: "\r\n")[1].components(separatedBy: ",")
         #expect(csv.hasPrefix("排名,单位,年度,得分,等级"))
         #expect(csv.contains(firstRow[1]) && csv.contains(firstRow[9]))
+    }
+
+    @Test("audit notice writes notice.docx beside the other outputs; LibreOffice opens it", .enabled(if: soffice != nil, "LibreOffice is not installed (Debian: libreoffice-writer-nogui)"))
+    func notice() throws {
+        let out = CLI.tempDir().appendingPathComponent("out")
+        let r = try CLI.run(["notice", "--rules", "strict", "--issuer", "某某区政务公开办", "--date", "2026-03-01", "--out", out.path, "examples/reports/"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("notice.docx"))
+        for name in ["notice.docx", "ranking.xlsx", "ranking.csv", "index.html"] { #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)") }
+        let dir = CLI.tempDir()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.soffice!)
+        p.arguments = ["--headless", "-env:UserInstallation=file://" + dir.appendingPathComponent("profile").path,
+                       "--convert-to", "txt:Text (encoded):UTF8", "--outdir", dir.path, out.appendingPathComponent("notice.docx").path]
+        p.standardOutput = FileHandle.nullDevice; p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        let text = try String(contentsOf: dir.appendingPathComponent("notice.txt"), encoding: .utf8)
+        #expect(text.contains("关于2021年度政府信息公开工作年度报告审核情况的通报（草稿）"))
+        #expect(text.contains("保安镇人民政府") && text.contains("某某区政务公开办"))
+        // A later plain run replaces the folder, notice and all, without calling it foreign.
+        let again = try CLI.run(["--date", "2026-03-01", "--quiet", "--out", out.path, "examples/reports/"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("notice.docx").path))
     }
 }
