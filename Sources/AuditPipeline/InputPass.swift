@@ -42,7 +42,7 @@ final class InputPass {
             switch file.result {
             case .text(let text):
                 bytesLock.lock(); bytes += text.utf8.count; bytesLock.unlock()
-                let report = times.measure("parse", parallel: true) { ReportParser.parse(text: text, source: input.display) }
+                let report = times.measure("parse", parallel: true) { ReportParser.parse(text: text, source: input.display, origin: file.origin) }
                 var prepared = times.measure("rules", parallel: true) { AuditEngine.prepare(report, rules: o.ruleSet) }
                 // While the run has memory to spare, a report's narrative and text are kept: reuse
                 // verification and the pages then need not read and rebuild them.

@@ -14,6 +14,8 @@ public enum InputReader {
     public struct Loaded {
         public var result: Result
         public var fingerprint: UInt64?
+        /// The document's text, or OCR of a scanned PDF.
+        public var origin: TextOrigin = .document
     }
 
     /// Larger files are not read: no real report comes near it, and memory stays bounded.
@@ -43,7 +45,10 @@ public enum InputReader {
         case .data(let d): data = d
         }
         let fingerprint = data.isEmpty ? nil : FNV1a.hash(data) ^ UInt64(data.count)
-        if format == .pdf { return Loaded(result: PDFText.extract(path: path), fingerprint: fingerprint) }
+        if format == .pdf {
+            let (result, origin) = PDFText.read(path: path)
+            return Loaded(result: result, fingerprint: fingerprint, origin: origin)
+        }
         if format == .office {
             switch (office ?? OfficeDocuments.convert([path])).docx(for: path) ?? OfficeDocuments.convert([path]).docx(for: path)! {
             case .failure(let f): return Loaded(result: .failure(f.reason), fingerprint: fingerprint)

@@ -93,3 +93,36 @@ struct OfficeFormatTests {
         #expect(stat.isEmpty || state == "Z", "\(stat)")
     }
 }
+
+/// A scanned PDF (a seed printed to PDF and rasterised: no text layer) read by OCR: the same
+/// sections, period and fee findings as the plain-text original; the table figures are not
+/// trusted unless all were read with confidence; every finding says it rests on OCR text.
+@Suite("scanned PDF through OCR", .serialized)
+struct ScannedPDFTests {
+    static let hasOCR = FileManager.default.isExecutableFile(atPath: "/usr/bin/tesseract") && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftoppm")
+        && ["/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata"].contains { FileManager.default.fileExists(atPath: $0 + "/chi_sim.traineddata") }
+
+    @Test("same sections, period and fee findings as the original; figures could not verify; findings say OCR",
+          .enabled(if: hasOCR, "tesseract with chi_sim and pdftoppm are not installed (Debian: tesseract-ocr tesseract-ocr-chi-sim poppler-utils)"))
+    func scanned() throws {
+        let examples = try FileManager.default.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("examples/reports").path)
+        let original = CLI.root.appendingPathComponent("examples/reports/" + examples.first { $0.hasPrefix("001") }!)
+        let (textOut, _) = try OfficeFormatTests.audit([original])
+        let (scanOut, r) = try OfficeFormatTests.audit([OfficeFormatTests.fixtures.appendingPathComponent("001_4f4d1458c3fb7bc1.scanned.pdf")])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try #require(try CLI.audits(textOut)["001"]), scan = try #require(try CLI.audits(scanOut)["001"])
+        #expect(scan["status"] as? String == "parsed")
+        #expect(scan["agency"] as? String == text["agency"] as? String && scan["year"] as? Int == 2021)
+        let tOut = text["outcomes"] as! [String: String], sOut = scan["outcomes"] as! [String: String]
+        for rule in ["sections.required", "period.stated", "fees.disclosed", "report.dated"] { #expect(sOut[rule] == tOut[rule], "\(rule)") }
+        func messages(_ a: [String: Any], _ rule: String) -> [String] {
+            CLI.findings(a, rule: rule).map { ($0["message"] as! String).replacingOccurrences(of: "（依据扫描件的 OCR 识别文字）", with: "") }
+        }
+        for rule in ["period.stated", "fees.disclosed"] { #expect(messages(scan, rule) == messages(text, rule), "\(rule)") }
+        // The figures: verified only if every one was read with confidence, never a false imbalance.
+        #expect(sOut["tables.balance"] != "fail" && sOut["numbers.consistent"] != "fail")
+        let findings = scan["findings"] as! [[String: Any]]
+        #expect(findings.contains { $0["rule"] as? String == "input.ocr" })
+        #expect(findings.filter { $0["outcome"] as? String == "fail" }.allSatisfy { ($0["message"] as! String).contains("OCR") })
+    }
+}

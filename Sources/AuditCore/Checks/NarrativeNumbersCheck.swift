@@ -132,6 +132,7 @@ public enum NarrativeNumbersCheck: ReportCheck {
     ]
 
     public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
+        if let doubt = report.figuresInDoubt { return .from([.unverifiable(doubt)]) }
         // Narrative only: the tables restate the figures by construction.
         // The title is no part of a sentence: its 政府信息公开 must not make the next one about it.
         let segments = report.narrative.filter { !($0.span.line == report.titleLine && $0.text.unicodeScalars.count <= 80) }

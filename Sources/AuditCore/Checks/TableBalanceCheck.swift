@@ -91,6 +91,9 @@ public enum TableBalanceCheck: ReportCheck {
     struct Term { var row: Int; var column: Int }
 
     public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
+        if let doubt = report.figuresInDoubt, let template = report.template, p.identities.contains(where: { $0.templates.contains(template) }) {
+            return .from([.unverifiable(doubt)])
+        }
         var obs: [Observation] = []
         for identity in p.identities {
             guard let template = report.template, identity.templates.contains(template) else { continue }

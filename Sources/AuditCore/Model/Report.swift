@@ -26,6 +26,8 @@ public struct Report: Sendable {
     public var sectionEvidence: [SectionKind: (line: Int, excerpt: String)] = [:]
     /// Why a table could not be found at all, by table name.
     public var tableProblems: [TableName: String]
+    /// The document's own text, or OCR of a scan.
+    public var origin: TextOrigin = .document
 
     public func section(_ kind: SectionKind) -> Section? { sections.first { $0.kind == kind } }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Turns the text of one report into a `Report`. Pure: text in, value out.
 public enum ReportParser {
-    public static func parse(text: String, source: String) -> Report {
+    public static func parse(text: String, source: String, origin: TextOrigin = .document) -> Report {
         let lines = splitLines(text)
         let headings = SectionRecognizer.choose(SectionRecognizer.candidates(in: lines))
         let (segments, headingSegments) = SegmentSplitter.segments(of: lines, cuttingAt: headings)
@@ -76,7 +76,7 @@ public enum ReportParser {
                       sections: sections, segments: segments, joined: joined, paragraphs: paragraphs,
                       applicationTable: application, reviewTable: review, proactiveTable: proactive,
                       sectionEvidence: SectionEvidence.find(segments: segments, sections: sections, joined: joined),
-                      tableProblems: problems)
+                      tableProblems: problems, origin: origin)
     }
 
     /// Table 三 in its template's rows; a 2021 report that kept the 2019 layout of the table (one

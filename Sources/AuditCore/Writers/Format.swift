@@ -52,6 +52,7 @@ extension Format {
         "input.readable": Localized(zh: "文件能够读取", en: "The file can be read"),
         "input.duplicate": Localized(zh: "同一报告未重复提交", en: "The same report is not submitted twice"),
         "output.page": Localized(zh: "审核页面已写出", en: "The audit page was written"),
+        "input.ocr": Localized(zh: "扫描件经 OCR 识别", en: "A scan read by OCR"),
     ]
 
     /// The title of a rule in the run's language, the way an official names it; the id when the
