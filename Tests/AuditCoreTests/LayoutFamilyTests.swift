@@ -164,6 +164,8 @@ struct LayoutFamilyTests {
         if case .unreadable = DigitRunSplitter.split("110000011", width: 7, identity: DigitRunSplitter.lastIsTotal) {} else { Issue.record("two readings balance: cannot decide") }
         if case .unreadable = DigitRunSplitter.split("000000", width: 7) {} else { Issue.record("too few digits") }
         if case .unreadable = DigitRunSplitter.split(String(repeating: "7", count: 5000), width: 7) {} else { Issue.record("a run far too long") }
+        // A long run whose cuts never complete (from the fuzzer: 1.2 s in one row) stops early, unread.
+        if case .unreadable = DigitRunSplitter.split("1 0 0 0 " + String(repeating: "2", count: 80) + "0" + String(repeating: "2", count: 20), width: 7) {} else { Issue.record("a hopeless run") }
         // Columns spaced by runs: figures one space apart share a column (OCR's `1 0`), never two cells.
         if case .unreadable = DigitRunSplitter.split("1 0        0    0    0    0    0", width: 7) {} else { Issue.record("1 0 in one column") }
         if case .unreadable = DigitRunSplitter.split("1 0  0 0 0 0 0", width: 7) {} else { Issue.record("a lost empty cell beside 1 0") }

@@ -11,6 +11,9 @@ enum DigitRunSplitter {
 
     /// At most this many readings are enumerated; more is "ambiguous" anyway.
     static let maxReadings = 256
+    /// At most this many steps of the search: long runs of digits (a mangled row, or hostile
+    /// input) have astronomically many partial cuts that never complete; past it, "ambiguous".
+    static let maxSteps = 20_000
 
     static func split(_ run: String, width: Int, identity: (([Quantity]) -> Bool)? = nil) -> Reading {
         if let mixed = singleSpaceInsideColumn(run) {
@@ -28,8 +31,11 @@ enum DigitRunSplitter {
         var readings: [[String]] = []
         var current: [String] = []
         var aborted = false
+        var steps = 0
         func visit(_ k: Int, _ offset: Int) {
             if aborted { return }
+            steps += 1
+            if steps > maxSteps { aborted = true; return }
             if k == pieces.count {
                 if current.count == width {
                     readings.append(current)
@@ -55,10 +61,11 @@ enum DigitRunSplitter {
             }
         }
         visit(0, 0)
-        if readings.count == 1 {
+        // A search stopped early may have missed other readings: one found is not "the" reading.
+        if readings.count == 1, !aborted {
             return .cells(readings[0], pieces.count == width ? .none : .unique)
         }
-        if readings.isEmpty {
+        if readings.isEmpty, !aborted {
             let digits = pieces.reduce(0) { $0 + $1.unicodeScalars.count }
             return .unreadable(Localized(zh: "数字“\(shown)”无法拆成\(width)格（\(digits < width ? "数字不足，可能有空格丢失" : "格式不符")）",
                                          en: "the figures '\(shown)' cannot be cut into \(width) cells"))
