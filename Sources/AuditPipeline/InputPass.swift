@@ -18,14 +18,17 @@ final class InputPass {
     private var indexByFile: [String: Int] = [:]
 
     /// Memory the pass may spend on narratives and texts kept for later stages: beyond it they
-    /// are read and rebuilt when needed, so a run of any size stays bounded.
-    static let retainedBytes = 384 << 20
+    /// are read and rebuilt when needed, so a run of any size stays bounded. Each report keeps
+    /// some 9 KB of results and sketches besides, so a large run keeps fewer texts: 384 MB for
+    /// a few thousand reports, 134 MB at 100,000, 64 MB from 128,000 (100,000 reports then peak
+    /// near 1.6 GB rather than 1.9 GB).
+    static func retainedBytes(reports: Int) -> Int { max(64 << 20, (384 << 20) - reports * 2_560) }
 
     init(_ inputs: [AuditRun.Input], options o: AuditRun.Options, times: StageTimes) {
         self.inputs = inputs
         encoding = o.encoding
         let progress = o.showProgress ? Progress(total: inputs.count, language: o.language) : nil
-        let budget = MemoryBudget(bytes: InputPass.retainedBytes)
+        let budget = MemoryBudget(bytes: InputPass.retainedBytes(reports: inputs.count))
         let bytesLock = NSLock()
         var bytes = 0
         let start = StageTimes.now()
