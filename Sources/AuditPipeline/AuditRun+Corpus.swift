@@ -50,11 +50,12 @@ extension AuditRun {
         let inputs = try discover(paths, outputFolder: outputFolder).inputs
         let office = OfficeDocuments.convert(inputs.filter { $0.problem == nil && OfficeDocuments.isOffice($0.path) }.map(\.path))
         return parallelMap(inputs) { input -> HistoryReport? in
-            guard input.problem == nil, case .text(let text) = InputReader.load(path: input.path, office: office).result else {
+            let loaded = input.problem == nil ? InputReader.load(path: input.path, office: office) : nil
+            guard let loaded, case .text(let text) = loaded.result else {
                 if printNotes { FileHandle.standardError.write(Data("warning: history file \(input.display) cannot be read; it is not compared\n".utf8)) }
                 return nil
             }
-            return AuditEngine.historyDocument(ReportParser.parse(text: text, source: input.display), rules: rules)
+            return AuditEngine.historyDocument(ReportParser.parse(text: text, source: input.display, origin: loaded.origin), rules: rules)
         }.compactMap { $0 }
     }
 }

@@ -36,7 +36,7 @@ extension AuditRun {
             // core, the large tables first so that they overlap the pages. The staging folder is
             // this run's own, so each file is written once in place (a temporary file and a
             // rename per page were most of the write stage in a folder of 200,000 files).
-            func tables(_ ranked: [ReportAudit]) -> [(String, (String) throws -> Void)] {
+            func tables(_ ranked: [ReportAudit]) throws -> [(String, (String) throws -> Void)] {
                 func text(_ name: String, _ render: @escaping () -> String) -> (String, (String) throws -> Void) {
                     (name, { try plainWrite(render(), to: $0) })
                 }
@@ -52,10 +52,15 @@ extension AuditRun {
                     list.append(text("reuse.csv") { ReuseReport.csv(clusters, run) })
                 }
                 if let ex = exemptions { list.append(text("exemptions.md") { ExemptionReport.markdown(ranked, ex, run) }) }
-                if let notice { list.append(("notice.docx", { try plainWrite(NoticeDocument.docx(ranked, run, options: notice), to: $0) })) }
+                // Built here, not in the pool: ZIPFoundation and libxlsxwriter both call gmtime,
+                // which is not thread-safe, and the two files would race for its buffer.
+                if let notice {
+                    let data = try NoticeDocument.docx(ranked, run, options: notice)
+                    list.append(("notice.docx", { try plainWrite(data, to: $0) }))
+                }
                 return list
             }
-            let first = tables(ranked)
+            let first = try tables(ranked)
             let paged = ranked.indices.filter { pageMode.wants(ranked[$0]) }
             var pages = OutputNames.pages(for: paged.map { ranked[$0].file })
             let failures = Parallelism.map(first.count + paged.count) { k -> (table: Error?, page: Error?) in
@@ -83,7 +88,7 @@ extension AuditRun {
                     AuditEngine.markPageUnwritten(&ranked[i], reason: error.localizedDescription, language: run.language)
                     pages[ranked[i].file] = nil
                 }
-                for (name, write) in tables(ranked) { try write(out.appendingPathComponent(name).path) }
+                for (name, write) in try tables(ranked) { try write(out.appendingPathComponent(name).path) }
             }
             times.addWall("write tables and pages", StageTimes.now() - t)
             try plainWrite(HTMLReport.index(ranked, run, pages: pages), to: out.appendingPathComponent("index.html").path)

@@ -39,13 +39,11 @@ struct OfficeDocuments {
             return out
         }
         let fm = FileManager.default
-        var template = Array((NSTemporaryDirectory() + "/report-audit-office-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else {
+        guard let work = ChildProcesses.makeScratch("report-audit-office") else {
             for p in paths { out.converted[p] = .failure(Failure(reason: Localized(zh: "无法创建临时文件夹，未能转换", en: "no temporary folder could be made for the conversion"))) }
             return out
         }
-        let work = String(cString: made)
-        defer { try? fm.removeItem(atPath: work) }
+        defer { ChildProcesses.removeScratch(work) }
         let inbox = work + "/in", outbox = work + "/out"
         try? fm.createDirectory(atPath: inbox, withIntermediateDirectories: true)
         try? fm.createDirectory(atPath: outbox, withIntermediateDirectories: true)
@@ -62,8 +60,16 @@ struct OfficeDocuments {
         let limit = timeout ?? forced ?? (120 + 10 * Double(paths.count))
         let finished = ChildProcesses.run(program, ["--headless", "--norestore", "--nolockcheck", "--nologo", "--nodefault",
                                      "-env:UserInstallation=file://" + work + "/profile",
-                                     "--convert-to", "docx:MS Word 2007 XML", "--outdir", outbox] + links, timeout: limit, scratch: work)
-        for (i, p) in paths.enumerated() {
+                                     "--convert-to", "docx:MS Word 2007 XML", "--outdir", outbox] + links, timeout: limit)
+        // One file that crashes or hangs LibreOffice stops the batch for the files after it: those
+        // are tried again one by one (at most 20, a minute each) before any is called unreadable.
+        if paths.count > 1 {
+            let missing = paths.indices.filter { fm.contents(atPath: "\(outbox)/\($0).docx")?.isEmpty ?? true }
+            for i in missing.prefix(20) {
+                if case .success(let data)? = convert([paths[i]], timeout: 60).converted[paths[i]] { out.converted[paths[i]] = .success(data) }
+            }
+        }
+        for (i, p) in paths.enumerated() where out.converted[p] == nil {
             if let data = fm.contents(atPath: "\(outbox)/\(i).docx"), !data.isEmpty {
                 out.converted[p] = .success(data)
             } else {

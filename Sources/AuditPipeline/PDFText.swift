@@ -49,7 +49,7 @@ enum PDFText {
 enum OCR {
     static let confidentFigure = 90.0
     /// Pages read at most: no annual report is longer, and time stays bounded.
-    static let maxPages = 40
+    static let maxPages = 150
 
     static var tesseract: String? {
         if let forced = ProcessInfo.processInfo.environment["AUDIT_TESSERACT"] { return FileManager.default.isExecutableFile(atPath: forced) ? forced : nil }
@@ -71,16 +71,12 @@ enum OCR {
 
     static func read(pdf path: String) -> (result: InputReader.Result, origin: TextOrigin) {
         guard let tesseract, let pdftoppm, hasChineseModel else { return (.failure(needsOCR), .document) }
-        // Reports are read in parallel already: one thread per tesseract, not one per core each.
-        setenv("OMP_THREAD_LIMIT", "1", 0)
         let fm = FileManager.default
-        var template = Array((NSTemporaryDirectory() + "/report-audit-ocr-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else {
+        guard let work = ChildProcesses.makeScratch("report-audit-ocr") else {
             return (.failure(Localized(zh: "无法创建临时文件夹，未能识别扫描件", en: "no temporary folder could be made for OCR")), .document)
         }
-        let work = String(cString: made)
-        defer { try? fm.removeItem(atPath: work) }
-        guard ChildProcesses.run(pdftoppm, ["-r", "300", "-gray", "-png", "-l", String(maxPages), path, work + "/page"], timeout: 120, scratch: work) else {
+        defer { ChildProcesses.removeScratch(work) }
+        guard ChildProcesses.run(pdftoppm, ["-r", "300", "-gray", "-png", "-l", String(maxPages), path, work + "/page"], timeout: 120) else {
             return (.failure(Localized(zh: "扫描件页面渲染超时，未能识别", en: "rendering the scan's pages timed out")), .document)
         }
         let pages = ((try? fm.contentsOfDirectory(atPath: work)) ?? []).filter { $0.hasPrefix("page") && $0.hasSuffix(".png") }.sorted()
@@ -90,12 +86,16 @@ enum OCR {
         var text = "", confident = true, figures = 0
         for page in pages {
             let base = work + "/" + (page as NSString).deletingPathExtension
-            guard ChildProcesses.run(tesseract, [work + "/" + page, base, "-l", "chi_sim", "--psm", "6", "txt", "tsv"], timeout: 120, scratch: work),
+            guard ChildProcesses.run(tesseract, [work + "/" + page, base, "-l", "chi_sim", "--psm", "6", "txt", "tsv"], timeout: 120,
+                                        // Reports are read in parallel already: one thread per tesseract, not one per core each.
+                                        environment: ["OMP_THREAD_LIMIT": "1"]),
                   let pageText = try? String(contentsOfFile: base + ".txt", encoding: .utf8) else {
                 return (.failure(Localized(zh: "扫描件文字识别（OCR）失败或超时", en: "OCR of the scan failed or timed out")), .document)
             }
             text += pageText + "\n"
-            let (count, allConfident) = figureConfidence((try? String(contentsOfFile: base + ".tsv", encoding: .utf8)) ?? "")
+            // No TSV: nothing says the figures were read well.
+            guard let tsv = try? String(contentsOfFile: base + ".tsv", encoding: .utf8) else { confident = false; continue }
+            let (count, allConfident) = figureConfidence(tsv)
             figures += count
             confident = confident && allConfident
         }
@@ -113,7 +113,8 @@ enum OCR {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count >= 12, f[0] == "5" else { continue }
             let word = f[11]
-            guard word.contains(where: \.isNumber) else { continue }
+            // Figures are ASCII or full-width digits (isNumber would take 一, 十 … too).
+            guard word.unicodeScalars.contains(where: { ("0"..."9").contains($0) || (0xFF10...0xFF19).contains($0.value) }) else { continue }
             count += 1
             if (Double(f[10]) ?? 0) < confidentFigure { confident = false }
         }

@@ -19,6 +19,8 @@ extension Audit {
         var files: [String]
 
         func run() throws {
+            // Converting a .doc or a scan starts helper programs: an interrupt stops them too.
+            ChildProcesses.stopOnInterrupt()
             var failed = 0
             let settings = narrative ? try ruleOptions.loadRuleSet().rules.lazy.compactMap { $0.parameters.of(NarrativeReuseCheck.Parameters.self)?.settings }.first : nil
             for f in files {

@@ -59,6 +59,23 @@ struct OfficeFormatTests {
         #expect(lines.allSatisfy { $0.contains("\"status\":\"parsed\"") })
     }
 
+    @Test("a batch that LibreOffice abandons is retried file by file before any file is called unreadable", .enabled(if: hasLibreOffice, "LibreOffice is not installed"))
+    func batchRetried() throws {
+        let dir = CLI.tempDir(), log = dir.appendingPathComponent("calls.log")
+        let wrapper = dir.appendingPathComponent("soffice")
+        let real = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }!
+        // Like a LibreOffice that one bad file crashes: a batch of several converts nothing.
+        let script = "#!/bin/sh\necho call >> '\(log.path)'\ncount=0\nfor a in \"$@\"; do case \"$a\" in */in/*) count=$((count+1));; esac; done\n"
+            + "[ \"$count\" -gt 1 ] && exit 1\nexec '\(real)' \"$@\"\n"
+        try script.write(to: wrapper, atomically: true, encoding: .utf8)
+        chmod(wrapper.path, 0o755)
+        let (out, r) = try Self.audit(Self.seeds.map { Self.fixtures.appendingPathComponent("\($0).doc") }, env: ["AUDIT_SOFFICE": wrapper.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOf: log, encoding: .utf8) == "call\ncall\ncall\n")
+        let audits = try CLI.audits(out)
+        #expect(audits.count == 2 && audits.values.allSatisfy { $0["status"] as? String == "parsed" })
+    }
+
     @Test("without LibreOffice the file is listed with the package to install; the run goes on")
     func missingProgram() throws {
         let examples = try FileManager.default.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("examples/reports").path)
@@ -124,5 +141,21 @@ struct ScannedPDFTests {
         let findings = scan["findings"] as! [[String: Any]]
         #expect(findings.contains { $0["rule"] as? String == "input.ocr" })
         #expect(findings.filter { $0["outcome"] as? String == "fail" }.allSatisfy { ($0["message"] as! String).contains("OCR") })
+    }
+
+    @Test("a scanned earlier year in --history gives carry-over 'could not verify', never a mismatch from a misread figure",
+          .enabled(if: hasOCR, "tesseract with chi_sim and pdftoppm are not installed"))
+    func scannedHistory() throws {
+        let examples = try FileManager.default.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("examples/reports").path)
+        let original = try String(contentsOf: CLI.root.appendingPathComponent("examples/reports/" + examples.first { $0.hasPrefix("001") }!), encoding: .utf8)
+        let inputs = CLI.tempDir(), history = CLI.tempDir()
+        try original.replacingOccurrences(of: "2021", with: "2022").write(to: inputs.appendingPathComponent("001-2022.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: OfficeFormatTests.fixtures.appendingPathComponent("001_4f4d1458c3fb7bc1.scanned.pdf"), to: history.appendingPathComponent("001-2021.pdf"))
+        let out = CLI.tempDir().appendingPathComponent("out")
+        let r = try CLI.run(["--rules", "strict", "--date", "2026-03-01", "--quiet", "--out", out.path, "--history", history.path, inputs.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let a = try #require(try CLI.audits(out)["001"])
+        #expect((a["outcomes"] as! [String: String])["carry.consistent"] == "unverifiable")
+        #expect(CLI.findings(a, rule: "carry.consistent").contains { ($0["message"] as! String).contains("OCR") })
     }
 }

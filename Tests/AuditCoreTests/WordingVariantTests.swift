@@ -223,4 +223,33 @@ struct WordingVariantTests {
         #expect(try Self.outcome(Self.base.replacingOccurrences(of: Self.period, with: "本报告统计期限为2020年度。"), "standard", "period.stated") == .fail)
         #expect(try Self.outcome(Self.base.replacingOccurrences(of: Self.fee, with: "无收费标准的事项。"), "standard", "fees.disclosed") == .fail)
     }
+
+    @Test("on OCR text whose figures are in doubt, a wrong year, a late date or a stale year is could-not-verify; a missing statement still fails")
+    func ocrDoubt() throws {
+        func audit(_ text: String, _ origin: TextOrigin) throws -> ReportAudit {
+            AuditEngine.audit(ReportParser.parse(text: text, source: "scan", origin: origin), rules: try Project.ruleSet("strict"), language: .zh)
+        }
+        func outcome(_ a: ReportAudit, _ rule: String) -> Outcome? { a.outcomes.first { $0.rule == rule }?.outcome }
+        let wrongYear = Self.base.replacingOccurrences(of: Self.period, with: "本报告所列统计数据期限自2011年1月1日起至2011年12月31日止。")
+        #expect(try outcome(audit(wrongYear, .document), "period.stated") == .fail)
+        let doubted = try audit(wrongYear, .ocr(numbersConfident: false))
+        #expect(outcome(doubted, "period.stated") == .unverifiable)
+        #expect(doubted.findings.contains { $0.rule == "period.stated" && $0.message.contains("OCR") && $0.message.contains("2011") })
+        #expect(try outcome(audit(wrongYear, .ocr(numbersConfident: true)), "period.stated") == .fail)
+        // Nothing to misread: the statement is not there.
+        let missing = Self.base.replacingOccurrences(of: Self.period, with: "")
+        #expect(try outcome(audit(missing, .ocr(numbersConfident: false)), "period.stated") == .fail)
+        // A stale year in the narrative (2020 for a 2021 report) is a possible misreading too.
+        let stale = Self.base.replacingOccurrences(of: Self.fee, with: "2020年，我镇共收到政府信息公开申请3件。" + Self.fee)
+        #expect(try outcome(audit(stale, .document), "years.current") == .fail)
+        #expect(try outcome(audit(stale, .ocr(numbersConfident: false)), "years.current") == .unverifiable)
+        // A department's signature dated far too late.
+        let late = Self.base.replacingOccurrences(of: "道外区团结镇", with: "道外区教育局") + "\n\n道外区教育局\n2023年5月20日\n"
+        #expect(try outcome(audit(late, .document), "report.dated") == .fail)
+        #expect(try outcome(audit(late, .ocr(numbersConfident: false)), "report.dated") == .unverifiable)
+        // Every OCR report carries the note, and its failures say they rest on OCR text.
+        let note = try audit(missing, .ocr(numbersConfident: true))
+        #expect(note.findings.first?.rule == "input.ocr")
+        #expect(note.findings.filter { $0.outcome == .fail }.allSatisfy { $0.message.hasSuffix("（依据扫描件的 OCR 识别文字）") })
+    }
 }

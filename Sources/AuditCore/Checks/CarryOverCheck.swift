@@ -44,6 +44,7 @@ public enum CarryOverCheck: CorpusCheck {
             return .from([.unverifiable(Localized(zh: "本年“二、上年结转政府信息公开申请数量”行读不出", en: "this year's carried-in row cannot be read"))])
         }
         guard let previous = last.carryOver else {
+            if let doubt = last.figuresInDoubt { return .from([.unverifiable(Localized(zh: "\(last.file)：" + doubt.zh, en: "\(last.file): " + doubt.en))]) }
             return .from([.unverifiable(Localized(zh: "\(last.file)的“四、结转下年度继续办理”行读不出", en: "the carried-over row of \(last.file) cannot be read"))])
         }
         var obs: [Observation] = []

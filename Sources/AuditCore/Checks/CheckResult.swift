@@ -13,3 +13,17 @@ public struct CheckResult: Sendable {
         return CheckResult(outcome: .pass, observations: observations)
     }
 }
+
+extension CheckResult {
+    /// On OCR text whose figures were not all read with confidence, a failure that rests on the
+    /// value of a figure (a date, a year) may be a misreading: it becomes "could not verify",
+    /// quoting what was read. Failures of other variants (a statement missing) stand.
+    func doubting(_ doubt: Localized?, variants: Set<String>) -> CheckResult {
+        guard let doubt else { return self }
+        return .from(observations.map { o in
+            guard o.outcome == .fail, variants.contains(o.variant) else { return o }
+            let seen = o.excerpt.map { Localized(zh: "；识别为“\($0)”", en: "; read as '\($0)'") } ?? Localized(zh: "", en: "")
+            return .unverifiable(Localized(zh: doubt.zh + seen.zh, en: doubt.en + seen.en), line: o.line, excerpt: o.excerpt)
+        })
+    }
+}

@@ -7,13 +7,16 @@ public struct HistoryReport: Sendable {
     /// The 结转下年度继续办理 row, one value per column (nil where the cell is not a number).
     public var carryOver: [Quantity?]?
     public var carryOverLine: Int?
+    /// Why its figures are not used (a scan whose OCR was not confident of every figure).
+    public var figuresInDoubt: Localized?
 
     public init(_ report: Report, narrative: NarrativeDocument?) {
         file = report.source
         agencyKey = NarrativeDocument.agencyKey(report.agency)
         year = report.year
         self.narrative = narrative
-        if case .read(let cells)? = report.applicationTable?.reading(row: "carry_over") {
+        figuresInDoubt = report.figuresInDoubt
+        if figuresInDoubt == nil, case .read(let cells)? = report.applicationTable?.reading(row: "carry_over") {
             carryOver = cells.map { if case .number(let q) = $0.value { return q } else { return nil } }
             carryOverLine = cells.first?.line
         }

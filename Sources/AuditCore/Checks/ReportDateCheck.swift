@@ -41,6 +41,10 @@ public enum ReportDateCheck: ReportCheck {
     }
 
     public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
+        judge(report, p).doubting(report.figuresInDoubt, variants: [Variant.late.rawValue])
+    }
+
+    static func judge(_ report: Report, _ p: Parameters) -> CheckResult {
         guard let date = report.publicationDate else { return .from([Observation(.fail, Variant.missing)]) }
         guard let year = report.year else {
             return .from([.unverifiable(Localized(zh: "无法确定报告年度，不能核对发布期限", en: "the report year is unknown"), line: date.line)])

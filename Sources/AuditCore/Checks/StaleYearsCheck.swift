@@ -40,6 +40,10 @@ public enum StaleYearsCheck: ReportCheck {
     static let comparedBefore: [Unicode.Scalar] = ["较", "比", "于", "同"]
 
     public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
+        judge(report, p).doubting(report.figuresInDoubt, variants: [Variant.stale.rawValue])
+    }
+
+    static func judge(_ report: Report, _ p: Parameters) -> CheckResult {
         guard let year = report.year else { return .notApplicable }
         var obs: [Observation] = []
         var seen: Set<String> = []

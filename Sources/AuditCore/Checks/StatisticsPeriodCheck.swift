@@ -42,6 +42,10 @@ public enum StatisticsPeriodCheck: ReportCheck {
     }
 
     public static func evaluate(_ report: Report, _ params: Parameters) -> CheckResult {
+        judge(report, params).doubting(report.figuresInDoubt, variants: [Variant.wrongYear.rawValue, Variant.incomplete.rawValue])
+    }
+
+    static func judge(_ report: Report, _ params: Parameters) -> CheckResult {
         guard let book = params.phrases, let markers = book.concept("period.markers") else { return .notApplicable }
         let yearText = Localized(zh: report.year.map { "\($0)年" } ?? "本年", en: report.year.map(String.init) ?? "the report year")
         let joined = report.joined ?? JoinedText(report.segments[...])

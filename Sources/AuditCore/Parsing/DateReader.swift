@@ -122,7 +122,8 @@ enum DateReader {
             let c = TextNormalizer.compact(seg.text)
             guard !c.isEmpty else { continue }
             // The agency and the date on one line (`南岗区花园街道办事处 2021年1月27日`).
-            if c.has("月"), let d = date(c, line: seg.line, written, maxLength: 40),
+            // The date must end the line: `本局2021年3月15日召开专题会议` is a sentence, not a signature.
+            if c.has("月"), c.hasSuffix("日"), let d = date(c, line: seg.line, written, maxLength: 40),
                let year = c.range(of: #"(19|20)\d\d年"#, options: .regularExpression), signed(String(c[..<year.lowerBound])) { return d }
             // `c` is the line above the date line `below`.
             if let b = below, let d = date(b.compact, line: b.line, written, maxLength: 40) {

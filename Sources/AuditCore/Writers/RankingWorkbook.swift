@@ -57,7 +57,7 @@ public struct RankingWorkbook: Sendable, Equatable {
         }
         let tone = tones(run.ruleSet.grades)
         var rows: [[Cell]] = [], tones: [RowTone] = []
-        for a in ranked.prefix(maximumRows) {
+        for a in ranked.prefix(ranked.count > maximumRows ? maximumRows - 1 : maximumRows) {
             var row: [Cell] = [.number(Double(a.rank)), text(a.agency), a.year.map { .number(Double($0)) } ?? .empty, .number(a.score),
                                .text(a.grade), .number(Double(a.errorCount)), .number(Double(a.warningCount)), .text(Format.coverage(a)),
                                text(a.mainProblem), .text(a.file)]
@@ -84,11 +84,12 @@ public struct RankingWorkbook: Sendable, Equatable {
             Column(title: zh ? "文件" : "File", width: 40),
         ]
         var rows: [[Cell]] = []
-        var total = 0
+        let total = ranked.reduce(0) { $0 + $1.findings.count }
+        // Over the limit, the sheet's last row holds the note saying so.
+        let limit = total > maximumRows ? maximumRows - 1 : maximumRows
         for a in ranked {
             for f in a.findings {
-                total += 1
-                guard rows.count < maximumRows else { continue }
+                guard rows.count < limit else { break }
                 let severity = f.outcome == .unverifiable ? Format.outcomeName(.unverifiable, run.language) : Format.severityName(f.severity, run.language)
                 rows.append([text(a.agency ?? a.displayName), .text(Format.ruleTitle(f.rule, run)), .text(severity),
                              .text(Format.outcomeName(f.outcome, run.language)), text(f.message), f.line.map { .number(Double($0)) } ?? .empty,
