@@ -1,4 +1,4 @@
-// swift-tools-version:5.10
+// swift-tools-version:6.0
 import PackageDescription
 
 let package = Package(
@@ -24,7 +24,7 @@ let package = Package(
             "CLibXML2",
             .product(name: "Yams", package: "Yams"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], swiftSettings: [.swiftLanguageMode(.v6)]),
         // The edge: discovers files, reads them, runs the core in parallel, writes outputs
         // atomically. Shared by the command and the benchmark, so both run the same pipeline.
         .target(name: "AuditPipeline", dependencies: ["AuditCore", "CLibXLSXWriter"]),
@@ -47,5 +47,8 @@ let package = Package(
         // Golden files: parse trees of every corpus report and the outputs on the examples, byte
         // for byte; AUDIT_BLESS=1 swift test --filter GoldenTests rewrites them.
         .testTarget(name: "GoldenTests", dependencies: ["AuditCore", "TestSupport"], exclude: ["Golden"]),
-    ]
+    ],
+    // The core is compiled in Swift 6 mode (full data-race checking); the edge, the command and
+    // the tests still in Swift 5 mode.
+    swiftLanguageModes: [.v5]
 )

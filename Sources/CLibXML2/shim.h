@@ -6,3 +6,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/parser.h>
+
+// xmlFree is a global function pointer: Swift 6 will not read a global variable from concurrent
+// code, so it is called through this function.
+static inline void auditXMLFree(void *p) { xmlFree(p); }

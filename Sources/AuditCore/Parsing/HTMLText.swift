@@ -64,7 +64,7 @@ public enum HTMLText {
 
     static func attribute(_ node: xmlNodePtr, _ key: String) -> String? {
         guard let v = xmlGetProp(node, key) else { return nil }
-        defer { xmlFree(v) }
+        defer { auditXMLFree(v) }
         return String(cString: v)
     }
 
