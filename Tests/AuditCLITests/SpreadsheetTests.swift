@@ -100,19 +100,24 @@ struct SpreadsheetTests {
 
     static let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    @Test("LibreOffice opens it and reads the ranking back", .enabled(if: soffice != nil, "LibreOffice is not installed (Debian: libreoffice-calc-nogui)"))
-    func libreOffice() throws {
-        let out = try Self.audit()
+    /// Converts a file with LibreOffice headless (a private profile) and returns the result's text.
+    static func libreOffice(_ file: URL, to filter: String, giving name: String) throws -> String {
         let dir = CLI.tempDir()
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.soffice!)
+        p.executableURL = URL(fileURLWithPath: soffice!)
         p.arguments = ["--headless", "-env:UserInstallation=file://" + dir.appendingPathComponent("profile").path,
-                       "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir.path, out.appendingPathComponent("ranking.xlsx").path]
+                       "--convert-to", filter, "--outdir", dir.path, file.path]
         p.standardOutput = FileHandle.nullDevice; p.standardError = FileHandle.nullDevice
         try p.run()
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)
-        let csv = try String(contentsOf: dir.appendingPathComponent("ranking.csv"), encoding: .utf8)
+        return try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    @Test("LibreOffice opens it and reads the ranking back", .enabled(if: soffice != nil, "LibreOffice is not installed (Debian: libreoffice-calc-nogui)"))
+    func libreOffice() throws {
+        let out = try Self.audit()
+        let csv = try Self.libreOffice(out.appendingPathComponent("ranking.xlsx"), to: "csv:Text - txt - csv (StarCalc):44,34,76", giving: "ranking.csv")
         let ours = try String(contentsOf: out.appendingPathComponent("ranking.csv"), encoding: .utf8)
         let firstRow = ours.components(separatedBy: "\r\n")[1].components(separatedBy: ",")
         #expect(csv.hasPrefix("排名,单位,年度,得分,等级"))
@@ -126,15 +131,7 @@ struct SpreadsheetTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("notice.docx"))
         for name in ["notice.docx", "ranking.xlsx", "ranking.csv", "index.html"] { #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)") }
-        let dir = CLI.tempDir()
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.soffice!)
-        p.arguments = ["--headless", "-env:UserInstallation=file://" + dir.appendingPathComponent("profile").path,
-                       "--convert-to", "txt:Text (encoded):UTF8", "--outdir", dir.path, out.appendingPathComponent("notice.docx").path]
-        p.standardOutput = FileHandle.nullDevice; p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        let text = try String(contentsOf: dir.appendingPathComponent("notice.txt"), encoding: .utf8)
+        let text = try Self.libreOffice(out.appendingPathComponent("notice.docx"), to: "txt:Text (encoded):UTF8", giving: "notice.txt")
         #expect(text.contains("关于2021年度政府信息公开工作年度报告审核情况的通报（草稿）"))
         #expect(text.contains("保安镇人民政府") && text.contains("某某区政务公开办"))
         // A later plain run replaces the folder, notice and all, without calling it foreign.

@@ -153,21 +153,15 @@ public enum NoticeDocument {
         return String(n)
     }
 
-    /// XML text: escaped, and without the control characters XML 1.0 forbids.
+    /// XML text: without the control characters XML 1.0 forbids (tabs and line ends become
+    /// spaces), then escaped as HTML text is.
     static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
+        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || (0xFFFE...0xFFFF).contains($0.value) }) else { return HTMLReport.escape(s) }
+        var kept = String.UnicodeScalarView()
         for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out += " "
-            default: if c.value >= 0x20 && !(0xFFFE...0xFFFF).contains(c.value) { out.unicodeScalars.append(c) }
-            }
+            if c == "\t" || c == "\n" || c == "\r" { kept.append(" ") } else if c.value >= 0x20 && !(0xFFFE...0xFFFF).contains(c.value) { kept.append(c) }
         }
-        return out
+        return HTMLReport.escape(String(kept))
     }
 
     /// Noon UTC of the run's date, so the zip's file times do not depend on the clock.
