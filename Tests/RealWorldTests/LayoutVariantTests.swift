@@ -65,6 +65,14 @@ struct LayoutVariantTests {
                 line.contains("\t") ? "| " + line.split(separator: "\t", omittingEmptySubsequences: false).joined(separator: " | ") + " |" : String(line)
             }.joined(separator: "\n")
         },
+        // Grid tables as pandoc writes them from Word: a +----+ rule line between rows.
+        Layout(name: "grid tables") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+                guard line.contains("\t") else { return [String(line)] }
+                let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+                return ["+" + cells.map { _ in "------" }.joined(separator: "+") + "+", "| " + cells.joined(separator: " | ") + " |"]
+            }.joined(separator: "\n")
+        },
         // A web page: paragraphs and tables in HTML, read back through the HTML reader.
         Layout(name: "HTML page") { text in
             var html = "<html><head><title>政府信息公开</title><style>p{margin:0}</style></head><body><div class=\"nav\">首页 | 政务公开</div>\n"
