@@ -25,15 +25,27 @@ struct OfficeDocuments {
         zh: "读取 .doc/.wps/.rtf/.odt 需要 LibreOffice，请安装（apt-get install libreoffice-writer-nogui）后重新运行，或把文件另存为 .docx",
         en: "reading .doc/.wps/.rtf/.odt needs LibreOffice: install it (apt-get install libreoffice-writer-nogui) and run again, or save the file as .docx")
 
+    /// Files a LibreOffice process converts (`AUDIT_OFFICE_BATCH` sets another, for tests).
+    static let batchSize = ProcessInfo.processInfo.environment["AUDIT_OFFICE_BATCH"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 500
+
     static func isOffice(_ path: String) -> Bool { InputFormat(fileExtension: (path as NSString).pathExtension) == .office }
 
-    /// Converts `paths` (office documents) in one LibreOffice run. A run that hangs is stopped
+    /// Converts `paths` (office documents) in one LibreOffice run (per `batchSize` files). A run that hangs is stopped
     /// after `timeout` seconds (by default 2 minutes plus 10 seconds a document, or
     /// `AUDIT_OFFICE_TIMEOUT`); what it had
     /// converted by then is kept, the rest say why they were not read.
     static func convert(_ paths: [String], timeout: Double? = nil) -> OfficeDocuments {
         var out = OfficeDocuments()
         guard !paths.isEmpty else { return out }
+        // A few hundred files a process: one command line for tens of thousands would pass the
+        // system's argument limit, and one stuck file would hold back all of them.
+        if paths.count > batchSize {
+            for start in stride(from: 0, to: paths.count, by: batchSize) {
+                let part = convert(Array(paths[start..<min(paths.count, start + batchSize)]), timeout: timeout)
+                out.converted.merge(part.converted) { first, _ in first }
+            }
+            return out
+        }
         guard let program else {
             for p in paths { out.converted[p] = .failure(Failure(reason: missingProgram)) }
             return out

@@ -57,6 +57,13 @@ struct OfficeFormatTests {
         let lines = try String(contentsOf: out.appendingPathComponent("audit.jsonl"), encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 8)
         #expect(lines.allSatisfy { $0.contains("\"status\":\"parsed\"") })
+        // Many files go in batches (500 a process; 3 here): one process per batch, none lost.
+        try "".write(to: log, atomically: true, encoding: .utf8)
+        let (batched, b) = try Self.audit(files, env: ["AUDIT_SOFFICE": wrapper.path, "AUDIT_OFFICE_BATCH": "3"])
+        #expect(b.status == 0, "\(b.stderr)")
+        #expect(try String(contentsOf: log, encoding: .utf8) == "call\ncall\ncall\n")
+        let again = try String(contentsOf: batched.appendingPathComponent("audit.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(again.count == 8 && again.allSatisfy { $0.contains("\"status\":\"parsed\"") })
     }
 
     @Test("a batch that LibreOffice abandons is retried file by file before any file is called unreadable", .enabled(if: hasLibreOffice, "LibreOffice is not installed"))
