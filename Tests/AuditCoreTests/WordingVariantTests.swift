@@ -252,4 +252,22 @@ struct WordingVariantTests {
         #expect(note.findings.first?.rule == "input.ocr")
         #expect(note.findings.filter { $0.outcome == .fail }.allSatisfy { $0.message.hasSuffix("（依据扫描件的 OCR 识别文字）") })
     }
+
+    @Test("a page that only links the report, or a cover letter, is not audited as a report; a report with tables but no headings is")
+    func notTheReportItself() throws {
+        let set = try Project.ruleSet("strict")
+        func audit(_ text: String) -> ReportAudit { AuditEngine.audit(ReportParser.parse(text: text, source: "x"), rules: set, language: .zh) }
+        let attachmentPage = "某某县教育局2021年政府信息公开工作年度报告\n发布时间：2022-01-20 来源：某某县教育局\n附件：某某县教育局2021年政府信息公开工作年度报告.pdf\n"
+        let coverLetter = "关于报送2021年政府信息公开工作年度报告的函\n县政务公开办：\n现将我局2021年政府信息公开工作年度报告随文报送，请审阅。\n某某县教育局\n2022年1月20日\n"
+        for text in [attachmentPage, coverLetter] {
+            let a = audit(text)
+            #expect(a.status == .notReport, "\(text)")
+            #expect(a.findings.count == 1 && a.findings[0].rule == "input.report" && a.findings[0].message.contains("请提供报告全文"))
+        }
+        // The body without any heading we can read: its parts' content is there, so it is audited.
+        let body = Self.base.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            !["一、", "二、", "三、", "四、", "5、", "五、", "六、"].contains { line.hasPrefix($0) }
+        }.joined(separator: "\n")
+        #expect(audit(body).status == .parsed)
+    }
 }

@@ -30,7 +30,7 @@ public enum CarryOverCheck: CorpusCheck {
 
     static func evaluate(_ prepared: inout [PreparedReport], rule: RuleDefinition, at ri: Int, _ p: Parameters,
                          context: CorpusContext) -> [ReuseCluster] {
-        for i in prepared.indices where !AuditEngine.looksLikeNoReport(prepared[i].report) {
+        for i in prepared.indices where prepared[i].notReport == nil {
             prepared[i].results[ri] = rule.condition.applies(to: prepared[i].report) ? evaluate(prepared[i].report, history: context.history) : .notApplicable
         }
         return []

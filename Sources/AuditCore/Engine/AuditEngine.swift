@@ -15,11 +15,27 @@ public enum AuditEngine {
     }
 
     public static func prepare(_ report: Report, rules: RuleSet) -> PreparedReport {
-        let notReport = looksLikeNoReport(report)
+        let reason = notReportReason(report)
         var narrative: NarrativeDocument?
-        if !notReport, let p = reuseParameters(rules) { narrative = p.settings.document(report) }
-        return PreparedReport(report: report, results: rules.rules.map { notReport ? nil : CheckRunner.evaluate($0, on: report) },
-                              narrative: narrative, sketch: narrative.map(NarrativeSketch.init))
+        if reason == nil, let p = reuseParameters(rules) { narrative = p.settings.document(report) }
+        return PreparedReport(report: report, results: rules.rules.map { reason != nil ? nil : CheckRunner.evaluate($0, on: report) },
+                              narrative: narrative, sketch: narrative.map(NarrativeSketch.init), notReport: reason)
+    }
+
+    /// Why a parsed file is not audited as a report: nothing of one was found, or nothing of its
+    /// body — no part, no part's content, no table. A page that only links the report as an
+    /// attachment, a cover letter (报送函) or a README names the report without holding it;
+    /// auditing it would accuse it of every missing part.
+    static func notReportReason(_ r: Report) -> Localized? {
+        if looksLikeNoReport(r) {
+            return Localized(zh: "未识别为政府信息公开工作年度报告：没有找到标题、年度或任何一个规定部分",
+                             en: "not recognised as an annual report: no title, year or section was found")
+        }
+        if r.sections.isEmpty, r.sectionEvidence.isEmpty, r.applicationTable == nil, r.reviewTable == nil, r.proactiveTable == nil {
+            return Localized(zh: "未找到年度报告正文：没有识别出任何一个规定部分、统计表或其内容（可能是报告的链接页、附件说明或报送函），请提供报告全文",
+                             en: "no report body was found: no section, table or section content (a page linking the report, a cover letter?); supply the full report")
+        }
+        return nil
     }
 
     /// The narrative document of a report whose text was released, from its lines read again.
@@ -56,10 +72,8 @@ public enum AuditEngine {
 
     public static func finish(_ prepared: PreparedReport, rules: RuleSet, language: Language, exemptions: ExemptionSet? = nil) -> ReportAudit {
         let report = prepared.report
-        if looksLikeNoReport(report) {
-            let msg = Localized(zh: "未识别为政府信息公开工作年度报告：没有找到标题、年度或任何一个规定部分",
-                                en: "not recognised as an annual report: no title, year or section was found")
-            return special(file: report.source, status: .notReport, rule: "input.report", message: msg, rules: rules, language: language, lines: report.lines)
+        if let reason = prepared.notReport {
+            return special(file: report.source, status: .notReport, rule: "input.report", message: reason, rules: rules, language: language, lines: report.lines)
         }
         var findings: [Finding] = []
         var outcomes: [(rule: String, outcome: Outcome)] = []

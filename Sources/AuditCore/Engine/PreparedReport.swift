@@ -7,6 +7,8 @@ public struct PreparedReport: Sendable {
     public var narrative: NarrativeDocument?
     /// What reuse detection needs of every report; the narrative is optional beside it.
     public var sketch: NarrativeSketch?
+    /// Why the file is not audited as a report (decided on its full text, before release).
+    public var notReport: Localized? = nil
 
     /// Drops the text, the narrative and the table rows no corpus-wide rule of the set reads, keeping what scoring and the corpus-wide rules need: a large run keeps tens of
     /// thousands of these, and gets the text back by reading the file again for reuse
