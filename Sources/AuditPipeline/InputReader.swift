@@ -49,17 +49,17 @@ public enum InputReader {
             let (result, origin) = PDFText.read(path: path)
             return Loaded(result: result, fingerprint: fingerprint, origin: origin)
         }
+        // An office document is read as the .docx LibreOffice made of it.
+        var (bytes, readAs) = (data, format)
         if format == .office {
-            switch (office ?? OfficeDocuments.convert([path])).docx(for: path) ?? OfficeDocuments.convert([path]).docx(for: path)! {
-            case .failure(let f): return Loaded(result: .failure(f.reason), fingerprint: fingerprint)
-            case .success(let docx):
-                switch InputText.extract(docx, format: .docx) {
-                case .text(let t): return Loaded(result: .text(t), fingerprint: fingerprint)
-                case .failure(let r): return Loaded(result: .failure(r), fingerprint: fingerprint)
-                }
+            let conversions = office.flatMap { $0.docx(for: path) != nil ? $0 : nil } ?? OfficeDocuments.convert([path])
+            switch conversions.docx(for: path) {
+            case .failure(let f)?: return Loaded(result: .failure(f.reason), fingerprint: fingerprint)
+            case .success(let docx)?: (bytes, readAs) = (docx, .docx)
+            case nil: return Loaded(result: .failure(OfficeDocuments.missingProgram), fingerprint: fingerprint)
             }
         }
-        switch InputText.extract(data, format: format, encoding: encoding) {
+        switch InputText.extract(bytes, format: readAs, encoding: encoding) {
         case .text(let t): return Loaded(result: .text(t), fingerprint: fingerprint)
         case .failure(let r): return Loaded(result: .failure(r), fingerprint: fingerprint)
         }

@@ -13,8 +13,6 @@ enum PDFText {
         return ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static func extract(path: String) -> InputReader.Result { read(path: path).result }
-
     /// The text and where it came from (the PDF's text layer, or OCR).
     static func read(path: String) -> (result: InputReader.Result, origin: TextOrigin) {
         guard let tool else {

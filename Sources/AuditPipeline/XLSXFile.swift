@@ -85,10 +85,9 @@ enum XLSXFile {
 
     /// Midnight UTC of the run's date; 0 (libxlsxwriter's "now") never happens for a valid date.
     static func created(_ date: String) -> time_t {
-        let parts = date.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return 0 }
+        guard let day = CalendarDay(date) else { return 0 }
         var t = tm()
-        t.tm_year = Int32(parts[0] - 1900); t.tm_mon = Int32(parts[1] - 1); t.tm_mday = Int32(parts[2])
+        t.tm_year = Int32(day.year - 1900); t.tm_mon = Int32(day.month - 1); t.tm_mday = Int32(day.day)
         return timegm(&t)
     }
 

@@ -140,9 +140,8 @@ public enum NoticeDocument {
 
     /// 2026-03-01 as 2026年3月1日 in Chinese.
     static func writtenDate(_ iso: String, _ zh: Bool) -> String {
-        let p = iso.split(separator: "-").compactMap { Int($0) }
-        guard zh, p.count == 3 else { return iso }
-        return "\(p[0])年\(p[1])月\(p[2])日"
+        guard zh, let day = CalendarDay(iso) else { return iso }
+        return "\(day.year)年\(day.month)月\(day.day)日"
     }
 
     static func chineseNumber(_ n: Int) -> String {
@@ -166,10 +165,9 @@ public enum NoticeDocument {
 
     /// Noon UTC of the run's date, so the zip's file times do not depend on the clock.
     static func noon(_ date: String) -> Date {
-        let p = date.split(separator: "-").compactMap { Int($0) }
-        guard p.count == 3 else { return Date(timeIntervalSince1970: 0) }
+        guard let day = CalendarDay(date) else { return Date(timeIntervalSince1970: 0) }
         var c = DateComponents()
-        c.year = p[0]; c.month = p[1]; c.day = p[2]; c.hour = 12
+        c.year = day.year; c.month = day.month; c.day = day.day; c.hour = 12
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar.date(from: c) ?? Date(timeIntervalSince1970: 0)
