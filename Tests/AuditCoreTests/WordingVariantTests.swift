@@ -58,6 +58,7 @@ struct WordingVariantTests {
         ("五、存在的主要问题及改进情况", "五、存在的问题及改进措施"), ("五、存在的主要问题及改进情况", "五、工作中存在的主要问题和改进措施"),
         ("五、存在的主要问题及改进情况", "五、存在的不足和下一步工作打算"), ("五、存在的主要问题及改进情况", "五、主要问题及改进情况"),
         ("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况"), ("五、存在的主要问题及改进情况", "五、存在的主要问题及下一步工作计划"),
+        ("五、存在的主要问题及改进情况", "五、存在的主要问题及明年工作计划"), ("五、存在的主要问题及改进情况", "五、存在的问题及今后工作打算"),
         ("六、其他需要报告的事项", "六、其他事项"), ("六、其他需要报告的事项", "六、其他需要说明的事项"), ("六、其他需要报告的事项", "六、需要报告的其他事项"),
     ]
 
@@ -168,7 +169,9 @@ struct WordingVariantTests {
                   "顿坊店乡人民政府2021年政府信息公开工作年度报告（全文）", "顿坊店乡人民政府2021年度政务公开工作年度报告",
                   "顿坊店乡人民政府关于2021年度政府信息公开工作情况的报告", "顿坊店乡人民政府2021年度政府信息公开工作报告",
                   "2021年顿坊店乡人民政府政府信息公开工作年度报告", "顿坊店乡人民政府政府信息公开工作年度报告(2021)",
-                  "顿坊店乡人民政府\n2021年政府信息公开工作年度报告"] {
+                  "顿坊店乡人民政府\n2021年政府信息公开工作年度报告",
+                  // Quoted, as a script or a list on a saved page quotes it.
+                  "\"2021年顿坊店乡人民政府政府信息公开工作年度报告\"", "“顿坊店乡人民政府2021年政府信息公开工作年度报告”"] {
             let r = ReportParser.parse(text: base.replacingOccurrences(of: title, with: t), source: "t")
             #expect(r.agency == "顿坊店乡人民政府" && r.year == 2021, "\(t): \(r.agency ?? "-") \(r.year ?? 0)")
         }
@@ -251,6 +254,34 @@ struct WordingVariantTests {
         let note = try audit(missing, .ocr(numbersConfident: true))
         #expect(note.findings.first?.rule == "input.ocr")
         #expect(note.findings.filter { $0.outcome == .fail }.allSatisfy { $0.message.hasSuffix("（依据扫描件的 OCR 识别文字）") })
+    }
+
+    @Test("a web page saved under a text name is read as the page; a text with a stray tag is read as text")
+    func markupUnderATextName() throws {
+        let base = Project.text("examples/reports/001_4f4d1458c3fb7bc1.txt")
+        // Paragraphs as <p>, each run of tab-separated lines as one <table>.
+        var page = "<html><head><title>t</title></head><body><div class=\"article\">\n", inTable = false
+        for line in base.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.contains("\t") {
+                if !inTable { page += "<table>\n"; inTable = true }
+                page += "<tr>" + line.split(separator: "\t", omittingEmptySubsequences: false).map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+            } else {
+                if inTable { page += "</table>\n"; inTable = false }
+                page += "<p style=\"text-indent:2em\">\(line)</p>\n"
+            }
+        }
+        page += (inTable ? "</table>" : "") + "</div></body></html>\n"
+        guard case .text(let read) = InputText.extract(Data(page.utf8), format: .text) else { Issue.record("not read"); return }
+        #expect(!read.contains("<p") && !read.contains("<td"))
+        let set = try Project.ruleSet("standard")
+        let asPage = AuditEngine.audit(ReportParser.parse(text: read, source: "p.txt"), rules: set, language: .zh)
+        let asText = AuditEngine.audit(ReportParser.parse(text: base, source: "t.txt"), rules: set, language: .zh)
+        #expect(asPage.agency == asText.agency && asPage.year == asText.year)
+        #expect(asPage.outcomes.map(\.outcome) == asText.outcomes.map(\.outcome))
+        // A report that mentions a tag or two stays text, line for line.
+        let stray = base.replacingOccurrences(of: "一、总体情况", with: "一、总体情况<br>")
+        guard case .text(let kept) = InputText.extract(Data(stray.utf8), format: .text) else { Issue.record("not read"); return }
+        #expect(kept == stray)
     }
 
     @Test("a page that only links the report, or a cover letter, is not audited as a report; a report with tables but no headings is")

@@ -200,6 +200,27 @@ struct LayoutVariantTests {
                 return line.split(separator: "\t", omittingEmptySubsequences: false).map { $0 == "0" ? "O" : $0 == "1" ? "l" : String($0) }.joined(separator: "\t")
             }.joined(separator: "\n")
         },
+        // PDF text where the numeral is a text run of its own: `一、` on one line, the title on the next.
+        Layout(name: "heading numeral on a line of its own") { renumber($0) { "\($0)、\n" } },
+        // Parts numbered as sub-items throughout (strict flags the numbering, by design).
+        Layout(name: "parts numbered （一）…（六）", standardOnly: true) { renumber($0) { "（\($0)）" } },
+        // Headings set with spaces between their characters, as justified Word headings extract.
+        Layout(name: "heading titles spaced out") { text in
+            var out = text
+            for kind in SectionKind.allCases {
+                let title = kind.officialTitle
+                out = out.replacingOccurrences(of: title, with: title.map(String.init).joined(separator: " "))
+            }
+            return out
+        },
+        // A government site's metadata block before the report (索引号, 发布机构, 发文日期…),
+        // filled in from the report itself as the site would.
+        Layout(name: "site metadata block above the title") { text in
+            let r = ReportParser.parse(text: text, source: "")
+            let date = r.publicationDate.map { "\($0.year)-\($0.month)-\($0.day)" } ?? ""
+            return "索引号：11350128MB0000000X/\((r.year ?? 2021) + 1)-00012\t主题分类：政务公开\n发布机构：\(r.agency ?? "")\t发文日期：\(date)\n"
+                + "文号：\t主题词：年度报告\n" + text
+        },
         // Several at once, as a crawl of a page with full-width figures gives it.
         Layout(name: "chrome, full-width digits, flattened without spaces") { text in
             let chrome = layouts.first { $0.name == "page chrome around it" }!.transform(text)
@@ -236,13 +257,42 @@ struct LayoutVariantTests {
         let base = ProjectFiles.root.appendingPathComponent("Tests/RealWorldTests/Corpus/reports")
         var out: [String] = []
         for sub in ((try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? []).sorted() {
-            for f in ((try? FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent(sub).path)) ?? []).sorted() where !f.hasSuffix(".html") {
+            // Not the pages, nor the script file whose report follows 4,000 characters of a
+            // site's menu data: laid out otherwise, a script is no real layout.
+            for f in ((try? FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent(sub).path)) ?? []).sorted()
+            where !f.hasSuffix(".html") && !f.hasSuffix("-js.txt") {
                 out.append("Tests/RealWorldTests/Corpus/reports/\(sub)/\(f)")
             }
         }
         // The seeds: real reports whose tables are tab-separated, which the table layouts change.
         let seeds = ((try? FileManager.default.contentsOfDirectory(atPath: ProjectFiles.root.appendingPathComponent("examples/reports").path)) ?? [])
         return out + seeds.filter { $0.hasSuffix(".txt") }.sorted().map { "examples/reports/" + $0 }
+    }
+
+    /// Layouts that change what is narrative, applied to every report of a run at once: reuse
+    /// compares the reports with each other, so a table read as text, a heading lost or one
+    /// site's footer under every report must not make them share a passage.
+    static let corpusLayouts = ["flattened without spaces", "heading numeral on a line of its own", "parts numbered （一）…（六）",
+                                "inside a real site's header and footer", "one table cell per line", "site metadata block above the title"]
+
+    @Test("no passage is shared between real reports laid out otherwise that was not shared as they are", arguments: corpusLayouts)
+    func sameReuse(_ name: String) throws {
+        let layout = try #require(Self.layouts.first { $0.name == name })
+        let originals = try Self.files.map { try ProjectFiles.report($0) }
+        let variants = try Self.files.map { f in ReportParser.parse(text: layout.transform(try ProjectFiles.readableText(f)), source: f) }
+        for setName in ["standard", "strict"] {
+            let set = try ProjectFiles.ruleSet(setName)
+            let before = AuditEngine.auditAll(originals, history: [], rules: set, language: .zh).audits
+            let after = AuditEngine.auditAll(variants, history: [], rules: set, language: .zh).audits
+            #expect(before.count == after.count && before.contains { $0.outcomes.contains { $0.0 == "narrative.reuse" && $0.1 == .pass } })
+            for (a, b) in zip(before, after) {
+                let was = a.outcomes.first { $0.0 == "narrative.reuse" }?.1, now = b.outcomes.first { $0.0 == "narrative.reuse" }?.1
+                if was != .fail && now == .fail {
+                    let why = b.findings.filter { $0.rule == "narrative.reuse" }.map { "\($0.message) «\($0.excerpt ?? "")»" }.joined(separator: " | ")
+                    Issue.record("\(name) [\(setName)] \(a.file): narrative.reuse \(was?.rawValue ?? "-") → fail: \(why)")
+                }
+            }
+        }
     }
 
     @Test("no rule that passes on a real report fails on the same report laid out otherwise", arguments: layouts)
@@ -253,7 +303,7 @@ struct LayoutVariantTests {
             let set = try ProjectFiles.ruleSet(setName)
             // Reuse compares reports with each other; one report alone is compared with nothing.
             let originals = try Self.files.map { try ProjectFiles.report($0) }
-            let variants = try Self.files.map { f in ReportParser.parse(text: layout.transform(try ProjectFiles.text(f)), source: f) }
+            let variants = try Self.files.map { f in ReportParser.parse(text: layout.transform(try ProjectFiles.readableText(f)), source: f) }
             for (original, variant) in zip(originals, variants) {
                 let a = AuditEngine.audit(original, rules: set, language: .zh), b = AuditEngine.audit(variant, rules: set, language: .zh)
                 #expect(a.agency == b.agency && a.year.map { $0 + layout.yearShift } == b.year, "\(layout.name) \(original.source): agency/year \(a.agency ?? "-") \(a.year ?? 0) → \(b.agency ?? "-") \(b.year ?? 0)")

@@ -34,12 +34,17 @@ public enum ProjectFiles {
 
     /// A report file of the project as the audit reads it (any input format).
     public static func report(_ relative: String) throws -> Report {
+        ReportParser.parse(text: try readableText(relative), source: relative)
+    }
+
+    /// The text the audit reads from a report file: decoded, and extracted from its format.
+    public static func readableText(_ relative: String) throws -> String {
         let url = root.appendingPathComponent(relative)
         guard let data = FileManager.default.contents(atPath: url.path) else { throw MissingFixture(path: relative) }
         guard case .text(let text) = InputText.extract(data, format: InputFormat(fileExtension: url.pathExtension) ?? .text) else {
             throw MissingFixture(path: relative + " (cannot be read)")
         }
-        return ReportParser.parse(text: text, source: relative)
+        return text
     }
 
     public struct MissingFixture: Error, CustomStringConvertible {

@@ -63,6 +63,8 @@ public enum NarrativeReuseCheck: CorpusCheck {
         }
         out += TemplateLabels.reviewSchema.columns.map(\.label) + TemplateLabels.keys2019 + TemplateLabels.keys2021
         out += TemplateLabels.proactiveTableLabels
+        // Table 三's group headers (三、本年度办理结果, （三）不予公开…), which carry no values.
+        out += TemplateLabels.applicationGroupHeaders.keys.sorted()
         return out
     }
 

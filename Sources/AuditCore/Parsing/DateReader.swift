@@ -140,18 +140,21 @@ enum DateReader {
             if let d = date(c, line: seg.line, stamped, maxLength: 40) { return d }
             if c.hasPrefix("("), c.hasSuffix(")"), let d = date(c, line: seg.line, written, maxLength: 16) { return d }
         }
-        // A flattened page: the stamp inside the opening of a long line.
+        // A flattened page: the stamp inside the opening of a long line — after the site's menus,
+        // which can run to a few thousand characters.
         for seg in segments.prefix(3) {
-            let c = String(TextNormalizer.compact(String(seg.text.unicodeScalars.prefix(800))).prefix(400))
-            if let d = date(c, line: seg.line, stampedInline, maxLength: 400) { return d }
+            let c = String(TextNormalizer.compact(String(seg.text.unicodeScalars.prefix(12000))).prefix(6000))
+            guard c.has("发布") || c.has("成文") || c.has("来源") else { continue }
+            if let d = date(c, line: seg.line, stampedInline, maxLength: 6000) { return d }
         }
         return nil
     }
 
     /// The signature at the end of a page flattened onto a few long lines: in the last 500
-    /// characters of the last segments, the last agency name followed by a date.
+    /// characters of the last segments with a month in them (a saved page's footer, line after
+    /// line of links, may follow), the last agency name followed by a date.
     static func flattenedSignature(_ segments: [Segment]) -> ReportDate? {
-        for seg in segments.reversed().lazy.filter({ !isBlank($0.text) }).prefix(3) {
+        for seg in segments.suffix(300).reversed().lazy.filter({ $0.text.has("月") }).prefix(3) {
             let tail = String(TextNormalizer.compact(String(seg.text.unicodeScalars.suffix(1000))).suffix(500))
             guard tail.has("月") else { continue }
             let ns = tail as NSString

@@ -22,6 +22,10 @@ enum DigitRunSplitter {
         }
         let pieces = run.split(separator: " ").map(String.init)
         let shown = pieces.joined(separator: " ")
+        // Figures set in columns (runs of spaces between them): a whole number in its column is
+        // one cell; a row with fewer figures than cells has blank cells, which are not zeros to
+        // be made up by cutting `258` into 2, 5 and 8. Only runs a number cannot be (`00`) are cut.
+        let columns = pieces.count > 1 && hasOnlyColumnGaps(run)
         if pieces.count == width, pieces.allSatisfy({ isWholeCell($0) }) { return .cells(pieces, .none) }
         // No cell is longer than 18 digits: a longer run is not one row's values.
         if pieces.reduce(0, { $0 + $1.unicodeScalars.count }) > width * 18 {
@@ -46,7 +50,7 @@ enum DigitRunSplitter {
             let p = Array(pieces[k].unicodeScalars)
             if offset == p.count { visit(k + 1, 0); return }
             guard current.count < width else { return }
-            if offset == 0, !p.allSatisfy({ ("0"..."9").contains($0) }) {
+            if offset == 0, !p.allSatisfy({ ("0"..."9").contains($0) }) || (columns && isWholeCell(pieces[k])) {
                 guard isWholeCell(pieces[k]) else { return }
                 current.append(pieces[k]); visit(k + 1, 0); current.removeLast(); return
             }
@@ -94,6 +98,19 @@ enum DigitRunSplitter {
             let words = c.split(separator: " ")
             return words.count >= 2 && words.allSatisfy { Quantity(String($0)) != nil }
         }
+    }
+
+    /// Every gap between two figures of the run is two spaces or more.
+    static func hasOnlyColumnGaps(_ run: String) -> Bool {
+        let t = run.trimmingCharacters(in: .whitespaces)
+        var spaces = 0, sawGap = false
+        for u in t.unicodeScalars {
+            if u == " " { spaces += 1; continue }
+            if spaces == 1 { return false }
+            if spaces >= 2 { sawGap = true }
+            spaces = 0
+        }
+        return sawGap
     }
 
     /// A piece that is one cell as printed: a number (no leading zero unless it is 0), a decimal,

@@ -16,6 +16,30 @@ public enum HTMLText {
 
     private static let initialize: Void = { xmlInitParser() }()
 
+    /// Whether a text is HTML markup rather than prose: twenty or more tags making up at least
+    /// a third of its visible characters (a page is 70–100%; a report with a stray `<br>` none).
+    /// Tested on the UTF-8 bytes, most texts having no `<` at all.
+    public static func isMarkup(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b -> Bool in
+            var tags = 0, tagBytes = 0, visible = 0, i = 0
+            while i < b.count {
+                let c = b[i]
+                if c == 0x3C, i + 1 < b.count, isTagStart(b[i + 1]) {
+                    // A tag: up to its `>` on the same line, at most 2,000 bytes.
+                    var j = i + 1
+                    while j < b.count, j - i < 2000, b[j] != 0x3E, b[j] != 0x3C, b[j] != 0x0A { j += 1 }
+                    if j < b.count, b[j] == 0x3E { tags += 1; tagBytes += j - i + 1; visible += j - i + 1; i = j + 1; continue }
+                }
+                if c > 0x20 && (c < 0x80 || c >= 0xC0) { visible += 1 }
+                i += 1
+            }
+            return tags >= 20 && tagBytes * 3 >= visible
+        }
+    }
+
+    @inline(__always) static func isTagStart(_ c: UInt8) -> Bool { c == 0x2F || c == 0x21 || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) }
+
     public static func text(fromHTML html: String) -> String {
         _ = initialize
         let bytes = Array(html.utf8)

@@ -17,4 +17,7 @@ struct HeadingCandidate: Sendable {
     /// A sub-item such as `（一）…存在问题的改进情况`; stands in only for a section without a heading.
     var subItem: Bool
     var text: String
+    /// A sub-item whose parenthesised numeral is its section's (`（三）收到和处理…`): with four or
+    /// more in order, and no better chain, they are the report's own numbering of its parts.
+    var parenNumbered = false
 }

@@ -11,6 +11,11 @@ public enum InputText {
     public static func extract(_ data: Data, format: InputFormat, encoding: TextEncoding? = nil) -> Result {
         switch format {
         case .text:
+            // A web page saved under a text name (`.txt`, or its source pasted into a file) is
+            // read as the page it is.
+            if case .text(let text) = decode(data, forced: encoding) {
+                return .text(HTMLText.isMarkup(text) ? HTMLText.text(fromHTML: text) : text)
+            }
             return decode(data, forced: encoding)
         case .html:
             switch decode(data, forced: encoding) {

@@ -26,8 +26,10 @@ enum SectionEvidence {
                 }
             }
         }
+        // Sub-items of 一 repeat other sections' wording by design (（一）主动公开政府信息情况).
+        let overview = sections.first { $0.kind == .overview }.map { o in o.headingPosition..<(sections.first { $0.kind > .overview }?.headingPosition ?? segments.count) }
         for kind in SectionKind.allCases where out[kind] == nil && !sections.contains(where: { $0.kind == kind }) {
-            if let e = brokenHeading(kind, joined: joined) { out[kind] = e }
+            if let e = brokenHeading(kind, joined: joined, notSubItemsIn: overview) { out[kind] = e }
         }
         return out
     }
@@ -36,9 +38,14 @@ enum SectionEvidence {
     /// of a page, a PDF's justified lines — can break a line inside `一、总体情况`): it is there,
     /// so the section cannot be called missing. Searched in the whole text, under any numeral:
     /// sections can be swapped or renumbered (`六、存在的主要问题…` before `五、…`).
-    static func brokenHeading(_ kind: SectionKind, joined: JoinedText) -> (line: Int, excerpt: String)? {
-        guard let needle = headingNeedles[kind], let m = joined.matches(needle).first else { return nil }
-        return (joined.line(at: m.range.location), joined.string(m.range))
+    static func brokenHeading(_ kind: SectionKind, joined: JoinedText, notSubItemsIn overview: Range<Int>? = nil) -> (line: Int, excerpt: String)? {
+        guard let needle = headingNeedles[kind] else { return nil }
+        for m in joined.matches(needle) {
+            let text = joined.string(m.range)
+            if text.hasPrefix("("), let overview, overview.contains(joined.segmentIndex(at: m.range.location)) { continue }
+            return (joined.line(at: m.range.location), text)
+        }
+        return nil
     }
 
     /// A numbered heading of each section: any numeral, Chinese or Arabic (sections are swapped or renumbered), the
@@ -48,7 +55,8 @@ enum SectionEvidence {
             .overview: "总体情况", .proactive: "主动公开政府信息", .applications: "收到和处理政府信息公开申请",
             .reviewLitigation: "行政复议[、和及]行政诉讼", .problems: "存在的主要问题", .other: "其他需要报告的事项",
         ]
-        // Arabic numbers too (`6、存在的主要问题…` glued to a table's digits on a flattened page).
-        return distinct.mapValues { try! NSRegularExpression(pattern: "(?:[一二三四五六七]、|[1-7][、.．])(?:政府信息公开(?:工作)?|行政机关|本机关)?" + $0) }
+        // Arabic numbers too (`6、存在的主要问题…` glued to a table's digits on a flattened page),
+        // and numerals in parentheses (parts numbered `（六）存在的主要问题…`).
+        return distinct.mapValues { try! NSRegularExpression(pattern: "(?:[一二三四五六七]、|[1-7][、.．]|\\([一二三四五六七]\\))(?:政府信息公开(?:工作)?|行政机关|本机关)?" + $0) }
     }()
 }

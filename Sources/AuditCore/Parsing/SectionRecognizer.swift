@@ -22,6 +22,8 @@ enum SectionRecognizer {
         var numbering: HeadingNumbering
         /// Read from a sub-item line such as `（一）…`; used only when the section has no heading.
         var isSubItem = false
+        /// The sub-item's numeral is its section's: `（三）收到和处理…`.
+        var parenNumbered = false
     }
 
     /// 一 … 十 as a number; a switch, not a dictionary: it runs on every character of many lines.
@@ -53,11 +55,15 @@ enum SectionRecognizer {
         var out: [HeadingCandidate] = []
         for (i, raw) in lines.enumerated() {
             var whole: HeadingCandidate?
+            if i > 0, let numeral = numeralEnding(lines[i - 1]), let c = afterNumeral(numeral, raw, line: i + 1) {
+                out.append(c)
+                if c.wholeLine { continue }
+            }
             if let h = heading(raw) {
                 let t = TextNormalizer.compact(h.text)
                 whole = HeadingCandidate(line: i + 1, start: 0, end: raw.unicodeScalars.count, kind: h.kind, order: h.order,
                                          numbering: h.numbering, wholeLine: true, official: t.hasSuffix(TextNormalizer.compact(h.kind.officialTitle)),
-                                         subItem: h.isSubItem, text: h.text)
+                                         subItem: h.isSubItem, text: h.text, parenNumbered: h.parenNumbered)
                 out.append(whole!)
             }
             // A line that is a heading holds no other.
@@ -66,6 +72,36 @@ enum SectionRecognizer {
             if let c = problemsSubItem(lines, at: i) { out.append(c) }
         }
         return out
+    }
+
+    /// The heading numeral a line ends with (`一、`, `3、`, `第二部分`), alone on its line or after
+    /// other text: PDF extraction and wrapping often put the numeral and the title on two lines.
+    static func numeralEnding(_ raw: String) -> String? {
+        var s = Array(raw.unicodeScalars.suffix(12))
+        while let last = s.last, last.isSpaceLike || last == "*" || last == "#" { s.removeLast() }
+        guard s.count >= 2 else { return nil }
+        let before = s.count > 2 ? s[s.count - 3] : nil
+        let mark = s[s.count - 1], numeral = s[s.count - 2]
+        if let n = hanNumeral(numeral), n <= 7, ["、", "．"].contains(mark) || (mark == "." && before.map { !isDigit($0) } ?? true),
+           before.map({ !(notBeforeNumeral.contains($0) || hanNumeral($0) != nil) }) ?? true {
+            return String(numeral) + String(mark)
+        }
+        if ("1"..."7").contains(numeral), ["、", "．"].contains(mark), before.map({ !isDigit($0) }) ?? true { return String(numeral) + String(mark) }
+        if s.count >= 4, partNumber(s, at: s.count - 4) != nil { return String(String.UnicodeScalarView(s.suffix(4))) }
+        return nil
+    }
+
+    /// The heading made of a numeral alone on the line before and a title starting this line.
+    static func afterNumeral(_ numeral: String, _ raw: String, line: Int) -> HeadingCandidate? {
+        let shift = numeral.unicodeScalars.count, length = raw.unicodeScalars.count
+        if let h = heading(numeral + raw), h.numbering != .none, !h.isSubItem {
+            let t = TextNormalizer.compact(h.text)
+            return HeadingCandidate(line: line, start: 0, end: length, kind: h.kind, order: h.order, numbering: h.numbering, wholeLine: true,
+                                    official: t.hasSuffix(TextNormalizer.compact(h.kind.officialTitle)), subItem: false, text: h.text)
+        }
+        guard var c = inlineCandidates(numeral + raw, line: line).first, c.start == 0, !c.subItem else { return nil }
+        c.end = max(0, c.end - shift)
+        return c
     }
 
     /// Section 五 whose heading was lost (PDF extraction), written as `（一）主要问题` … `（二）改进情况`:
@@ -104,6 +140,14 @@ enum SectionRecognizer {
                 if titleStart < s.count, ["、", ".", "．", ":", "：", "-"].contains(s[titleStart]) { titleStart += 1 }
             } else if ("1"..."9").contains(u), s[i + 1] == "、", i == 0 || !isDigit(s[i - 1]) {
                 order = Int(u.value - 48); numbering = .arabic(String(u) + "、")
+            } else if u == "（" || u == "(", let n = hanNumeral(s[i + 1]), i + 3 < s.count, s[i + 2] == "）" || s[i + 2] == ")",
+                      let c = titleAfter(s, from: i + 3), c.kind.rawValue == n {
+                // `（三）收到和处理…` inside a line: kept for a report numbered this way throughout.
+                let text = TextNormalizer.trim(String(String.UnicodeScalarView(s[i..<c.end])))
+                out.append(HeadingCandidate(line: line, start: i, end: c.end, kind: c.kind, order: n, numbering: .none, wholeLine: false,
+                                            official: false, subItem: true, text: text, parenNumbered: true))
+                i = c.end
+                continue
             }
             if let order, i == 0 || !(notBeforeNumeral.contains(s[i - 1]) || hanNumeral(s[i - 1]) != nil), let c = titleAfter(s, from: titleStart) {
                 let official = c.compact.hasPrefix(TextNormalizer.compact(c.kind.officialTitle))
@@ -131,7 +175,10 @@ enum SectionRecognizer {
                 let isMark = b[i] == 0x2E || (i + 2 < n && ((b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x81) || (b[i] == 0xEF && b[i + 1] == 0xBC && b[i + 2] == 0x8E)))
                 // `第…部分`: 部分 is E9 83 A8 E5 88 86.
                 if b[i] == 0xE9, i + 5 < n, b[i + 1] == 0x83, b[i + 2] == 0xA8, b[i + 3] == 0xE5, b[i + 4] == 0x88, b[i + 5] == 0x86 { return true }
-                guard isMark else { continue }
+                // `）` is EF BC 89, `)` 29: a numeral in parentheses.
+                let closes = b[i] == 0x29 || (i + 2 < n && b[i] == 0xEF && b[i + 1] == 0xBC && b[i + 2] == 0x89)
+                guard isMark || closes else { continue }
+                if closes && b[i - 1] >= 0x31 && b[i - 1] <= 0x39 { continue }
                 if b[i - 1] >= 0x31 && b[i - 1] <= 0x39 { return true }
                 if i >= 3 {
                     switch UInt32(b[i - 3]) << 16 | UInt32(b[i - 2]) << 8 | UInt32(b[i - 1]) {
@@ -226,8 +273,10 @@ enum SectionRecognizer {
         // A bare title must be (nearly) the official one, not a caption sentence.
         let subItem = title.hasPrefix("(")
         let bare = subItem ? TemplateLabels.labelCore(title).core : title
+        let t = Array(title.unicodeScalars)
+        let paren = subItem && t.count > 2 && t[2] == ")" ? hanNumeral(t[1]) : nil
         for kind in SectionKind.allCases where isPlainTitle(bare, kind) {
-            return Heading(kind: kind, order: kind.rawValue, text: text, numbering: .none, isSubItem: subItem)
+            return Heading(kind: kind, order: kind.rawValue, text: text, numbering: .none, isSubItem: subItem, parenNumbered: paren == kind.rawValue)
         }
         return nil
     }
@@ -264,10 +313,16 @@ enum SectionRecognizer {
             cursor = best[i][mask]?.previous
         }
         chain.reverse()
+        // A report that numbers its parts （一）…（六） has no chain of its own: its sub-items
+        // numbered as their sections, four or more in order, are its headings.
+        if sorted.lazy.filter(\.parenNumbered).count >= 4 {
+            let numbered = increasingChain((chain + sorted.filter(\.parenNumbered)).sorted { ($0.line, $0.start) < ($1.line, $1.start) })
+            if numbered.filter(\.parenNumbered).count >= 4 && numbered.count > chain.count { chain = numbered }
+        }
         // A section with no heading of its own (PDF extraction lost it) is taken from a sub-item
         // naming it, where it sits between the sections around it — but never inside 一, whose
         // sub-items (（一）主动公开 …（二）依申请公开…) repeat the other sections' wording by design.
-        for h in sorted where h.subItem && !chain.contains(where: { $0.kind == h.kind }) {
+        for h in sorted where h.subItem && h.wholeLine && !chain.contains(where: { $0.kind == h.kind }) {
             let before = chain.last { ($0.line, $0.start) < (h.line, h.start) }
             let after = chain.first { ($0.line, $0.start) > (h.line, h.start) }
             guard before?.kind != .overview else { continue }
@@ -277,6 +332,19 @@ enum SectionRecognizer {
             }
         }
         return chain
+    }
+
+    /// The longest run of headings in document order with the section going up (a longest
+    /// increasing subsequence: at most a few dozen items).
+    static func increasingChain(_ p: [HeadingCandidate]) -> [HeadingCandidate] {
+        var length = [Int](repeating: 1, count: p.count), previous = [Int](repeating: -1, count: p.count)
+        for i in p.indices {
+            for j in 0..<i where p[j].kind < p[i].kind && length[j] + 1 > length[i] { length[i] = length[j] + 1; previous[i] = j }
+        }
+        guard var at = length.indices.max(by: { length[$0] < length[$1] }) else { return [] }
+        var out: [HeadingCandidate] = []
+        while at >= 0 { out.append(p[at]); at = previous[at] }
+        return out.reversed()
     }
 
     /// From one heading to the next, the section or the number written (or both) must go up. A

@@ -15,7 +15,8 @@ enum TitleReader {
 
     static func read(segments: [Segment], firstSection: Int?) -> Title {
         // The title stands before the first section heading, near the top.
-        let scanEnd = min(segments.count, max(firstSection ?? 40, 1), 40)
+        // A saved page's menus can push it down: up to the first heading, at most 200 lines.
+        let scanEnd = min(segments.count, max(firstSection ?? 40, 1), 200)
         // Compacted as they are needed: the title is usually among the first lines.
         var nonEmpty: [(index: Int, compact: String)] = []
         var next = 0
@@ -28,6 +29,7 @@ enum TitleReader {
             return k < nonEmpty.count ? nonEmpty[k] : nil
         }
         var k = -1
+        var weak: Title?
         while true {
             k += 1
             guard let entry = nonEmptyLine(k) else { break }
@@ -44,10 +46,17 @@ enum TitleReader {
                 let previous = cleanAgency(stripLabel(nonEmpty[k - 1].compact))
                 if previous.unicodeScalars.count <= 30, !previous.has("。"), !previous.has(","), !previous.has(":"), !["正文", "标题", "目录"].contains(previous) { agency = previous }
             }
-            return Title(agency: agency.isEmpty ? nil : agency, year: year, line: segments[entry.index].line)
+            let found = Title(agency: agency.isEmpty ? nil : agency, year: year, line: segments[entry.index].line)
+            // A menu item that names the subject (`政府信息公开年报`) gives neither agency nor year:
+            // the report's own title may follow.
+            if found.agency == nil && found.year == nil { weak = weak ?? found; continue }
+            return found
         }
-        return Title(agency: nil, year: nil, line: nil)
+        return weak ?? Title(agency: nil, year: nil, line: nil)
     }
+
+    /// How far into a long line its title may end (characters, compacted).
+    static let maxTitleOffset = 600
 
     /// The title in a compact line: up to its report word, if the line is a title (it names the
     /// subject and is a report, and is not a sentence); a long line is a flattened page's body
@@ -69,7 +78,9 @@ enum TitleReader {
                 from = r.upperBound
             }
         }
-        guard var end = best else { return nil }
+        // A flattened page starts with its title (after a crawler's or a site's labels): words far
+        // into a long line are a menu, a script or a sentence that names the report.
+        guard var end = best, line.unicodeScalars.count <= maxTitleOffset || line[..<end].unicodeScalars.count <= maxTitleOffset else { return nil }
         // `…年度报告（2021年）`: the year after the title belongs to it.
         let rest = line[end...]
         if rest.hasPrefix("("), let close = rest.firstIndex(of: ")"), rest.distance(from: rest.startIndex, to: close) <= 8 { end = line.index(after: close) }
@@ -88,7 +99,9 @@ enum TitleReader {
     /// whichever comes first.
     static func parse(_ title: String) -> (agency: String, year: Int?) {
         // 二〇二一年 in figures, so the year is read and is not taken for part of the agency.
+        // Quotes around a title quoted in a script or a list (`"2019年…年度报告"`) are no part of it.
         let clean = DateReader.arabicDate(title.replacingIfPresent("《", with: "").replacingIfPresent("》", with: ""))
+            .trimmingCharacters(in: TitleReader.quotes)
         let ns = clean as NSString
         let m = yearRE.firstMatch(in: clean, range: NSRange(location: 0, length: ns.length))
         let year = m.flatMap { Int(ns.substring(with: $0.range(at: 1))) }
@@ -128,8 +141,12 @@ enum TitleReader {
         var t = s
         for p in ["关于"] where t.hasPrefix(p) { t = String(t.dropFirst(p.count)) }
         for suffix in ["关于", "的", "度", "(", "（"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
-        return t.trimmingCharacters(in: CharacterSet(charactersIn: " :：,，、·-—()（）#*"))
+        t = t.trimmingCharacters(in: CharacterSet(charactersIn: " :：,，、·-—()（）#*").union(quotes))
+        // An agency is named in Chinese: what is left of markup or a script is none.
+        return t.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } ? t : ""
     }
+
+    static let quotes = CharacterSet(charactersIn: "\"'“”‘’「」『』=;")
 
     /// Where the title gives no agency or year: the signature at the end (`平潭综合实验区公安局
     /// 2022年1月7日`: the report covers the year before its date), then the file name.

@@ -129,7 +129,31 @@ public enum ReuseDetector {
             j = j2
         }
         guard seeds.count >= 2 else { return [] }
-        return passages(a, aIndex, b, bIndex, seeds: seeds, s)
+        return passages(a, aIndex, b, bIndex, seeds: seeds, s, common: commonMask(a, common, s))
+    }
+
+    /// The characters of `doc` inside a passage most reports of the run share (a site's footer
+    /// under every page): a run extended from a real seed across it must not count it as copied.
+    /// Only stretches long enough to be a passage themselves: a common name inside a sentence
+    /// (the zone's 党工委管委会) stays part of the sentence. Nil when nothing is masked.
+    static func commonMask(_ doc: NarrativeDocument, _ common: Set<UInt32>, _ s: ReuseSettings) -> [Bool]? {
+        guard !common.isEmpty else { return nil }
+        var covered: [Bool]?
+        for p in doc.sortedPrints where common.contains(NarrativeSketch.key(p.hash)) {
+            if covered == nil { covered = [Bool](repeating: false, count: doc.text.count) }
+            for i in Int(p.position)..<min(doc.text.count, Int(p.position) + s.k) { covered![i] = true }
+        }
+        guard let covered else { return nil }
+        var mask = [Bool](repeating: false, count: covered.count)
+        var i = 0, any = false
+        while i < covered.count {
+            guard covered[i] else { i += 1; continue }
+            var j = i
+            while j < covered.count && covered[j] { j += 1 }
+            if j - i >= s.minLength { for k in i..<j { mask[k] = true }; any = true }
+            i = j
+        }
+        return any ? mask : nil
     }
 
     /// A fingerprint at more positions than this within one document is repetition, not text.
@@ -137,7 +161,8 @@ public enum ReuseDetector {
 
     struct Run { var a0: Int, a1: Int, b0: Int, b1: Int }
 
-    static func passages(_ A: NarrativeDocument, _ ai: Int, _ B: NarrativeDocument, _ bi: Int, seeds: [(Int32, Int32)], _ s: ReuseSettings) -> [SharedPassage] {
+    static func passages(_ A: NarrativeDocument, _ ai: Int, _ B: NarrativeDocument, _ bi: Int, seeds: [(Int32, Int32)], _ s: ReuseSettings,
+                         common: [Bool]? = nil) -> [SharedPassage] {
         let a = A.text, b = B.text
         var runs: [Run] = []
         // Seeds by diagonal, then position: a seed inside the run already found on its diagonal
@@ -172,7 +197,7 @@ public enum ReuseDetector {
             var matched = 0, matchedAll = 0
             for i in 0..<covered.count where covered[i] {
                 matchedAll += 1
-                if !A.template[a0 + i] { matched += 1 }
+                if !A.template[a0 + i] && !(common?[a0 + i] ?? false) { matched += 1 }
             }
             let similarity = Double(matchedAll) / Double(max(a1 - a0, b1 - b0))
             if matched >= s.minLength && similarity >= s.minSimilarity {

@@ -117,7 +117,10 @@ public struct ReuseSettings: Sendable {
         // Page chrome saved with the report: breadcrumbs, sharing widgets, attachment links.
         "当前位置", "QQ空间", "全真版", "文字版", "相关链接", "附件下载", "文件下载", "扫一扫", "打印本页", "【打印】", "【关闭】", "返回顶部", "责任编辑",
         // A crawler's separator line (`==== 正文 ====`), and contact details.
-        "====", "电话:", "传真:", "邮箱:", "地址:", "联系人:", "电子邮箱", "办公电话"])
+        "====", "电话:", "传真:", "邮箱:", "地址:", "联系人:", "电子邮箱", "办公电话",
+        // A site's footer, the same under every page of the site.
+        "版权所有", "网站标识码", "ICP备", "icp备", "公网安备", "主办:", "主办单位", "承办:", "承办单位", "技术支持", "网站地图", "联系我们",
+        "Copyright", "copyright", "COPYRIGHT", "©"])
 
     /// The standard opening and closing of a report: it says what the report is, by which
     /// regulation, and that it was compiled (编制), not what the agency did; and the list of the
@@ -192,13 +195,46 @@ public struct ReuseSettings: Sendable {
         }
     }
 
+    /// Own characters shorter than this between template wording are what is left of a table
+    /// whose labels were masked (`三不予公开`, `总计`, a figure): a report whose tables are read as
+    /// narrative (no section found, or a table flattened into a paragraph) must not share its
+    /// template's residue with every other report.
+    static let minOwnRun = 6
+
+    /// Marks as template each run of own characters shorter than `minOwnRun` that has template
+    /// wording (or the text's edge) on both sides.
+    static func maskResidue(_ template: inout [Bool], _ text: [UInt16]) {
+        var i = 0
+        while i < text.count {
+            guard !template[i] else { i += 1; continue }
+            var j = i
+            while j < text.count && !template[j] { j += 1 }
+            if j - i < minOwnRun { for k in i..<j { template[k] = true } }
+            i = j
+        }
+    }
+
+    /// The lines from the title to the signature: the report, without the page around it. The
+    /// signature counts only below the last heading (a crawler's stamp at the top is no end).
+    static func bodyLines(_ report: Report) -> ClosedRange<Int> {
+        let start = report.titleLine ?? 1
+        let lastHeading = report.sections.map(\.headingLine).max() ?? 0
+        var end = Int.max
+        if let signed = report.publicationDate?.line, signed > lastHeading { end = signed }
+        return start <= end ? start...end : 1...Int.max
+    }
+
     /// Builds the document of a report: its narrative paragraphs, normalized and fingerprinted.
     public func document(_ report: Report) -> NarrativeDocument {
         var buffer = NarrativeBuffer()
         var starts: [Int32] = [], numbers: [Int32] = [], sections: [UInt8] = [], texts: [String] = []
+        let body = ReuseSettings.bodyLines(report)
         for p in report.paragraphs {
             for piece in p.pieces {
                 let n = piece.line
+                // A saved page's menus above the title and its footer under the signature are the
+                // site's, the same under every report of the site: not narrative.
+                guard body.contains(n) else { continue }
                 let raw = report.text(piece)
                 // The title is no narrative: every report's title says the same.
                 if n == report.titleLine && raw.unicodeScalars.count <= 80 { continue }
@@ -222,6 +258,7 @@ public struct ReuseSettings: Sendable {
                 }
             }
         }
+        ReuseSettings.maskResidue(&template, text)
         var hashes: [UInt64] = []
         var isTemplate: [Bool] = []
         hashes.reserveCapacity(max(0, text.count - k + 1))
