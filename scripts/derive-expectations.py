@@ -134,8 +134,9 @@ def table_outcome(label):
 
 def crawl_date(path):
     with open(os.path.join(ROOT, path), encoding="utf-8", errors="replace") as f:
-        head = f.read(600)
-    m = re.search(r"发布时间:\s*(\d{4}-\d{2}-\d{2})", head)
+        head = f.read(6000)
+    # A crawler's 发布时间: header, or the page's own 发布日期： stamp above the report.
+    m = re.search(r"发布(?:时间|日期)[:：]\s*(\d{4}-\d{2}-\d{2})", head)
     return m.group(1) if m else None
 
 
