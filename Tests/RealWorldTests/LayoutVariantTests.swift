@@ -91,6 +91,27 @@ struct LayoutVariantTests {
             guard case .text(let back) = InputText.extract(Data((html + "</body></html>").utf8), format: .html) else { return "" }
             return back
         },
+        // The same page laid out as older government sites are: the whole article inside a cell
+        // of a page-wide table, beside a navigation cell, its tables nested in that cell.
+        Layout(name: "HTML page laid out with a table") { text in
+            // Rebuilt from the text: paragraphs and nested data tables inside one layout cell.
+            var body = "", inTable = false
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let escaped = line.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                if line.contains("\t") {
+                    if !inTable { body += "<table border=\"1\">\n"; inTable = true }
+                    body += "<tr>" + escaped.split(separator: "\t", omittingEmptySubsequences: false).map { "<td><p>\($0)</p></td>" }.joined() + "</tr>\n"
+                } else {
+                    if inTable { body += "</table>\n"; inTable = false }
+                    body += "<p><span>\(escaped)</span></p>\n"
+                }
+            }
+            if inTable { body += "</table>\n" }
+            let html = "<html><body><table width=\"100%\"><tr><td>首页 | 政务公开 | 政府信息公开年报</td></tr><tr><td><div class=\"content\">\n"
+                + body + "</div></td></tr></table></body></html>"
+            guard case .text(let back) = InputText.extract(Data(html.utf8), format: .html) else { return "" }
+            return back
+        },
         // The same report a year later: every year moved on by one (2021→2022, also inside
         // dates and document numbers), so each rule must judge it the same.
         Layout(name: "a year later", yearShift: 1) { text in

@@ -107,7 +107,27 @@ public enum HTMLText {
             let tag = name(node)
             if skipped.contains(tag) { return }
             if depth > maxDepth { out.text(plainText(node)); return }
-            if tag == "table" { out.newline(); renderTable(node, into: &out); return }
+            if tag == "table" {
+                out.newline()
+                if isLayout(node) {
+                    // A page laid out with a table: its cells hold the article, each rendered as a block.
+                    var stack = Array(children(node).reversed())
+                    while let n = stack.popLast() {
+                        guard n.pointee.type == XML_ELEMENT_NODE else { continue }
+                        switch name(n) {
+                        case "thead", "tbody", "tfoot", "tr": stack += children(n).reversed()
+                        case "td", "th":
+                            out.newline()
+                            for c in children(n) { render(c, into: &out, depth: depth + 1) }
+                            out.newline()
+                        default: render(n, into: &out, depth: depth + 1)
+                        }
+                    }
+                } else {
+                    renderTable(node, into: &out)
+                }
+                return
+            }
             if tag == "br" { out.newline(); return }
             let isBlock = blocks.contains(tag)
             if isBlock { out.newline() }
@@ -133,6 +153,41 @@ public enum HTMLText {
     }
 
     /// Rows of a table (through thead/tbody/tfoot, not into nested tables), as grid lines.
+    /// Longest cell text of a data table: a row label with its note runs to some 60 characters.
+    static let maxDataCell = 300
+
+    /// A table used for the page's layout, not for data: a cell holds another table, or far more
+    /// text than a cell of a statistics table does.
+    static func isLayout(_ table: xmlNodePtr) -> Bool {
+        var stack = children(table)
+        var visited = 0
+        while let n = stack.popLast() {
+            visited += 1
+            if visited > 100_000 { return false }
+            guard n.pointee.type == XML_ELEMENT_NODE else { continue }
+            switch name(n) {
+            case "thead", "tbody", "tfoot", "tr": stack += children(n)
+            case "td", "th":
+                if containsTable(n) || plainText(n).unicodeScalars.count > maxDataCell { return true }
+            default: continue
+            }
+        }
+        return false
+    }
+
+    static func containsTable(_ node: xmlNodePtr) -> Bool {
+        var stack = children(node)
+        var visited = 0
+        while let n = stack.popLast() {
+            visited += 1
+            if visited > 100_000 { return false }
+            guard n.pointee.type == XML_ELEMENT_NODE else { continue }
+            if name(n) == "table" { return true }
+            stack += children(n)
+        }
+        return false
+    }
+
     static func renderTable(_ table: xmlNodePtr, into out: inout Writer) {
         var rows: [xmlNodePtr] = []
         var stack = children(table).reversed() as [xmlNodePtr]
