@@ -89,13 +89,14 @@ enum DateReader {
 
     static func publicationDate(segments: [Segment]) -> ReportDate? {
         /// The date in a segment's compact text `c`.
-        func date(_ c: String, line: Int, _ pattern: DatePattern, maxLength: Int) -> ReportDate? {
+        func date(_ c: String, line: Int, _ pattern: DatePattern, maxLength: Int, first: Bool = false) -> ReportDate? {
             guard c.unicodeScalars.count <= maxLength else { return nil }
             // Signatures are also written 二〇二二年一月十八日, or 2022-01-18 on a line of their own.
             let c = pattern.re === written.re ? arabicDate(c) : c
             guard pattern.mayMatch(c) else { return nil }
             let ns = c as NSString
-            guard let m = pattern.re.matches(in: c, range: NSRange(location: 0, length: ns.length)).last,
+            let all = pattern.re.matches(in: c, range: NSRange(location: 0, length: ns.length))
+            guard let m = first ? all.first : all.last,
                   let y = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),
                   let d = Int(ns.substring(with: m.range(at: 3))), (1...12).contains(mo), (1...31).contains(d) else { return nil }
             return ReportDate(year: y, month: mo, day: d, line: line)
@@ -145,20 +146,30 @@ enum DateReader {
         for seg in segments.prefix(3) {
             let c = String(TextNormalizer.compact(String(seg.text.unicodeScalars.prefix(12000))).prefix(6000))
             guard c.has("发布") || c.has("成文") || c.has("来源") else { continue }
-            if let d = date(c, line: seg.line, stampedInline, maxLength: 6000) { return d }
+            // The page's own stamp comes first; a news list further on has stamps of its own.
+            if let d = date(c, line: seg.line, stampedInline, maxLength: 6000, first: true) { return d }
         }
         return nil
     }
 
     /// The signature at the end of a page flattened onto a few long lines: in the last 500
-    /// characters of the last segments with a month in them (a saved page's footer, line after
-    /// line of links, may follow), the last agency name followed by a date.
+    /// characters of the last segments, the last agency name followed by a date. A saved page's
+    /// footer, line after line of links, may follow it: further up, a segment is taken only if
+    /// it ends with the signature (a date inside a sentence of the body is none).
     static func flattenedSignature(_ segments: [Segment]) -> ReportDate? {
-        for seg in segments.suffix(300).reversed().lazy.filter({ $0.text.has("月") }).prefix(3) {
+        let last = segments.reversed().lazy.filter { !isBlank($0.text) }.prefix(3)
+        if let d = signatureIn(Array(last), atEnd: false) { return d }
+        let above = segments.suffix(300).dropLast(last.count).reversed().lazy.filter { $0.text.has("月") }.prefix(3)
+        return signatureIn(Array(above), atEnd: true)
+    }
+
+    static func signatureIn(_ segments: [Segment], atEnd: Bool) -> ReportDate? {
+        for seg in segments {
             let tail = String(TextNormalizer.compact(String(seg.text.unicodeScalars.suffix(1000))).suffix(500))
             guard tail.has("月") else { continue }
             let ns = tail as NSString
             guard let m = signature.matches(in: tail, range: NSRange(location: 0, length: ns.length)).last,
+                  !atEnd || m.range.location + m.range.length == ns.length,
                   let y = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),
                   let d = Int(ns.substring(with: m.range(at: 3))), (1...12).contains(mo), (1...31).contains(d) else { continue }
             return ReportDate(year: y, month: mo, day: d, line: seg.line)

@@ -17,24 +17,31 @@ public enum HTMLText {
     private static let initialize: Void = { xmlInitParser() }()
 
     /// Whether a text is HTML markup rather than prose: twenty or more tags making up at least
-    /// a third of its visible characters (a page is 70–100%; a report with a stray `<br>` none).
-    /// Tested on the UTF-8 bytes, most texts having no `<` at all.
+    /// a third of its visible characters (a page is 70–100%; a report with a stray `<br>` none),
+    /// five of them paragraphs or divisions — Markdown from a PDF converter may hold HTML tables,
+    /// never a page's paragraphs. Tested on the UTF-8 bytes, most texts having no `<` at all.
     public static func isMarkup(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { b -> Bool in
-            var tags = 0, tagBytes = 0, visible = 0, i = 0
+            var tags = 0, tagBytes = 0, visible = 0, i = 0, blocks = 0
             while i < b.count {
                 let c = b[i]
                 if c == 0x3C, i + 1 < b.count, isTagStart(b[i + 1]) {
                     // A tag: up to its `>` on the same line, at most 2,000 bytes.
                     var j = i + 1
                     while j < b.count, j - i < 2000, b[j] != 0x3E, b[j] != 0x3C, b[j] != 0x0A { j += 1 }
-                    if j < b.count, b[j] == 0x3E { tags += 1; tagBytes += j - i + 1; visible += j - i + 1; i = j + 1; continue }
+                    if j < b.count, b[j] == 0x3E {
+                        tags += 1; tagBytes += j - i + 1; visible += j - i + 1
+                        // `<p>`, `<p …>`, `<div…`: a page's blocks.
+                        let n = b[i + 1] | 0x20
+                        if (n == 0x70 && (b[i + 2] == 0x3E || b[i + 2] == 0x20)) || (n == 0x64 && j - i > 3 && b[i + 2] | 0x20 == 0x69 && b[i + 3] | 0x20 == 0x76) { blocks += 1 }
+                        i = j + 1; continue
+                    }
                 }
                 if c > 0x20 && (c < 0x80 || c >= 0xC0) { visible += 1 }
                 i += 1
             }
-            return tags >= 20 && tagBytes * 3 >= visible
+            return tags >= 20 && blocks >= 5 && tagBytes * 3 >= visible
         }
     }
 

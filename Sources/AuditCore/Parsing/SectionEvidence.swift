@@ -27,7 +27,9 @@ enum SectionEvidence {
             }
         }
         // Sub-items of 一 repeat other sections' wording by design (（一）主动公开政府信息情况).
-        let overview = sections.first { $0.kind == .overview }.map { o in o.headingPosition..<(sections.first { $0.kind > .overview }?.headingPosition ?? segments.count) }
+        let overview = sections.first { $0.kind == .overview }.map { o in
+            o.headingPosition..<max(o.headingPosition, sections.first { $0.kind > .overview }?.headingPosition ?? segments.count)
+        }
         for kind in SectionKind.allCases where out[kind] == nil && !sections.contains(where: { $0.kind == kind }) {
             if let e = brokenHeading(kind, joined: joined, notSubItemsIn: overview) { out[kind] = e }
         }

@@ -56,7 +56,7 @@ enum TitleReader {
     }
 
     /// How far into a long line its title may end (characters, compacted).
-    static let maxTitleOffset = 600
+    static let maxTitleOffset = 6000
 
     /// The title in a compact line: up to its report word, if the line is a title (it names the
     /// subject and is a report, and is not a sentence); a long line is a flattened page's body

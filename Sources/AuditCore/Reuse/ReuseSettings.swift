@@ -218,9 +218,8 @@ public struct ReuseSettings: Sendable {
     /// signature counts only below the last heading (a crawler's stamp at the top is no end).
     static func bodyLines(_ report: Report) -> ClosedRange<Int> {
         let start = report.titleLine ?? 1
-        let lastHeading = report.sections.map(\.headingLine).max() ?? 0
         var end = Int.max
-        if let signed = report.publicationDate?.line, signed > lastHeading { end = signed }
+        if let lastHeading = report.sections.map(\.headingLine).max(), let signed = report.publicationDate?.line, signed > lastHeading { end = signed }
         return start <= end ? start...end : 1...Int.max
     }
 

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Headings the extraction broke apart: the numeral at the end of one line and the title on the
+/// next, and section 五 whose title was lost but whose sub-items remain.
+extension SectionRecognizer {
+    /// The heading numeral a line ends with (`一、`, `3、`, `第二部分`), alone on its line or after
+    /// other text: PDF extraction and wrapping often put the numeral and the title on two lines.
+    static func numeralEnding(_ raw: String) -> String? {
+        var s = Array(raw.unicodeScalars.suffix(12))
+        while let last = s.last, last.isSpaceLike || last == "*" || last == "#" { s.removeLast() }
+        guard s.count >= 2 else { return nil }
+        let before = s.count > 2 ? s[s.count - 3] : nil
+        let mark = s[s.count - 1], numeral = s[s.count - 2]
+        if let n = hanNumeral(numeral), n <= 7, ["、", "．"].contains(mark) || (mark == "." && before.map { !isDigit($0) } ?? true),
+           before.map({ !(notBeforeNumeral.contains($0) || hanNumeral($0) != nil) }) ?? true {
+            return String(numeral) + String(mark)
+        }
+        if ("1"..."7").contains(numeral), ["、", "．"].contains(mark), before.map({ !isDigit($0) }) ?? true { return String(numeral) + String(mark) }
+        if s.count >= 4, partNumber(s, at: s.count - 4) != nil { return String(String.UnicodeScalarView(s.suffix(4))) }
+        return nil
+    }
+
+    /// The heading made of a numeral alone on the line before and a title starting this line.
+    static func afterNumeral(_ numeral: String, _ raw: String, line: Int) -> HeadingCandidate? {
+        let shift = numeral.unicodeScalars.count, length = raw.unicodeScalars.count
+        if let h = heading(numeral + raw), h.numbering != .none, !h.isSubItem {
+            let t = TextNormalizer.compact(h.text)
+            return HeadingCandidate(line: line, start: 0, end: length, kind: h.kind, order: h.order, numbering: h.numbering, wholeLine: true,
+                                    official: t.hasSuffix(TextNormalizer.compact(h.kind.officialTitle)), subItem: false, text: h.text)
+        }
+        guard var c = inlineCandidates(numeral + raw, line: line).first, c.start == 0, !c.subItem else { return nil }
+        c.end = max(0, c.end - shift)
+        return c
+    }
+
+    /// Section 五 whose heading was lost (PDF extraction), written as `（一）主要问题` … `（二）改进情况`:
+    /// the first sub-item stands in for the section when the second follows within a few lines.
+    static func problemsSubItem(_ lines: [String], at i: Int) -> HeadingCandidate? {
+        let raw = lines[i]
+        guard raw.utf8.count <= 160, raw.has("问题") || raw.has("不足") else { return nil }
+        let c = TextNormalizer.compact(TextNormalizer.stripMarkdown(raw))
+        guard c.hasPrefix("(一)") || c.hasPrefix("（一）"), c.unicodeScalars.count <= 20, c.has("问题") || c.has("不足"), !c.has("。") else { return nil }
+        for j in (i + 1)..<min(lines.count, i + 60) {
+            let d = TextNormalizer.compact(TextNormalizer.stripMarkdown(lines[j]))
+            guard d.unicodeScalars.count <= 20, d.hasPrefix("(二)") || d.hasPrefix("（二）") else { continue }
+            guard d.has("改进") || d.has("整改") || d.has("措施") else { return nil }
+            return HeadingCandidate(line: i + 1, start: 0, end: raw.unicodeScalars.count, kind: .problems, order: SectionKind.problems.rawValue,
+                                    numbering: .none, wholeLine: true, official: false, subItem: true, text: TextNormalizer.trim(raw))
+        }
+        return nil
+    }
+}
