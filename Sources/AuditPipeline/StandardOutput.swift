@@ -1,4 +1,5 @@
 import AuditCore
+import CStandardStreams
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -10,8 +11,8 @@ public enum StandardOutput {
     public static func write(_ text: String) throws {
         guard !text.isEmpty else { return }
         var text = text
-        let ok = text.withUTF8 { b in fwrite(b.baseAddress, 1, b.count, stdout) == b.count }
-        guard ok, fflush(stdout) == 0 else {
+        let ok = text.withUTF8 { b in fwrite(b.baseAddress, 1, b.count, auditStandardOutput()) == b.count }
+        guard ok, fflush(auditStandardOutput()) == 0 else {
             let why = String(cString: strerror(errno))
             throw UsageError(message: "无法写入标准输出（\(why)）。\n       cannot write to standard output (\(why)).")
         }
@@ -19,7 +20,7 @@ public enum StandardOutput {
 
     /// After `print`s: flushes and reports whether everything reached the destination.
     public static func check() throws {
-        guard fflush(stdout) == 0, ferror(stdout) == 0 else {
+        guard fflush(auditStandardOutput()) == 0, ferror(auditStandardOutput()) == 0 else {
             let why = String(cString: strerror(errno))
             throw UsageError(message: "无法写入标准输出（\(why)）。\n       cannot write to standard output (\(why)).")
         }
