@@ -6,6 +6,7 @@ extension SectionRecognizer {
     /// The heading numeral a line ends with (`一、`, `3、`, `第二部分`), alone on its line or after
     /// other text: PDF extraction and wrapping often put the numeral and the title on two lines.
     static func numeralEnding(_ raw: String) -> String? {
+        guard endsWithHeadingMark(raw) else { return nil }
         var s = Array(raw.unicodeScalars.suffix(12))
         while let last = s.last, last.isSpaceLike || last == "*" || last == "#" { s.removeLast() }
         guard s.count >= 2 else { return nil }
@@ -18,6 +19,21 @@ extension SectionRecognizer {
         if ("1"..."7").contains(numeral), ["、", "．"].contains(mark), before.map({ !isDigit($0) }) ?? true { return String(numeral) + String(mark) }
         if s.count >= 4, partNumber(s, at: s.count - 4) != nil { return String(String.UnicodeScalarView(s.suffix(4))) }
         return nil
+    }
+
+    /// Whether the line's last visible byte ends `、`, `．`, `.` or `分` (of 部分), on its UTF-8
+    /// bytes: nearly every line ends otherwise, and is passed over without building its scalars.
+    static func endsWithHeadingMark(_ raw: String) -> Bool {
+        var raw = raw
+        return raw.withUTF8 { b -> Bool in
+            var n = b.count
+            while n > 0, b[n - 1] == 0x20 || b[n - 1] == 0x09 || b[n - 1] == 0x2A || b[n - 1] == 0x23 || b[n - 1] == 0x0D { n -= 1 }
+            if n >= 1, b[n - 1] == 0x2E { return true }
+            guard n >= 3 else { return false }
+            let last = UInt32(b[n - 3]) << 16 | UInt32(b[n - 2]) << 8 | UInt32(b[n - 1])
+            // 、 E38081, ． EFBC8E, 分 E58886; a trailing ideographic space E38080 is looked at the slow way.
+            return last == 0xE38081 || last == 0xEFBC8E || last == 0xE58886 || last == 0xE38080
+        }
     }
 
     /// The heading made of a numeral alone on the line before and a title starting this line.
