@@ -18,7 +18,7 @@ extension AuditRun {
         let found = try discover(o.paths, outputFolder: outputFolder)
         guard found.inputs.isEmpty else { return found }
         let skipped = found.notAudited.count
-        throw UsageError(message: "在 \(o.paths.joined(separator: "、")) 中没有找到报告文件" + (skipped == 0 ? "" : "（另有 \(skipped) 个不是报告的文件未审核）")
+        throw AuditError.usage("在 \(o.paths.joined(separator: "、")) 中没有找到报告文件" + (skipped == 0 ? "" : "（另有 \(skipped) 个不是报告的文件未审核）")
                          + "。\n       no report files were found in \(o.paths.joined(separator: ", "))" + (skipped == 0 ? "." : " (\(skipped) files that are not reports were left out)."))
     }
 
@@ -38,7 +38,7 @@ extension AuditRun {
         }
         for p in paths {
             guard let kind = FileKind.of(p) else {
-                throw UsageError(message: "“\(p)”不存在；请给出报告文件或报告所在的文件夹。\n       '\(p)' does not exist; give a report file or a folder of reports.")
+                throw AuditError.usage("“\(p)”不存在；请给出报告文件或报告所在的文件夹。\n       '\(p)' does not exist; give a report file or a folder of reports.")
             }
             guard kind == .folder else { add(p, problem: kind.problem); continue }
             var stack = [p]

@@ -97,7 +97,7 @@ extension AuditRun {
             }
             try folder.commit()
             return ranked
-        } catch let e as UsageError {
+        } catch let e as AuditError {
             throw e
         } catch {
             throw OutputFolder.error("无法把输出写入“\(folder.path)”：\(error.localizedDescription)；上一次的输出保持不变。请检查磁盘空间与权限，或用 --out 换一个文件夹",

@@ -129,8 +129,8 @@ public final class OutputFolder {
         throw Self.error("无法锁定输出文件夹“\(folder)”", "cannot lock the output folder '\(folder)'")
     }
 
-    static func error(_ zh: String, _ en: String) -> UsageError {
-        UsageError(message: zh + "。\n       " + en + ".")
+    static func error(_ zh: String, _ en: String) -> AuditError {
+        .output(zh + "。\n       " + en + ".")
     }
 
     /// Whether a folder is (or is inside) this run's output folder.

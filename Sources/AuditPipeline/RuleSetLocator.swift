@@ -72,12 +72,12 @@ public enum RuleSetLocator {
     public static func load(_ nameOrPath: String) throws -> RuleSet {
         guard let url = find(nameOrPath) else {
             let names = shippedNames()
-            throw UsageError(message: "找不到规则集“\(nameOrPath)”；" + (names.isEmpty ? "请给出 .yaml 规则文件的路径。" : "可用的规则集：\(names.joined(separator: "、"))，或给出 .yaml 文件的路径。")
+            throw AuditError.usage("找不到规则集“\(nameOrPath)”；" + (names.isEmpty ? "请给出 .yaml 规则文件的路径。" : "可用的规则集：\(names.joined(separator: "、"))，或给出 .yaml 文件的路径。")
                 + "\n       no rule set '\(nameOrPath)' was found (looked in: \(searchFolders().map(\.path).joined(separator: ", "))); "
                 + (names.isEmpty ? "give a path to a .yaml rule file." : "shipped sets: \(names.joined(separator: ", ")), or give a path to a .yaml file."))
         }
         let file = read(url)
-        if let why = file.unreadable { throw UsageError(message: why + ".") }
+        if let why = file.unreadable { throw AuditError.usage(why + ".") }
         var paths: [String: URL] = [file.path: url]
         return try RuleSetLoader.load(file) { name, from in
             guard let u = find(name, relativeTo: paths[from]?.path) else { return nil }

@@ -10,7 +10,7 @@ public enum RunDate {
     public static func resolve(_ given: String?) throws -> String {
         if let given {
             guard let day = CalendarDay(given), (1990...2200).contains(day.year) else {
-                throw UsageError(message: "--date 需要一个真实的日期 YYYY-MM-DD（如 2026-01-05），而不是“\(given)”。\n       --date takes a real date YYYY-MM-DD (e.g. 2026-01-05), not '\(given)'.")
+                throw AuditError.usage("--date 需要一个真实的日期 YYYY-MM-DD（如 2026-01-05），而不是“\(given)”。\n       --date takes a real date YYYY-MM-DD (e.g. 2026-01-05), not '\(given)'.")
             }
             return day.description
         }

@@ -14,7 +14,7 @@ public enum StandardOutput {
         let ok = text.withUTF8 { b in fwrite(b.baseAddress, 1, b.count, auditStandardOutput()) == b.count }
         guard ok, fflush(auditStandardOutput()) == 0 else {
             let why = String(cString: strerror(errno))
-            throw UsageError(message: "无法写入标准输出（\(why)）。\n       cannot write to standard output (\(why)).")
+            throw AuditError.output("无法写入标准输出（\(why)）。\n       cannot write to standard output (\(why)).")
         }
     }
 
@@ -22,7 +22,7 @@ public enum StandardOutput {
     public static func check() throws {
         guard fflush(auditStandardOutput()) == 0, ferror(auditStandardOutput()) == 0 else {
             let why = String(cString: strerror(errno))
-            throw UsageError(message: "无法写入标准输出（\(why)）。\n       cannot write to standard output (\(why)).")
+            throw AuditError.output("无法写入标准输出（\(why)）。\n       cannot write to standard output (\(why)).")
         }
     }
 }

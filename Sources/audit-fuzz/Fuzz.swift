@@ -89,7 +89,7 @@ enum RuleFileFuzz {
             return
         }
         let set: RuleSet
-        do { set = try RuleSetLoader.load(RuleFileText(path: "fuzz.yaml", text: text), resolve: resolve) } catch let e as RuleSetLoadError {
+        do { set = try RuleSetLoader.load(RuleFileText(path: "fuzz.yaml", text: text), resolve: resolve) } catch let e as AuditError {
             // Every problem names the file; none is empty.
             for issue in e.issues where issue.file.isEmpty || issue.message.isEmpty { fatalError("an issue without file or message: \(issue)") }
             return

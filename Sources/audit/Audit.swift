@@ -44,11 +44,8 @@ struct Audit: ParsableCommand {
             try command.run()
         } catch let e as ExitCode {
             Foundation.exit(e.rawValue)
-        } catch let e as RuleSetLoadError {
-            FileHandle.standardError.write(Data(("错误：规则集无法使用（文件:行:列：问题）/ error: the rule set cannot be used:\n" + e.description + "\n").utf8))
-            Foundation.exit(2)
-        } catch let e as UsageError {
-            FileHandle.standardError.write(Data(("错误 / error: \(e.message)\n").utf8))
+        } catch let e as AuditError {
+            FileHandle.standardError.write(Data((e.description + "\n").utf8))
             Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)

@@ -16,7 +16,7 @@ extension Audit {
             let set = try ruleOptions.loadRuleSet()
             guard let rule = set.rule(ruleID) else {
                 let ids = set.rules.map(\.id)
-                throw UsageError(message: "规则集“\(set.name)”中没有规则“\(ruleID)”；它的规则有：\(ids.joined(separator: "、"))。\n       rule set '\(set.name)' has no rule '\(ruleID)'; its rules are: \(ids.joined(separator: ", ")).")
+                throw AuditError.usage("规则集“\(set.name)”中没有规则“\(ruleID)”；它的规则有：\(ids.joined(separator: "、"))。\n       rule set '\(set.name)' has no rule '\(ruleID)'; its rules are: \(ids.joined(separator: ", ")).")
             }
             print(RuleExplanation.render(rule, in: set, language: ruleOptions.lang))
         }

@@ -13,7 +13,7 @@ extension Audit {
         func run() throws {
             let language = lang
             let names = RuleSetLocator.shippedNames()
-            if names.isEmpty { throw UsageError(message: "找不到规则集；请在项目文件夹中运行，或把 AUDIT_RULES_DIR 设为其 rules/ 文件夹。\n       no rule sets found; run from the project folder or set AUDIT_RULES_DIR to its rules/ folder.") }
+            if names.isEmpty { throw AuditError.usage("找不到规则集；请在项目文件夹中运行，或把 AUDIT_RULES_DIR 设为其 rules/ 文件夹。\n       no rule sets found; run from the project folder or set AUDIT_RULES_DIR to its rules/ folder.") }
             for name in names {
                 let set = try RuleSetLocator.load(name)
                 print("\(set.name) — \(set.description)")

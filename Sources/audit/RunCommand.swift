@@ -53,9 +53,9 @@ struct RunOptions: ParsableArguments {
 
     /// The pipeline's options from the flags, checked.
     func auditOptions() throws -> AuditRun.Options {
-        guard !paths.isEmpty else { throw UsageError(message: "请给出至少一个报告文件或文件夹，如 audit --rules standard examples/reports/\n       give at least one report file or folder, e.g. 'audit --rules standard examples/reports/'.") }
+        guard !paths.isEmpty else { throw AuditError.usage("请给出至少一个报告文件或文件夹，如 audit --rules standard examples/reports/\n       give at least one report file or folder, e.g. 'audit --rules standard examples/reports/'.") }
         if let f = failUnder, !(f.isFinite && (0...100).contains(f)) {
-            throw UsageError(message: "--fail-under 需要 0 到 100 之间的分数，而不是“\(f)”。\n       --fail-under takes a score from 0 to 100, not '\(f)'.")
+            throw AuditError.usage("--fail-under 需要 0 到 100 之间的分数，而不是“\(f)”。\n       --fail-under takes a score from 0 to 100, not '\(f)'.")
         }
         var options = AuditRun.Options(paths: paths, outputFolder: out, ruleSet: try ruleOptions.loadRuleSet(),
                                        language: ruleOptions.lang, failUnder: failUnder,

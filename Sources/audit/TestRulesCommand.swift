@@ -43,10 +43,10 @@ extension Audit {
 
         func run() throws {
             guard !FileManager.default.fileExists(atPath: file) else {
-                throw UsageError(message: "“\(file)”已存在，未覆盖；请换一个文件名。\n       '\(file)' exists and was not overwritten; give another name.")
+                throw AuditError.usage("“\(file)”已存在，未覆盖；请换一个文件名。\n       '\(file)' exists and was not overwritten; give another name.")
             }
             do { try StarterRules.text.write(toFile: file, atomically: true, encoding: .utf8) } catch {
-                throw UsageError(message: "无法写入“\(file)”：\(error.localizedDescription)。\n       cannot write '\(file)': \(error.localizedDescription).")
+                throw AuditError.usage("无法写入“\(file)”：\(error.localizedDescription)。\n       cannot write '\(file)': \(error.localizedDescription).")
             }
             print("wrote \(file); check it with: audit test-rules \(file); use it with: audit --rules \(file) REPORTS/")
         }

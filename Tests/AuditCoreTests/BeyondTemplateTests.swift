@@ -88,7 +88,7 @@ struct BeyondTemplateTests {
         do {
             _ = try loadInline(yaml, others: ["standard": Project.text("rules/standard.yaml"), "template-phrases.txt": Project.text("rules/template-phrases.txt")])
             Issue.record("an invalid regular expression must be rejected")
-        } catch let e as RuleSetLoadError {
+        } catch let e as AuditError {
             #expect(e.issues.contains { $0.message.contains("not a valid regular expression") && $0.line == 10 })
         } catch { Issue.record("\(error)") }
     }

@@ -21,7 +21,7 @@ struct RuleLoaderTests {
     """
 
     func issues(_ yaml: String, others: [String: String] = [:]) -> [RuleFileIssue] {
-        do { _ = try loadInline(yaml, others: others); return [] } catch let e as RuleSetLoadError { return e.issues } catch { return [] }
+        do { _ = try loadInline(yaml, others: others); return [] } catch let e as AuditError { return e.issues } catch { return [] }
     }
 
     @Test("the shipped sets load, strict extends standard and tightens it")

@@ -25,7 +25,7 @@ public struct ExemptionSet: Sendable {
             guard let root = try Yams.compose(yaml: file.text) else { return ExemptionSet(exemptions: [], today: today) }
             let top = YAMLValue(node: root, file: file.path)
             guard let list = top.entries?.first(where: { $0.key == "exemptions" })?.value.items else {
-                throw RuleSetLoadError(issues: [top.issue("an exemptions file is a mapping with a list 'exemptions:'")])
+                throw AuditError.exemptions([top.issue("an exemptions file is a mapping with a list 'exemptions:'")])
             }
             for item in list {
                 guard let e = item.entries else { issues.append(item.issue("each exemption is a mapping")); continue }
@@ -49,7 +49,7 @@ public struct ExemptionSet: Sendable {
         } catch let e as YamlError {
             issues.append(RuleSetLoader.yamlIssue(e, file: file.path))
         }
-        if !issues.isEmpty { throw RuleSetLoadError(issues: issues) }
+        if !issues.isEmpty { throw AuditError.exemptions(issues) }
         return ExemptionSet(exemptions: out, today: today)
     }
 }

@@ -15,9 +15,9 @@ public enum RuleSetLoader {
         var chain: [String] = []
         let raw = readChain(file, resolve: resolve, chain: &chain, issues: &issues)
         // Validate the rules even when the file has other problems, so all are reported at once.
-        guard let raw else { throw RuleSetLoadError(issues: issues) }
+        guard let raw else { throw AuditError.ruleSet(issues) }
         let set = build(raw, files: chain, resolve: resolve, issues: &issues)
-        if !issues.isEmpty { throw RuleSetLoadError(issues: issues) }
+        if !issues.isEmpty { throw AuditError.ruleSet(issues) }
         return set
     }
 

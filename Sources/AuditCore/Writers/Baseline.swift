@@ -17,7 +17,7 @@ public struct Baseline: Sendable {
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                   let file = obj["file"] as? String, let score = (obj["score"] as? NSNumber)?.doubleValue, let rank = (obj["rank"] as? NSNumber)?.intValue else {
-                throw RuleSetLoadError(issues: [RuleFileIssue(file: source, line: i + 1, column: nil, message: "not an audit.jsonl line (needs file, score, rank); give the audit.jsonl of an earlier run")])
+                throw AuditError.baseline([RuleFileIssue(file: source, line: i + 1, column: nil, message: "not an audit.jsonl line (needs file, score, rank); give the audit.jsonl of an earlier run")])
             }
             let agency = obj["agency"] as? String
             entries[key(agency: agency, file: file)] = Entry(agency: agency ?? file, file: file, score: score, rank: rank)
