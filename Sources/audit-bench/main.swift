@@ -68,6 +68,27 @@ func peakMemoryMB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+
+/// Runs scripts/reuse-peer.py on a corpus and prints its line beside our reuse stage's time.
+func runPeer(folder: String, reuseSeconds: Double) {
+    let script = "scripts/reuse-peer.py"
+    let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map { String($0) + "/python3" }
+    guard FileManager.default.fileExists(atPath: script), let python = path.first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        print("  peer: skipped (python3 or \(script) not found)")
+        return
+    }
+    let process = Process(), pipe = Pipe()
+    process.executableURL = URL(fileURLWithPath: python)
+    process.arguments = [script, folder]
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { print("  peer: skipped (\(error))"); return }
+    let line = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    process.waitUntilExit()
+    print(line.isEmpty ? "  peer: skipped (pip install datasketch to compare with a MinHashLSH peer)" : "  " + line)
+    print(String(format: "  ours: reuse stage %.2f s (fingerprints are taken while each report is parsed, inside read+parse+rules)", reuseSeconds))
+}
+
 switch args.first {
 case "generate":
     guard args.count >= 3, let n = Int(args[1]) else { fail("usage: audit-bench generate N DIR [--seed S]") }
@@ -118,6 +139,9 @@ case "run":
             print(String(format: "  %-18@ precision %6.2f%%  recall %6.2f%%  (tp %d, fp %d, fn %d)%@", rule as NSString, precision * 100, recall * 100, tp, fp, fn,
                          (falseFiles.isEmpty ? "" : "  false: " + falseFiles.prefix(5).joined(separator: " ")) + (missedFiles.isEmpty ? "" : "  missed: " + missedFiles.prefix(5).joined(separator: " "))))
         }
+        // The reuse part beside a plain MinHashLSH peer (scripts/reuse-peer.py, datasketch),
+        // when Python and the script are there; `--peer no` leaves it out.
+        if option("--peer") != "no" { runPeer(folder: folder, reuseSeconds: times.wall["reuse"] ?? 0) }
     }
 case "long-lines":
     // Reports as a flattened web crawl gives them: everything on one line, at sizes no real
@@ -162,5 +186,5 @@ case "long-lines":
     }
     if failed { exit(1) }
 default:
-    fail("usage: audit-bench generate N DIR | audit-bench long-lines [--rules NAME] [--mb 1,4,16] | audit-bench run [--sizes 1000,10000,100000] [--rules NAME] [--work DIR] [--seed S]")
+    fail("usage: audit-bench generate N DIR | audit-bench long-lines [--rules NAME] [--mb 1,4,16] | audit-bench run [--sizes 1000,10000,100000] [--rules NAME] [--work DIR] [--seed S] [--peer no]")
 }
