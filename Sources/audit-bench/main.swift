@@ -29,7 +29,7 @@ func generate(count: Int, into folder: String) throws {
     var copiedFrom: [Int] = []
     let lock = NSLock()
     let start = Date()
-    AuditRun.parallelMap(Array(0..<count)) { i in
+    _ = AuditRun.parallelMap(Array(0..<count)) { i in
         var source: Int?
         let (g, _) = gen.report(i) { j in
             source = j
@@ -49,7 +49,7 @@ func generate(count: Int, into folder: String) throws {
         truth += "{\"file\":\"" + String(format: "r%06d.txt", i) + "\",\"fails\":[" + t.sorted().map { "\"\($0)\"" }.joined(separator: ",") + "]}\n"
     }
     try truth.write(toFile: folder + "/truth.jsonl", atomically: true, encoding: .utf8)
-    fm.createFile(atPath: marker, contents: nil)
+    _ = fm.createFile(atPath: marker, contents: nil)
     FileHandle.standardError.write(Data(String(format: "generated %d reports in %.1f s\n", count, Date().timeIntervalSince(start)).utf8))
 }
 
