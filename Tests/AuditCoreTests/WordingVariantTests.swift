@@ -256,6 +256,19 @@ struct WordingVariantTests {
         #expect(note.findings.filter { $0.outcome == .fail }.allSatisfy { $0.message.hasSuffix("（依据扫描件的 OCR 识别文字）") })
     }
 
+    @Test("without a title line: the agency from the file name or a crawler's 发布机构, never from a metadata label")
+    func untitled() {
+        let base = Project.text("examples/reports/001_4f4d1458c3fb7bc1.txt")
+        let body = base.replacingOccurrences(of: "顿坊店乡人民政府2021年政府信息公开工作年度报告", with: "")
+        let named = ReportParser.parse(text: body, source: "reports/顿坊店乡人民政府2021年政府信息公开工作年度报告.txt")
+        #expect(named.agency == "顿坊店乡人民政府" && named.year == 2021, "\(named.agency ?? "-") \(named.year ?? 0)")
+        let crawled = "发布时间: 2022-01-18 10:00\n文号: \n发布机构: 顿坊店乡人民政府\n栏目: 政府信息公开年报\n本地目录: zwgk/2022/80567_顿坊店乡人民政府政府信息公开工作年度报告\n" + body
+        let r = ReportParser.parse(text: crawled, source: "page.txt")
+        #expect(r.agency == "顿坊店乡人民政府", "\(r.agency ?? "-")")
+        let anonymous = ReportParser.parse(text: "发布时间: 2022-01-18 10:00\n文号: \n发布机构: \n栏目: 政府信息公开年报\n" + body, source: "page.txt")
+        #expect(anonymous.agency != "文号" && anonymous.agency != "政府信息公开年报", "\(anonymous.agency ?? "-")")
+    }
+
     @Test("a web page saved under a text name is read as the page; a text with a stray tag is read as text")
     func markupUnderATextName() throws {
         let base = Project.text("examples/reports/001_4f4d1458c3fb7bc1.txt")

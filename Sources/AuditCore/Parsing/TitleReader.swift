@@ -35,6 +35,9 @@ enum TitleReader {
             guard let entry = nonEmptyLine(k) else { break }
             // A breadcrumb item on a line of its own (`政府信息公开年报`) names the category, not the report.
             if breadcrumbItems.contains(entry.compact) { continue }
+            // A crawler's or a site's metadata line (`栏目: 政府信息公开年报`, `本地目录: …/80567_…年度报告`)
+            // names the category or a path, not the report; 标题 and 名称 lines are titles.
+            if metadataLabels.contains(where: { entry.compact.hasPrefix($0) }) { continue }
             var candidate = titlePart(stripLabel(entry.compact))
             // A title broken over two lines: `…政府信息公开` / `工作年度报告`.
             if candidate == nil, let following = nonEmptyLine(k + 1), following.compact.unicodeScalars.count <= 14 {
@@ -42,7 +45,7 @@ enum TitleReader {
             }
             guard let title = candidate else { continue }
             var (agency, year) = parse(title)
-            if agency.isEmpty, k > 0 {
+            if agency.isEmpty, k > 0, !nonEmpty[k - 1].compact.has(":") {
                 let previous = cleanAgency(stripLabel(nonEmpty[k - 1].compact))
                 if previous.unicodeScalars.count <= 30, !previous.has("。"), !previous.has(","), !previous.has(":"), !["正文", "标题", "目录"].contains(previous) { agency = previous }
             }
@@ -54,6 +57,11 @@ enum TitleReader {
         }
         return weak ?? Title(agency: nil, year: nil, line: nil)
     }
+
+    /// Labels of the metadata lines crawlers and government sites put above a report (compacted,
+    /// so with an ASCII colon).
+    static let metadataLabels = ["发布时间:", "发布日期:", "文号:", "发文字号:", "发布机构:", "发文机关:", "栏目:", "原文链接:", "本地目录:", "来源:", "索引号:",
+                                 "主题分类:", "发文日期:", "成文日期:", "生成日期:", "页面链接", "浏览次数:", "所属机构:", "公文种类:", "有效性:", "信息来源:"]
 
     /// How far into a long line its title may end (characters, compacted).
     static let maxTitleOffset = 6000
@@ -120,7 +128,7 @@ enum TitleReader {
     /// category and would otherwise be read as a title.
     static func stripLabel(_ s: String) -> String {
         var t = Substring(s)
-        for label in ["标题:", "标题：", "题目:", "正文"] where t.hasPrefix(label) { t = t.dropFirst(label.count) }
+        for label in ["标题:", "标题：", "题目:", "名称:", "正文"] where t.hasPrefix(label) { t = t.dropFirst(label.count) }
         guard let place = ["当前位置", "您的位置", "您现在的位置", "所在位置"].first(where: { t.hasPrefix($0) }) ?? (t.hasPrefix("首页") ? "" : nil) else { return String(t) }
         t = t.dropFirst(place.count)
         if t.hasPrefix(":") { t = t.dropFirst() }
@@ -154,6 +162,17 @@ enum TitleReader {
         var t = title
         if t.year == nil, let date, date.month <= 6 { t.year = date.year - 1 }
         if t.agency == nil, let date { t.agency = signatureAgency(segments: segments, dateLine: date.line) }
+        if t.agency == nil { t.agency = publisher(segments) }
+        // Files are often named by their title (`XX局2022年政府信息公开工作年度报告.pdf`) when the
+        // text has none (a title set as an image, the body copied without it).
+        if t.agency == nil || t.year == nil {
+            let name = TextNormalizer.compact(((source as NSString).lastPathComponent as NSString).deletingPathExtension)
+            if let title = titlePart(name) {
+                let (agency, year) = parse(title)
+                if t.agency == nil, DateReader.signed(agency) { t.agency = agency }
+                if t.year == nil { t.year = year }
+            }
+        }
         if t.year == nil {
             let name = (source as NSString).lastPathComponent
             let ns = name as NSString
@@ -162,6 +181,19 @@ enum TitleReader {
             if years.count == 1, (2008...2100).contains(years[0]) { t.year = years[0] }
         }
         return t
+    }
+
+    /// The publisher a crawler's or a site's metadata names above the report (`发布机构: 平潭综合
+    /// 实验区公安局`), if it looks like an agency's name.
+    static func publisher(_ segments: [Segment]) -> String? {
+        for seg in segments.prefix(40) where seg.text.utf8.count <= 200 {
+            let c = TextNormalizer.compact(seg.text)
+            for label in ["发布机构:", "发文机关:", "所属机构:"] where c.hasPrefix(label) {
+                let name = cleanAgency(String(c.dropFirst(label.count)))
+                if DateReader.signed(name) { return name }
+            }
+        }
+        return nil
     }
 
     /// The agency that signs the report: the name just before the closing date, if it looks like one.
