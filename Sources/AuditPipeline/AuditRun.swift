@@ -27,6 +27,10 @@ public enum AuditRun {
         /// Which reports get a page of their own; nil: all up to `PageMode.automaticLimit`
         /// reports, those with findings beyond.
         public var pages: PageMode?
+        /// Megabytes for keeping reports' texts and narratives between the passes of a run; nil
+        /// for the default (384 MB less 2.5 KB a report, at least 64 MB), 0 to keep none (each
+        /// text is read again where it is needed). Not a cap on the run's whole memory.
+        public var memoryMB: Int?
         /// Reviewed exemptions (`--exemptions`), and an earlier run's audit.jsonl (`--baseline`).
         public var exemptions: ExemptionSet?
         public var baseline: Baseline?

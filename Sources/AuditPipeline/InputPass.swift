@@ -28,7 +28,7 @@ final class InputPass {
         self.inputs = inputs
         encoding = o.encoding
         let progress = o.showProgress ? Progress(total: inputs.count, language: o.language) : nil
-        let budget = MemoryBudget(bytes: InputPass.retainedBytes(reports: inputs.count))
+        let budget = MemoryBudget(bytes: o.memoryMB.map { $0 << 20 } ?? InputPass.retainedBytes(reports: inputs.count))
         let bytesLock = NSLock()
         var bytes = 0
         let start = StageTimes.now()

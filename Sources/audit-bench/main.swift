@@ -113,6 +113,7 @@ case "run":
         options.printSummary = false
         options.printNotes = false
         options.pages = option("--pages").flatMap(PageMode.init(rawValue:)) ?? .all
+        options.memoryMB = option("--memory").flatMap { Int($0) }
         let times = StageTimes()
         let outcome = try AuditRun.run(options, times: times)
         let wall = times.wall["total"] ?? 0

@@ -33,6 +33,9 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: "Which reports get a page in reports/: all, findings (only reports with findings) or none (default: all up to 5,000 reports, findings beyond).")
     var pages: PageMode?
 
+    @Option(name: .long, help: "Megabytes for keeping reports' texts between the passes of a run (default: 384 less 2.5 KB a report, at least 64; 0 reads texts again instead). Lower it on a small machine; it does not cap the run's whole memory.")
+    var memory: Int?
+
     @Option(name: .long, help: "The date written into the outputs (YYYY-MM-DD); default today, or SOURCE_DATE_EPOCH.")
     var date: String?
 
@@ -62,6 +65,12 @@ struct RunOptions: ParsableArguments {
                                        date: try RunDate.resolve(date), historyPaths: history)
         options.encoding = encoding
         options.pages = pages
+        if let memory {
+            guard (0...1_048_576).contains(memory) else {
+                throw AuditError.usage("--memory 需要 0 到 1048576 之间的兆字节数，而不是“\(memory)”。\n       --memory takes megabytes from 0 to 1048576, not '\(memory)'.")
+            }
+            options.memoryMB = memory
+        }
         options.printSummary = !quiet
         options.printNotes = !quiet
         options.showProgress = !quiet

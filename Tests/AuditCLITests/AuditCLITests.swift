@@ -141,6 +141,24 @@ struct AuditCLITests {
         }
     }
 
+    @Test("--memory 0 (every text read again where it is needed) gives byte-identical outputs; a bad value is a usage error")
+    func memoryBudget() throws {
+        let kept = CLI.tempDir(), reread = CLI.tempDir()
+        let inputs = [CLI.root.appendingPathComponent("examples/reports").path, CLI.root.appendingPathComponent("Tests/RealWorldTests/Corpus/pages").path]
+        #expect(try CLI.run(["--rules", "strict", "--out", kept.path] + inputs).status == 0)
+        #expect(try CLI.run(["--rules", "strict", "--memory", "0", "--out", reread.path] + inputs).status == 0)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: kept.path).sorted()
+        let again = try FileManager.default.subpathsOfDirectory(atPath: reread.path).sorted()
+        #expect(files.count > 10 && files == again)
+        for f in files where !f.hasSuffix("reports") {
+            #expect(try Data(contentsOf: kept.appendingPathComponent(f)) == Data(contentsOf: reread.appendingPathComponent(f)), "\(f)")
+        }
+        for bad in ["-1", "lots"] {
+            let r = try CLI.run(["--memory", bad, "--out", CLI.tempDir().path, "examples/reports/"])
+            #expect(r.status == 2, "\(bad): \(r.stderr)")
+        }
+    }
+
     @Test("a rule set name works from another directory")
     func otherDirectory() throws {
         let out = CLI.tempDir()
@@ -264,7 +282,7 @@ struct AuditCLITests {
         try Data([0x00, 0x01, 0x02, 0xFF, 0x00]).write(to: inputs.appendingPathComponent("binary.md"))
         try Data([0xC3, 0x28, 0xA0, 0xA1, 0xFF, 0xFE, 0x80]).write(to: inputs.appendingPathComponent("invalid.txt"))
         let big = inputs.appendingPathComponent("huge.txt")                                              // 50 MB, never read whole
-        fm.createFile(atPath: big.path, contents: nil)
+        _ = fm.createFile(atPath: big.path, contents: nil)
         let h = try FileHandle(forWritingTo: big); try h.truncate(atOffset: 50 * 1024 * 1024); try h.close()
         try (String(repeating: "<div>", count: 20_000) + "正文").write(to: inputs.appendingPathComponent("deep.html"), atomically: true, encoding: .utf8)
         try "这是一份会议纪要，与年度报告无关。".write(to: inputs.appendingPathComponent("minutes.txt"), atomically: true, encoding: .utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import AuditCore
 
 /// The same report with its period and fee statements worded the ways real reports word them:
@@ -272,18 +273,8 @@ struct WordingVariantTests {
     @Test("a web page saved under a text name is read as the page; a text with a stray tag is read as text")
     func markupUnderATextName() throws {
         let base = Project.text("examples/reports/001_4f4d1458c3fb7bc1.txt")
-        // Paragraphs as <p>, each run of tab-separated lines as one <table>.
-        var page = "<html><head><title>t</title></head><body><div class=\"article\">\n", inTable = false
-        for line in base.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.contains("\t") {
-                if !inTable { page += "<table>\n"; inTable = true }
-                page += "<tr>" + line.split(separator: "\t", omittingEmptySubsequences: false).map { "<td>\($0)</td>" }.joined() + "</tr>\n"
-            } else {
-                if inTable { page += "</table>\n"; inTable = false }
-                page += "<p style=\"text-indent:2em\">\(line)</p>\n"
-            }
-        }
-        page += (inTable ? "</table>" : "") + "</div></body></html>\n"
+        let page = "<html><head><title>t</title></head><body><div class=\"article\">\n"
+            + HTMLPage.body(base, paragraph: { "<p style=\"text-indent:2em\">\($0)</p>" }) + "</div></body></html>\n"
         guard case .text(let read) = InputText.extract(Data(page.utf8), format: .text) else { Issue.record("not read"); return }
         #expect(!read.contains("<p") && !read.contains("<td"))
         let set = try Project.ruleSet("standard")

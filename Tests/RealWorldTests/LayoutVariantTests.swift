@@ -75,38 +75,16 @@ struct LayoutVariantTests {
         },
         // A web page: paragraphs and tables in HTML, read back through the HTML reader.
         Layout(name: "HTML page") { text in
-            var html = "<html><head><title>政府信息公开</title><style>p{margin:0}</style></head><body><div class=\"nav\">首页 | 政务公开</div>\n"
-            var inTable = false
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                let escaped = line.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                if line.contains("\t") {
-                    if !inTable { html += "<table>\n"; inTable = true }
-                    html += "<tr>" + escaped.split(separator: "\t", omittingEmptySubsequences: false).map { "<td>\($0)</td>" }.joined() + "</tr>\n"
-                } else {
-                    if inTable { html += "</table>\n"; inTable = false }
-                    html += "<p>\(escaped)</p>\n"
-                }
-            }
-            if inTable { html += "</table>\n" }
+            let html = "<html><head><title>政府信息公开</title><style>p{margin:0}</style></head><body><div class=\"nav\">首页 | 政务公开</div>\n"
+                + HTMLPage.body(text)
             guard case .text(let back) = InputText.extract(Data((html + "</body></html>").utf8), format: .html) else { return "" }
             return back
         },
         // The same page laid out as older government sites are: the whole article inside a cell
         // of a page-wide table, beside a navigation cell, its tables nested in that cell.
         Layout(name: "HTML page laid out with a table") { text in
-            // Rebuilt from the text: paragraphs and nested data tables inside one layout cell.
-            var body = "", inTable = false
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                let escaped = line.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                if line.contains("\t") {
-                    if !inTable { body += "<table border=\"1\">\n"; inTable = true }
-                    body += "<tr>" + escaped.split(separator: "\t", omittingEmptySubsequences: false).map { "<td><p>\($0)</p></td>" }.joined() + "</tr>\n"
-                } else {
-                    if inTable { body += "</table>\n"; inTable = false }
-                    body += "<p><span>\(escaped)</span></p>\n"
-                }
-            }
-            if inTable { body += "</table>\n" }
+            // Paragraphs and nested data tables (Word's <p> in every cell) inside one layout cell.
+            let body = HTMLPage.body(text, table: "<table border=\"1\">", paragraph: { "<p><span>\($0)</span></p>" }, cell: { "<td><p>\($0)</p></td>" })
             let html = "<html><body><table width=\"100%\"><tr><td>首页 | 政务公开 | 政府信息公开年报</td></tr><tr><td><div class=\"content\">\n"
                 + body + "</div></td></tr></table></body></html>"
             guard case .text(let back) = InputText.extract(Data(html.utf8), format: .html) else { return "" }

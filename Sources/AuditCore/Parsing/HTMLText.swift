@@ -159,42 +159,34 @@ public enum HTMLText {
         return w.current.trimmingCharacters(in: .whitespaces)
     }
 
-    /// Rows of a table (through thead/tbody/tfoot, not into nested tables), as grid lines.
     /// Longest cell text of a data table: a row label with its note runs to some 60 characters.
     static let maxDataCell = 300
 
     /// A table used for the page's layout, not for data: a cell holds another table, or far more
     /// text than a cell of a statistics table does.
     static func isLayout(_ table: xmlNodePtr) -> Bool {
-        var stack = children(table)
-        var visited = 0
-        while let n = stack.popLast() {
-            visited += 1
-            if visited > 100_000 { return false }
-            guard n.pointee.type == XML_ELEMENT_NODE else { continue }
-            switch name(n) {
-            case "thead", "tbody", "tfoot", "tr": stack += children(n)
-            case "td", "th":
-                if containsTable(n) || plainText(n).unicodeScalars.count > maxDataCell { return true }
-            default: continue
-            }
+        anyElement(under: table, descendingInto: ["thead", "tbody", "tfoot", "tr"]) { cell, tag in
+            (tag == "td" || tag == "th") && (anyElement(under: cell, descendingInto: nil) { _, t in t == "table" } || plainText(cell).unicodeScalars.count > maxDataCell)
         }
-        return false
     }
 
-    static func containsTable(_ node: xmlNodePtr) -> Bool {
+    /// Whether an element under `node` satisfies `found`, descending only into the tags named
+    /// (every tag when nil); at most 100,000 elements are looked at.
+    static func anyElement(under node: xmlNodePtr, descendingInto tags: Set<String>?, _ found: (xmlNodePtr, String) -> Bool) -> Bool {
         var stack = children(node)
         var visited = 0
         while let n = stack.popLast() {
             visited += 1
             if visited > 100_000 { return false }
             guard n.pointee.type == XML_ELEMENT_NODE else { continue }
-            if name(n) == "table" { return true }
-            stack += children(n)
+            let tag = name(n)
+            if found(n, tag) { return true }
+            if tags?.contains(tag) ?? true { stack += children(n) }
         }
         return false
     }
 
+    /// Rows of a table (through thead/tbody/tfoot, not into nested tables), as grid lines.
     static func renderTable(_ table: xmlNodePtr, into out: inout Writer) {
         var rows: [xmlNodePtr] = []
         var stack = children(table).reversed() as [xmlNodePtr]
