@@ -87,20 +87,21 @@ enum DateReader {
         (2...30).contains(name.unicodeScalars.count) && agencySuffixes.contains { name.hasSuffix($0) }
     }
 
+    /// The date in a segment's compact text `c`: the last match of the pattern, or the first.
+    private static func date(_ c: String, line: Int, _ pattern: DatePattern, maxLength: Int, first: Bool = false) -> ReportDate? {
+        guard c.unicodeScalars.count <= maxLength else { return nil }
+        // Signatures are also written 二〇二二年一月十八日, or 2022-01-18 on a line of their own.
+        let c = pattern.re === written.re ? arabicDate(c) : c
+        guard pattern.mayMatch(c) else { return nil }
+        let ns = c as NSString
+        let all = pattern.re.matches(in: c, range: NSRange(location: 0, length: ns.length))
+        guard let m = first ? all.first : all.last,
+              let y = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),
+              let d = Int(ns.substring(with: m.range(at: 3))), (1...12).contains(mo), (1...31).contains(d) else { return nil }
+        return ReportDate(year: y, month: mo, day: d, line: line)
+    }
+
     static func publicationDate(segments: [Segment]) -> ReportDate? {
-        /// The date in a segment's compact text `c`.
-        func date(_ c: String, line: Int, _ pattern: DatePattern, maxLength: Int, first: Bool = false) -> ReportDate? {
-            guard c.unicodeScalars.count <= maxLength else { return nil }
-            // Signatures are also written 二〇二二年一月十八日, or 2022-01-18 on a line of their own.
-            let c = pattern.re === written.re ? arabicDate(c) : c
-            guard pattern.mayMatch(c) else { return nil }
-            let ns = c as NSString
-            let all = pattern.re.matches(in: c, range: NSRange(location: 0, length: ns.length))
-            guard let m = first ? all.first : all.last,
-                  let y = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),
-                  let d = Int(ns.substring(with: m.range(at: 3))), (1...12).contains(mo), (1...31).contains(d) else { return nil }
-            return ReportDate(year: y, month: mo, day: d, line: line)
-        }
         var seen = 0
         var after: String?
         for seg in segments.reversed() where !isBlank(seg.text) {
@@ -112,8 +113,29 @@ enum DateReader {
             seen += 1
             if seen >= 4 { break }
         }
-        // A saved web page: the site's footer follows the report. The signature is still a short
-        // date line under (or after) the agency's name. Only short lines with 月 are compacted.
+        if let d = savedPageSignature(segments) { return d }
+        if let d = flattenedSignature(segments) { return d }
+        for seg in segments.prefix(40) {
+            // Only lines that can hold a stamp or a dated line are compacted.
+            guard let first = seg.text.unicodeScalars.first(where: { !$0.isSpaceLike }), "发成来(（".unicodeScalars.contains(first) else { continue }
+            let c = TextNormalizer.compact(seg.text)
+            if let d = date(c, line: seg.line, stamped, maxLength: 40) { return d }
+            if c.hasPrefix("("), c.hasSuffix(")"), let d = date(c, line: seg.line, written, maxLength: 16) { return d }
+        }
+        // A flattened page: the stamp inside the opening of a long line — after the site's menus,
+        // which can run to a few thousand characters.
+        for seg in segments.prefix(3) {
+            let c = String(TextNormalizer.compact(String(seg.text.unicodeScalars.prefix(12000))).prefix(6000))
+            guard c.has("发布") || c.has("成文") || c.has("来源") else { continue }
+            // The page's own stamp comes first; a news list further on has stamps of its own.
+            if let d = date(c, line: seg.line, stampedInline, maxLength: 6000, first: true) { return d }
+        }
+        return nil
+    }
+
+    /// A saved web page: the site's footer follows the report. The signature is still a short
+    /// date line under (or after) the agency's name. Only short lines with 月 are compacted.
+    static func savedPageSignature(_ segments: [Segment]) -> ReportDate? {
         var tail = 0
         var below: (compact: String, line: Int)?
         for seg in segments.reversed() {
@@ -132,22 +154,6 @@ enum DateReader {
                 if signed(c) || signed(before) { return d }
             }
             below = c.has("月") ? (c, seg.line) : nil
-        }
-        if let d = flattenedSignature(segments) { return d }
-        for seg in segments.prefix(40) {
-            // Only lines that can hold a stamp or a dated line are compacted.
-            guard let first = seg.text.unicodeScalars.first(where: { !$0.isSpaceLike }), "发成来(（".unicodeScalars.contains(first) else { continue }
-            let c = TextNormalizer.compact(seg.text)
-            if let d = date(c, line: seg.line, stamped, maxLength: 40) { return d }
-            if c.hasPrefix("("), c.hasSuffix(")"), let d = date(c, line: seg.line, written, maxLength: 16) { return d }
-        }
-        // A flattened page: the stamp inside the opening of a long line — after the site's menus,
-        // which can run to a few thousand characters.
-        for seg in segments.prefix(3) {
-            let c = String(TextNormalizer.compact(String(seg.text.unicodeScalars.prefix(12000))).prefix(6000))
-            guard c.has("发布") || c.has("成文") || c.has("来源") else { continue }
-            // The page's own stamp comes first; a news list further on has stamps of its own.
-            if let d = date(c, line: seg.line, stampedInline, maxLength: 6000, first: true) { return d }
         }
         return nil
     }

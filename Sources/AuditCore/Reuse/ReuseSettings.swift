@@ -223,6 +223,27 @@ public struct ReuseSettings: Sendable {
         return start <= end ? start...end : 1...Int.max
     }
 
+    /// Winnowing: the smallest hash of each window of `window` k-grams; template k-grams are never
+    /// chosen. Any shared run of window + k − 1 characters shares a fingerprint.
+    static func winnow(_ hashes: [UInt64], isTemplate: [Bool], window: Int) -> [(hash: UInt64, position: Int32)] {
+        var prints: [(hash: UInt64, position: Int32)] = []
+        guard !hashes.isEmpty else { return prints }
+        var lastChosen = -1
+        let w = min(window, hashes.count)
+        for start in 0...(hashes.count - w) {
+            var best = -1
+            for j in start..<(start + w) {
+                if isTemplate[j] { continue }
+                if best < 0 || hashes[j] <= hashes[best] { best = j }
+            }
+            if best >= 0 && best != lastChosen {
+                prints.append((hashes[best], Int32(best)))
+                lastChosen = best
+            }
+        }
+        return prints
+    }
+
     /// Builds the document of a report: its narrative paragraphs, normalized and fingerprinted.
     public func document(_ report: Report) -> NarrativeDocument {
         var buffer = NarrativeBuffer()
@@ -267,24 +288,7 @@ public struct ReuseSettings: Sendable {
             if t { for j in i..<(i + k) { template[j] = true } }
             hashes.append(h); isTemplate.append(t)
         }
-        // Winnowing: the smallest hash of each window of `window` k-grams; template k-grams are
-        // never chosen. Any shared run of window + k − 1 characters shares a fingerprint.
-        var prints: [(hash: UInt64, position: Int32)] = []
-        if !hashes.isEmpty {
-            var lastChosen = -1
-            let w = min(window, hashes.count)
-            for start in 0...(hashes.count - w) {
-                var best = -1
-                for j in start..<(start + w) {
-                    if isTemplate[j] { continue }
-                    if best < 0 || hashes[j] <= hashes[best] { best = j }
-                }
-                if best >= 0 && best != lastChosen {
-                    prints.append((hashes[best], Int32(best)))
-                    lastChosen = best
-                }
-            }
-        }
+        let prints = ReuseSettings.winnow(hashes, isTemplate: isTemplate, window: window)
         let own = template.reduce(0) { $0 + ($1 ? 0 : 1) }
         return NarrativeDocument(file: report.source, agency: report.agency, agencyKey: NarrativeDocument.agencyKey(report.agency),
                                  year: report.year, date: report.publicationDate, text: text, template: template,
