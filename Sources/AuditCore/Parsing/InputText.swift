@@ -13,10 +13,9 @@ public enum InputText {
         case .text:
             // A web page saved under a text name (`.txt`, or its source pasted into a file) is
             // read as the page it is.
-            if case .text(let text) = decode(data, forced: encoding) {
-                return .text(HTMLText.isMarkup(text) ? HTMLText.text(fromHTML: text) : text)
-            }
-            return decode(data, forced: encoding)
+            let decoded = decode(data, forced: encoding)
+            if case .text(let text) = decoded, HTMLText.isMarkup(text) { return .text(HTMLText.text(fromHTML: text)) }
+            return decoded
         case .html:
             switch decode(data, forced: encoding) {
             case .text(let html): return .text(HTMLText.text(fromHTML: html))

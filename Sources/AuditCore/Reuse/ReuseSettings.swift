@@ -278,7 +278,6 @@ public struct ReuseSettings: Sendable {
                 }
             }
         }
-        ReuseSettings.maskResidue(&template, text)
         var hashes: [UInt64] = []
         var isTemplate: [Bool] = []
         hashes.reserveCapacity(max(0, text.count - k + 1))
@@ -288,6 +287,8 @@ public struct ReuseSettings: Sendable {
             if t { for j in i..<(i + k) { template[j] = true } }
             hashes.append(h); isTemplate.append(t)
         }
+        // After all template wording is known: what is left between it.
+        ReuseSettings.maskResidue(&template, text)
         let prints = ReuseSettings.winnow(hashes, isTemplate: isTemplate, window: window)
         let own = template.reduce(0) { $0 + ($1 ? 0 : 1) }
         return NarrativeDocument(file: report.source, agency: report.agency, agencyKey: NarrativeDocument.agencyKey(report.agency),
