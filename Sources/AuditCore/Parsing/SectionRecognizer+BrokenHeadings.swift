@@ -39,11 +39,7 @@ extension SectionRecognizer {
     /// The heading made of a numeral alone on the line before and a title starting this line.
     static func afterNumeral(_ numeral: String, _ raw: String, line: Int) -> HeadingCandidate? {
         let shift = numeral.unicodeScalars.count, length = raw.unicodeScalars.count
-        if let h = heading(numeral + raw), h.numbering != .none, !h.isSubItem {
-            let t = TextNormalizer.compact(h.text)
-            return HeadingCandidate(line: line, start: 0, end: length, kind: h.kind, order: h.order, numbering: h.numbering, wholeLine: true,
-                                    official: t.hasSuffix(TextNormalizer.compact(h.kind.officialTitle)), subItem: false, text: h.text)
-        }
+        if let h = heading(numeral + raw), h.numbering != .none, !h.isSubItem { return wholeLine(h, line: line, length: length) }
         guard var c = inlineCandidates(numeral + raw, line: line).first, c.start == 0, !c.subItem else { return nil }
         c.end = max(0, c.end - shift)
         return c

@@ -34,15 +34,11 @@ extension SectionRecognizer {
             cursor = best[i][mask]?.previous
         }
         chain.reverse()
+        // Sub-items inside 一 repeat the other sections' wording by design (（一）主动公开 …（二）依申请公开…):
+        // a sub-item is never taken where the heading before it is 一's.
+        let insideOverview = { (h: HeadingCandidate) -> Bool in chain.last { ($0.line, $0.start) < (h.line, h.start) }?.kind == .overview }
         // A report that numbers its parts （一）…（六） has no chain of its own: its sub-items
         // numbered as their sections, four or more in order, are its headings.
-        // Never the sub-items inside 一 of the chain found (they repeat the other sections' wording).
-        let overview = chain.firstIndex { $0.kind == .overview }
-        let insideOverview = { (h: HeadingCandidate) -> Bool in
-            guard let o = overview else { return false }
-            let after = (h.line, h.start) > (chain[o].line, chain[o].start)
-            return after && (o + 1 == chain.count || (h.line, h.start) < (chain[o + 1].line, chain[o + 1].start))
-        }
         let parenNumbered = sorted.filter { $0.parenNumbered && !insideOverview($0) }
         if parenNumbered.count >= 4 {
             // The chain's own headings first: on a tie the longest chain keeps them.
@@ -50,12 +46,10 @@ extension SectionRecognizer {
             if numbered.filter(\.parenNumbered).count >= 4 && numbered.count > chain.count { chain = numbered }
         }
         // A section with no heading of its own (PDF extraction lost it) is taken from a sub-item
-        // naming it, where it sits between the sections around it — but never inside 一, whose
-        // sub-items (（一）主动公开 …（二）依申请公开…) repeat the other sections' wording by design.
-        for h in sorted where h.subItem && h.wholeLine && !chain.contains(where: { $0.kind == h.kind }) {
+        // naming it, where it sits between the sections around it — never inside 一.
+        for h in sorted where h.subItem && h.wholeLine && !chain.contains(where: { $0.kind == h.kind }) && !insideOverview(h) {
             let before = chain.last { ($0.line, $0.start) < (h.line, h.start) }
             let after = chain.first { ($0.line, $0.start) > (h.line, h.start) }
-            guard before?.kind != .overview else { continue }
             if (before.map { $0.kind < h.kind } ?? true) && (after.map { $0.kind > h.kind } ?? true) {
                 chain.append(h)
                 chain.sort { ($0.line, $0.start) < ($1.line, $1.start) }

@@ -60,10 +60,7 @@ enum SectionRecognizer {
                 if c.wholeLine { continue }
             }
             if let h = heading(raw) {
-                let t = TextNormalizer.compact(h.text)
-                whole = HeadingCandidate(line: i + 1, start: 0, end: raw.unicodeScalars.count, kind: h.kind, order: h.order,
-                                         numbering: h.numbering, wholeLine: true, official: t.hasSuffix(TextNormalizer.compact(h.kind.officialTitle)),
-                                         subItem: h.isSubItem, text: h.text, parenNumbered: h.parenNumbered)
+                whole = wholeLine(h, line: i + 1, length: raw.unicodeScalars.count)
                 out.append(whole!)
             }
             // A line that is a heading holds no other.
@@ -72,6 +69,13 @@ enum SectionRecognizer {
             if let c = problemsSubItem(lines, at: i) { out.append(c) }
         }
         return out
+    }
+
+    /// The candidate of a heading that is a line of its own.
+    static func wholeLine(_ h: Heading, line: Int, length: Int) -> HeadingCandidate {
+        HeadingCandidate(line: line, start: 0, end: length, kind: h.kind, order: h.order, numbering: h.numbering, wholeLine: true,
+                         official: TextNormalizer.compact(h.text).hasSuffix(TextNormalizer.compact(h.kind.officialTitle)),
+                         subItem: h.isSubItem, text: h.text, parenNumbered: h.parenNumbered)
     }
 
     /// Numbered headings inside a line of any length.

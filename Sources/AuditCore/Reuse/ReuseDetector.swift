@@ -144,16 +144,11 @@ public enum ReuseDetector {
             for i in Int(p.position)..<min(doc.text.count, Int(p.position) + s.k) { covered![i] = true }
         }
         guard let covered else { return nil }
+        let long = ReuseSettings.runs(of: true, in: covered).filter { $0.count >= s.minLength }
+        guard !long.isEmpty else { return nil }
         var mask = [Bool](repeating: false, count: covered.count)
-        var i = 0, any = false
-        while i < covered.count {
-            guard covered[i] else { i += 1; continue }
-            var j = i
-            while j < covered.count && covered[j] { j += 1 }
-            if j - i >= s.minLength { for k in i..<j { mask[k] = true }; any = true }
-            i = j
-        }
-        return any ? mask : nil
+        for run in long { for k in run { mask[k] = true } }
+        return mask
     }
 
     /// A fingerprint at more positions than this within one document is repetition, not text.

@@ -203,15 +203,22 @@ public struct ReuseSettings: Sendable {
 
     /// Marks as template each run of own characters shorter than `minOwnRun` that has template
     /// wording (or the text's edge) on both sides.
-    static func maskResidue(_ template: inout [Bool], _ text: [UInt16]) {
+    static func maskResidue(_ template: inout [Bool]) {
+        for run in runs(of: false, in: template) where run.count < minOwnRun { for k in run { template[k] = true } }
+    }
+
+    /// The maximal runs of `value` in `flags`.
+    static func runs(of value: Bool, in flags: [Bool]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
         var i = 0
-        while i < text.count {
-            guard !template[i] else { i += 1; continue }
+        while i < flags.count {
+            guard flags[i] == value else { i += 1; continue }
             var j = i
-            while j < text.count && !template[j] { j += 1 }
-            if j - i < minOwnRun { for k in i..<j { template[k] = true } }
+            while j < flags.count && flags[j] == value { j += 1 }
+            out.append(i..<j)
             i = j
         }
+        return out
     }
 
     /// The lines from the title to the signature: the report, without the page around it. The
@@ -288,7 +295,7 @@ public struct ReuseSettings: Sendable {
             hashes.append(h); isTemplate.append(t)
         }
         // After all template wording is known: what is left between it.
-        ReuseSettings.maskResidue(&template, text)
+        ReuseSettings.maskResidue(&template)
         let prints = ReuseSettings.winnow(hashes, isTemplate: isTemplate, window: window)
         let own = template.reduce(0) { $0 + ($1 ? 0 : 1) }
         return NarrativeDocument(file: report.source, agency: report.agency, agencyKey: NarrativeDocument.agencyKey(report.agency),
