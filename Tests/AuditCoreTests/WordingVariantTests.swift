@@ -26,6 +26,12 @@ struct WordingVariantTests {
         "本报告统计时间：二○二一年一月一日—二○二一年十二月三十一日。",
         // A whole year named instead of two dates.
         "本报告统计期为2021年全年。", "报告中所列数据的统计期限为2021年度。", "本报告所列数据统计时间为2021年1-12月。",
+        // Other words for the period, ISO dates, a doubled dash.
+        "本报告所列数据统计日期为2021年1月1日至2021年12月31日。", "本报告统计口径为2021年1月1日至12月31日。",
+        "报告中所列数据时间为2021年1月1日至2021年12月31日。", "本报告中的统计数据起止日期为2021年1月1日至12月31日。",
+        "本报告所列数据为2021年1月1日至2021年12月31日期间数据。", "本报告统计的是2021年1月1日至2021年12月31日的数据。",
+        "本报告所列数据时间跨度为2021年1月1日至12月31日。", "本报告所列数据统计期限：2021-01-01至2021-12-31。",
+        "本报告所列数据统计期限为2021年1月1日——2021年12月31日。",
     ]
 
     static let fees = [
@@ -35,6 +41,10 @@ struct WordingVariantTests {
         "我局在政府信息公开工作中未收取任何费用。", "信息处理费：0元。", "本单位不涉及信息处理费收取。",
         "本机关依申请提供政府信息，不收取费用。", "2021年度没有发生收取信息处理费的情况。", "全年未收取信息公开处理费。",
         "在依申请公开工作中，未向申请人收取费用。", "无收费情况。", "本年度无政府信息公开收费。", "关于收费：未收取。",
+        // The fee named after the verb, free of charge, an amount of nothing.
+        "本机关未收取任何政府信息公开相关费用。", "2021年本单位没有收取政府信息公开费用。", "本年度未对依申请公开收取费用。",
+        "依申请公开政府信息均免费提供。", "政府信息公开申请一律免费办理。", "本单位依申请公开实行零收费。", "本年度依申请公开免收费用。",
+        "收费金额为0元。", "收费情况：0元。", "本年度我局政府信息公开收费金额为零。", "本年度共收取政府信息公开费用0元。",
     ]
 
     /// Fee statements that give the number of notices and the amount collected (strict).
@@ -170,7 +180,8 @@ struct WordingVariantTests {
                   "顿坊店乡人民政府2021年政府信息公开工作年度报告（全文）", "顿坊店乡人民政府2021年度政务公开工作年度报告",
                   "顿坊店乡人民政府关于2021年度政府信息公开工作情况的报告", "顿坊店乡人民政府2021年度政府信息公开工作报告",
                   "2021年顿坊店乡人民政府政府信息公开工作年度报告", "顿坊店乡人民政府政府信息公开工作年度报告(2021)",
-                  "顿坊店乡人民政府\n2021年政府信息公开工作年度报告",
+                  "顿坊店乡人民政府\n2021年政府信息公开工作年度报告", "顿坊店乡人民政府关于2021年度政府信息公开工作的报告",
+                  "顿坊店乡人民政府2021年度政府信息公开年报", "2021年顿坊店乡人民政府政务公开工作年度报告",
                   // Quoted, as a script or a list on a saved page quotes it.
                   "\"2021年顿坊店乡人民政府政府信息公开工作年度报告\"", "“顿坊店乡人民政府2021年政府信息公开工作年度报告”"] {
             let r = ReportParser.parse(text: base.replacingOccurrences(of: title, with: t), source: "t")
@@ -226,6 +237,10 @@ struct WordingVariantTests {
         // A whole year named is still compared with the report's year.
         #expect(try Self.outcome(Self.base.replacingOccurrences(of: Self.period, with: "本报告统计期限为2020年度。"), "standard", "period.stated") == .fail)
         #expect(try Self.outcome(Self.base.replacingOccurrences(of: Self.fee, with: "无收费标准的事项。"), "standard", "fees.disclosed") == .fail)
+        // Free things that are not the answering of applications, and a table row about applicants not paying, are no fee statement.
+        for other in ["在政务大厅免费提供政府公报。", "减免涉企收费3项，为企业减负1200万元。", "申请人逾期未按收费通知要求缴纳费用。"] {
+            #expect(try Self.outcome(Self.base.replacingOccurrences(of: Self.fee, with: other), "standard", "fees.disclosed") == .fail, "\(other)")
+        }
     }
 
     @Test("on OCR text whose figures are in doubt, a wrong year, a late date or a stale year is could-not-verify; a missing statement still fails")

@@ -6,14 +6,15 @@ import Foundation
 /// when the title gives none, and for the dump).
 enum StatisticsPeriodReader {
     static let builtInMarkers: [(anchor: String, re: NSRegularExpression)] = [
-        ("统计", try! NSRegularExpression(pattern: "统计(?:数据)?的?(?:期限|时限|期间|区间|时间范围|时间段|起止时间|时段|周期|时间|范围|期)")),
-        ("统计", try! NSRegularExpression(pattern: "数据的?统计(?:期限|时限|期间|区间|时间范围|时间段|起止时间|时段|周期|时间|范围|期)")),
+        ("统计", try! NSRegularExpression(pattern: "统计(?:数据)?的?(?:期限|时限|期间|区间|时间范围|时间段|时间跨度|起止时间|起止日期|时段|周期|时间|日期|口径|范围|期)")),
+        ("统计", try! NSRegularExpression(pattern: "数据的?统计(?:期限|时限|期间|区间|时间范围|时间段|时间跨度|起止时间|起止日期|时段|周期|时间|日期|口径|范围|期)")),
     ]
 
     /// The date range after a marker: connecting words (and a year named first, `2021年度(…)`),
-    /// then two dates (the second may omit its year), written 2021年1月1日 or 2021.1.1.
+    /// then two dates (the second may omit its year), written 2021年1月1日, 2021.1.1 or 2021-01-01,
+    /// joined by 至, 到 or one or two dashes.
     static let range = try! NSRegularExpression(pattern:
-        "^(?:为|是|自|从|:|,|即|均为|在|了|的)*(?:\\d{4}年度?\\(?)?(\\d{4})(?:年|\\.|/)(\\d{1,2})(?:月|\\.|/)(\\d{1,2})日?(?:起|开始)?(?:至|到|—|-|~|～)(?:(\\d{4})(?:年|\\.|/))?(\\d{1,2})(?:月|\\.|/)(\\d{1,2})日?(?:止|期间)?")
+        "^(?:为|是|自|从|:|,|即|均为|在|了|的)*(?:\\d{4}年度?\\(?)?(\\d{4})(?:年|\\.|/|-)(\\d{1,2})(?:月|\\.|/|-)(\\d{1,2})日?(?:起|开始)?(?:至|到|—{1,2}|-{1,2}|~|～)(?:(\\d{4})(?:年|\\.|/|-))?(\\d{1,2})(?:月|\\.|/|-)(\\d{1,2})日?(?:止|期间)?")
 
     /// A whole year named instead of two dates: 统计期为2021年全年, 统计期限为2021年度, 统计时间为2021年1-12月.
     static let wholeYear = try! NSRegularExpression(pattern:

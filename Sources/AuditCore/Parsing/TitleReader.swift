@@ -10,7 +10,7 @@ enum TitleReader {
 
     /// Words every title of an annual report has: what it is about, and that it is a report.
     static let subjects = ["政府信息公开", "政务公开", "信息公开"]
-    static let reportWords = ["年度报告", "工作报告", "年报", "情况的报告"]
+    static let reportWords = ["年度报告", "工作报告", "年报", "情况的报告", "工作的报告"]
     private static let yearRE = try! NSRegularExpression(pattern: "(?<![0-9])((?:19|20)\\d\\d)(?:年度?|\\)|）)")
 
     static func read(segments: [Segment], firstSection: Int?) -> Title {
