@@ -6,7 +6,31 @@ public enum ReportParser {
         let lines = splitLines(text)
         let headings = SectionRecognizer.choose(SectionRecognizer.candidates(in: lines))
         let (segments, headingSegments) = SegmentSplitter.segments(of: lines, cuttingAt: headings)
+        let (sections, sectionSegments) = Self.sections(headings, segments: segments, headingSegments: headingSegments)
 
+        let joined = JoinedText(segments[...])
+        let publicationDate = DateReader.publicationDate(segments: segments)
+        let title = TitleReader.fallback(TitleReader.read(segments: segments, firstSection: headingSegments.first),
+                                         segments: segments, date: publicationDate, source: source)
+        var year = title.year
+        if year == nil, let p = StatisticsPeriodReader.read(joined).first { year = p.startYear }
+        let (template, evidence) = Self.template(joined, year: year)
+        let tables = Tables(segments, sections: sectionSegments, template: template)
+
+        let paragraphs = ParagraphReader.read(segments: segments, headingIndexes: Set(headingSegments), tableSpans: tables.spans,
+                                              sectionAt: { position in sections.last { $0.headingPosition <= position }?.kind })
+
+        return Report(source: source, lines: lines, agency: title.agency, year: year, titleLine: title.line,
+                      template: template, templateEvidence: evidence,
+                      publicationDate: publicationDate,
+                      sections: sections, segments: segments, joined: joined, paragraphs: paragraphs,
+                      applicationTable: tables.application, reviewTable: tables.review, proactiveTable: tables.proactive,
+                      sectionEvidence: SectionEvidence.find(segments: segments, sections: sections, joined: joined),
+                      tableProblems: tables.problems, origin: origin)
+    }
+
+    /// The chosen headings as sections, each with its body segments.
+    static func sections(_ headings: [HeadingCandidate], segments: [Segment], headingSegments: [Int]) -> ([Section], [SectionKind: Range<Int>]) {
         var sections: [Section] = []
         var sectionSegments: [SectionKind: Range<Int>] = [:]
         for (n, h) in headings.enumerated() {
@@ -18,65 +42,52 @@ public enum ReportParser {
                                     span: LineSpan(h.line, lastLine), headingPosition: at, body: Array(segments[(at + 1)..<max(at + 1, end)])))
             sectionSegments[h.kind] = (at + 1)..<max(at + 1, end)
         }
+        return (sections, sectionSegments)
+    }
 
-        let joined = JoinedText(segments[...])
-        let publicationDate = DateReader.publicationDate(segments: segments)
-        let title = TitleReader.fallback(TitleReader.read(segments: segments, firstSection: headingSegments.first),
-                                         segments: segments, date: publicationDate, source: source)
-        var year = title.year
-        if year == nil, let p = StatisticsPeriodReader.read(joined).first { year = p.startYear }
-
-        var template: TemplateVersion?
-        var evidence: TemplateEvidence?
+    /// The format the report follows: its tables' labels when they tell, else its year.
+    static func template(_ joined: JoinedText, year: Int?) -> (TemplateVersion?, TemplateEvidence?) {
         let has2021 = TemplateLabels.keys2021.contains { joined.text.has($0) }
         let has2019 = TemplateLabels.keys2019.contains { joined.text.has($0) }
-        if let y = year, y < 2019 {
-            // Before 国办公开办函〔2019〕60号 there was no fixed table format.
-            template = nil
-        } else if has2021 != has2019 {
-            template = has2021 ? .v2021 : .v2019; evidence = .tableLabels
-        } else if let y = year, y >= 2019 {
-            template = y >= 2021 ? .v2021 : .v2019; evidence = .reportYear
-        }
+        // Before 国办公开办函〔2019〕60号 there was no fixed table format.
+        if let y = year, y < 2019 { return (nil, nil) }
+        if has2021 != has2019 { return (has2021 ? .v2021 : .v2019, .tableLabels) }
+        if let y = year, y >= 2019 { return (y >= 2021 ? .v2021 : .v2019, .reportYear) }
+        return (nil, nil)
+    }
 
-        var problems: [TableName: String] = [:]
+    /// The statistical tables read from their sections, where each lies in the text, and why one was not read.
+    struct Tables {
         var application: StatisticalTable?
         var review: StatisticalTable?
         var proactive: ProactiveTable?
-        var tableSpans: [TextSpan] = []
-        if let template {
-            if let range = sectionSegments[.applications] {
-                let read = readApplicationTable(segments[range], template: template)
-                application = read.table; tableSpans += read.spans
-                if application == nil { problems[.application] = "第三部分中未找到表格行标签" }
+        var spans: [TextSpan] = []
+        var problems: [TableName: String] = [:]
+
+        init(_ segments: [Segment], sections: [SectionKind: Range<Int>], template: TemplateVersion?) {
+            if let template {
+                if let range = sections[.applications] {
+                    let read = readApplicationTable(segments[range], template: template)
+                    application = read.table; spans += read.spans
+                    if application == nil { problems[.application] = "第三部分中未找到表格行标签" }
+                } else {
+                    problems[.application] = "未找到第三部分（收到和处理政府信息公开申请情况）"
+                }
+                if let range = sections[.proactive] {
+                    let read = ProactiveTableReader.read(segments[range], template: template)
+                    proactive = read.table; spans += read.spans
+                }
             } else {
-                problems[.application] = "未找到第三部分（收到和处理政府信息公开申请情况）"
+                problems[.application] = "无法确定报告所用的年报格式（2019或2021版）"
             }
-            if let range = sectionSegments[.proactive] {
-                let read = ProactiveTableReader.read(segments[range], template: template)
-                proactive = read.table; tableSpans += read.spans
+            if let range = sections[.reviewLitigation] {
+                let read = ReviewTableReader.read(segments[range])
+                review = read.table; spans += read.spans
+                if review == nil { problems[.reviewLitigation] = "第四部分中未找到表格" }
+            } else {
+                problems[.reviewLitigation] = "未找到第四部分（行政复议、行政诉讼情况）"
             }
-        } else {
-            problems[.application] = "无法确定报告所用的年报格式（2019或2021版）"
         }
-        if let range = sectionSegments[.reviewLitigation] {
-            let read = ReviewTableReader.read(segments[range])
-            review = read.table; tableSpans += read.spans
-            if review == nil { problems[.reviewLitigation] = "第四部分中未找到表格" }
-        } else {
-            problems[.reviewLitigation] = "未找到第四部分（行政复议、行政诉讼情况）"
-        }
-
-        let paragraphs = ParagraphReader.read(segments: segments, headingIndexes: Set(headingSegments), tableSpans: tableSpans,
-                                              sectionAt: { position in sections.last { $0.headingPosition <= position }?.kind })
-
-        return Report(source: source, lines: lines, agency: title.agency, year: year, titleLine: title.line,
-                      template: template, templateEvidence: evidence,
-                      publicationDate: publicationDate,
-                      sections: sections, segments: segments, joined: joined, paragraphs: paragraphs,
-                      applicationTable: application, reviewTable: review, proactiveTable: proactive,
-                      sectionEvidence: SectionEvidence.find(segments: segments, sections: sections, joined: joined),
-                      tableProblems: problems, origin: origin)
     }
 
     /// Table 三 in its template's rows; a 2021 report that kept the 2019 layout of the table (one

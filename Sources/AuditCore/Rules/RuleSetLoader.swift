@@ -47,19 +47,7 @@ public enum RuleSetLoader {
             return nil
         }
         chain.append(file.path)
-        let root: Node
-        do {
-            guard let n = try Yams.compose(yaml: file.text) else {
-                issues.append(RuleFileIssue(file: file.path, line: 1, column: 1, message: "the rule file is empty; it needs at least 'name' and 'rules'"))
-                return nil
-            }
-            root = n
-        } catch let e as YamlError {
-            issues.append(yamlIssue(e, file: file.path)); return nil
-        } catch {
-            issues.append(RuleFileIssue(file: file.path, line: nil, column: nil, message: "cannot read YAML: \(error)")); return nil
-        }
-        let top = YAMLValue(node: root, file: file.path)
+        guard let top = compose(file, issues: &issues) else { return nil }
         guard let entries = top.entries else {
             issues.append(top.issue("a rule file must be a mapping with 'name' and 'rules'")); return nil
         }
@@ -88,44 +76,67 @@ public enum RuleSetLoader {
         if set.name.isEmpty { issues.append(top.issue("the rule set has no 'name'; add e.g. 'name: standard'")) }
         var ownRules: [RawRule] = []
         if let rulesNode = entries.first(where: { $0.key == "rules" })?.value {
-            if let items = rulesNode.items {
-                var ids: [String: Int] = [:]
-                for item in items {
-                    guard let r = readRule(item, issues: &issues) else { continue }
-                    if let previous = ids[r.id] {
-                        issues.append(item.issue("duplicate rule id '\(r.id)' (first defined at line \(previous)); rule ids must be unique within a file"))
-                        continue
-                    }
-                    ids[r.id] = item.line ?? 0
-                    ownRules.append(r)
-                }
-            } else if !rulesNode.isNull {
-                issues.append(rulesNode.issue("'rules' must be a list of rules"))
-            }
+            ownRules = readRules(rulesNode, issues: &issues)
         } else if parent == nil {
             issues.append(top.issue("the rule set has no 'rules' list"))
         }
-        // Merge: the child overrides its parent's rules by id, key by key; new ids are appended.
+        return merge(set, rules: ownRules, into: parent)
+    }
+
+    /// The file's YAML tree, or an issue at the line and column where it cannot be read.
+    static func compose(_ file: RuleFileText, issues: inout [RuleFileIssue]) -> YAMLValue? {
+        do {
+            guard let n = try Yams.compose(yaml: file.text) else {
+                issues.append(RuleFileIssue(file: file.path, line: 1, column: 1, message: "the rule file is empty; it needs at least 'name' and 'rules'"))
+                return nil
+            }
+            return YAMLValue(node: n, file: file.path)
+        } catch let e as YamlError {
+            issues.append(yamlIssue(e, file: file.path)); return nil
+        } catch {
+            issues.append(RuleFileIssue(file: file.path, line: nil, column: nil, message: "cannot read YAML: \(error)")); return nil
+        }
+    }
+
+    /// The `rules:` list of one file, each id once.
+    static func readRules(_ rulesNode: YAMLValue, issues: inout [RuleFileIssue]) -> [RawRule] {
+        guard let items = rulesNode.items else {
+            if !rulesNode.isNull { issues.append(rulesNode.issue("'rules' must be a list of rules")) }
+            return []
+        }
+        var ownRules: [RawRule] = []
+        var ids: [String: Int] = [:]
+        for item in items {
+            guard let r = readRule(item, issues: &issues) else { continue }
+            if let previous = ids[r.id] {
+                issues.append(item.issue("duplicate rule id '\(r.id)' (first defined at line \(previous)); rule ids must be unique within a file"))
+                continue
+            }
+            ids[r.id] = item.line ?? 0
+            ownRules.append(r)
+        }
+        return ownRules
+    }
+
+    /// A child over its parent: the child overrides the parent's rules by id, key by key; new ids are appended.
+    static func merge(_ set: RawSet, rules ownRules: [RawRule], into parent: RawSet?) -> RawSet {
         var merged = parent ?? RawSet(name: set.name)
         merged.name = set.name
         if !set.description.isEmpty { merged.description = set.description }
         if let g = set.grades { merged.grades = g }
         if let u = set.unverifiablePoints { merged.unverifiablePoints = u }
         for r in ownRules {
-            if let i = merged.rules.firstIndex(where: { $0.id == r.id }) {
-                var base = merged.rules[i]
-                for (k, v) in r.fields { base.fields[k] = v }
-                for p in r.params {
-                    if let j = base.params.firstIndex(where: { $0.key == p.key }) { base.params[j] = p } else { base.params.append(p) }
-                }
-                for m in r.messages {
-                    if let j = base.messages.firstIndex(where: { $0.key == m.key }) { base.messages[j] = m } else { base.messages.append(m) }
-                }
-                base.enabled = r.enabled
-                merged.rules[i] = base
-            } else {
-                merged.rules.append(r)
+            guard let i = merged.rules.firstIndex(where: { $0.id == r.id }) else { merged.rules.append(r); continue }
+            var base = merged.rules[i]
+            for (k, v) in r.fields { base.fields[k] = v }
+            for p in r.params {
+                if let j = base.params.firstIndex(where: { $0.key == p.key }) { base.params[j] = p } else { base.params.append(p) }
             }
+            for m in r.messages {
+                if let j = base.messages.firstIndex(where: { $0.key == m.key }) { base.messages[j] = m } else { base.messages.append(m) }
+            }
+            base.enabled = r.enabled
+            merged.rules[i] = base
         }
         return merged
     }
