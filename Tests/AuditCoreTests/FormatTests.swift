@@ -54,6 +54,17 @@ struct FormatTests {
         #expect(text.hasSuffix("未闭合\n"))
     }
 
+    @Test("plain text saved under a page's name keeps its lines; a page with a few tags is still a page")
+    func plainTextNamedHTML() throws {
+        // The OCR'd seed holds one `<i>…</i>` pair.
+        let text = Project.text("examples/reports/002_22aa9dc67aee4612.txt")
+        #expect(text.contains("<i>"))
+        guard case .text(let read) = InputText.extract(Data(text.utf8), format: .html) else { Issue.record("not read"); return }
+        #expect(read == text)
+        guard case .text(let page) = InputText.extract(Data("<p>一、总体情况</p><p>本年度</p>".utf8), format: .html) else { Issue.record("not read"); return }
+        #expect(!page.contains("<p>") && page.contains("一、总体情况"))
+    }
+
     @Test("deeply nested HTML is flattened, not a crash")
     func deep() {
         let page = String(repeating: "<div>", count: 50_000) + "一、总体情况" + String(repeating: "</div>", count: 50_000)

@@ -52,7 +52,8 @@ struct WordingVariantTests {
         "本年度发出收费通知0件，收取信息处理费0元。", "2021年度共发出收费通知0份，收费金额0元。", "本年度未发出收费通知，未收取信息处理费。",
         "本机关2021年未发出信息处理费收费通知，实际收取信息处理费0元。", "收费通知件数为0件，收取金额为0元。",
         "全年未开具收费通知书，未收取任何费用。", "信息处理费：发出收费通知0件，实际收取0元。", "发出收费通知零件，收费零元。",
-        "2021年，发出收费通知书0件，共计收取信息处理费0万元。",
+        "2021年，发出收费通知书0件，共计收取信息处理费0万元。", "未向申请人发出收费通知，未向申请人收取信息处理费。",
+        "本年度没有向任何申请人发送收费通知，未对申请人收取费用。",
     ]
 
     /// Section headings as real reports title them (numbered as the format says).
@@ -61,6 +62,7 @@ struct WordingVariantTests {
         ("一、总体情况", "一、工作总体情况"), ("一、总体情况", "一、总体概况"),
         ("二、主动公开政府信息情况", "二、主动公开情况"), ("二、主动公开政府信息情况", "二、主动公开政府信息工作情况"),
         ("二、主动公开政府信息情况", "二、政府信息主动公开情况"), ("二、主动公开政府信息情况", "二、主动公开政府信息"),
+        ("二、主动公开政府信息情况", "二、行政机关主动公开政府信息的情况"), ("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议、诉讼情况"),
         ("三、收到和处理政府信息公开申请情况", "三、依申请公开情况"), ("三、收到和处理政府信息公开申请情况", "三、依申请公开政府信息情况"),
         ("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开申请的情况"), ("三、收到和处理政府信息公开申请情况", "三、政府信息公开申请办理情况"),
         ("四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开申请行政复议、提起行政诉讼情况"),
@@ -154,6 +156,9 @@ struct WordingVariantTests {
         "顿坊店乡人民政府 2022年1月18日", "顿坊店乡人民政府\n2022 年 1 月 18 日",
         // Wrapped by a narrow PDF column: the year on one line, the month and day on the next.
         "顿坊店乡人民政府\n2022\n年1月18日",
+        // 元月, a year's zero typed as a letter O or a figure, a date label, a note after the date.
+        "顿坊店乡人民政府\n2022年元月18日", "顿坊店乡人民政府\n二O二二年一月十八日", "顿坊店乡人民政府\n二0二二年一月十八日",
+        "顿坊店乡人民政府\n日期：2022年1月18日", "顿坊店乡人民政府\n2022年1月18日（此件公开发布）", "2022年1月18日",
     ]
 
     @Test("a signature date in any common form dates the report")
@@ -169,6 +174,38 @@ struct WordingVariantTests {
         #expect(paged.publicationDate.map { [$0.year, $0.month, $0.day] } == [2022, 1, 18])
         #expect(DateReader.arabicDate("二〇二一年十二月三十一日") == "2021年12月31日")
         #expect(DateReader.arabicDate("二〇二二年十月二十日") == "2022年10月20日")
+        // The month alone: a date whose day is not known, late only when the whole month is.
+        let month = ReportParser.parse(text: base + "\n\n顿坊店乡人民政府\n2022年1月\n", source: "month")
+        #expect(month.publicationDate.map { [$0.year, $0.month] } == [2022, 1] && month.publicationDate?.dayKnown == false)
+        #expect(month.publicationDate?.iso == "2022-01" && month.publicationDate?.chinese == "2022年1月")
+        let department = base.replacingOccurrences(of: "顿坊店乡人民政府2021年", with: "某某县交通运输局2021年")
+        for (text, outcome) in [("2022年1月", Outcome.pass), ("2022年2月", .fail)] {
+            let r = ReportParser.parse(text: department + "\n\n某某县交通运输局\n\(text)\n", source: "month")
+            #expect(r.agency == "某某县交通运输局")
+            let audit = AuditEngine.audit(r, rules: try Project.ruleSet("strict"), language: .zh)
+            #expect(audit.outcomes.first { $0.rule == "report.dated" }?.outcome == outcome, "\(text)")
+            if outcome == .fail { #expect(audit.findings.contains { $0.rule == "report.dated" && $0.message.contains("2022年2月晚于") }) }
+        }
+        // Dates after the signature on a saved page are not the report's: an update stamp, related
+        // articles, a dated attachment, a correction note.
+        for tail in ["【打印本页】【关闭窗口】\n更新时间：2022-05-20", "相关文章\n关于做好政务公开工作的通知 2022-03-05\n某某局关于印发要点的通知\n2022-04-01",
+                     "附件：统计表（2022年6月28日修订）", "（2022年3月5日更正：第三部分表格数据）"] {
+            let r = ReportParser.parse(text: base + "\n\n顿坊店乡人民政府\n2022年1月18日\n" + tail + "\n", source: "tail")
+            #expect(r.publicationDate.map { [$0.year, $0.month, $0.day] } == [2022, 1, 18], "\(tail)")
+        }
+    }
+
+    @Test("an agency named with a second name in parentheses, and a prefecture's 行政公署, keep their name and level")
+    func agencyNames() throws {
+        let base = Project.text("examples/reports/001_4f4d1458c3fb7bc1.txt")
+        let title = "顿坊店乡人民政府2021年政府信息公开工作年度报告"
+        for name in ["某某市文化和旅游局（某某市文物局）", "某某县人民政府办公室（某某县机构编制委员会办公室）", "某某盟行政公署"] {
+            let r = ReportParser.parse(text: base.replacingOccurrences(of: title, with: name + "2021年政府信息公开工作年度报告"), source: "t")
+            #expect(r.agency == TextNormalizer.compact(name), "\(name): \(r.agency ?? "-")")
+        }
+        #expect(AgencyLevel.classify("某某市文化和旅游局(某某市文物局)") == .department)
+        #expect(AgencyLevel.classify("某某市人民政府(某某市人民政府办公室)") == .government)
+        #expect(AgencyLevel.classify("某某盟行政公署") == .government && AgencyLevel.classify("某某地区行政公署") == .government)
     }
 
     @Test("titles with the year in Chinese numerals, in parentheses, or with 关于 and （全文）")

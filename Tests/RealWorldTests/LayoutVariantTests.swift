@@ -220,6 +220,22 @@ struct LayoutVariantTests {
             return "索引号：11350128MB0000000X/\((r.year ?? 2021) + 1)-00012\t主题分类：政务公开\n发布机构：\(r.agency ?? "")\t发文日期：\(date)\n"
                 + "文号：\t主题词：年度报告\n" + text
         },
+        // A table of contents before the first section (目录 and the six headings, one per line),
+        // as a Word report or its PDF has it: the report's own headings further down are its sections.
+        Layout(name: "a table of contents before the first section") { text in
+            let r = ReportParser.parse(text: text, source: "")
+            var lines = text.components(separatedBy: "\n")
+            let contents = ["目  录"] + SectionKind.allCases.map { "\($0.numeral)、\($0.officialTitle)" } + [""]
+            lines.insert(contentsOf: contents, at: min(max((r.sections.first?.headingLine ?? 1) - 1, 0), lines.count))
+            return lines.joined(separator: "\n")
+        },
+        // A page's tail after the report: print links, an update stamp, related articles with
+        // their dates — all later than the signature, none of them the report's date.
+        Layout(name: "a page's tail with later dates") { text in
+            let year = (ReportParser.parse(text: text, source: "").year ?? 2021) + 1
+            return text + "\n【打印本页】【关闭窗口】\n更新时间：\(year)-05-20\n相关文章\n关于做好政务公开工作的通知 \(year)-03-05\n"
+                + "某某局关于印发工作要点的通知\n\(year)-04-01\n附件：统计表（\(year)年6月28日修订）\n"
+        },
         // Several at once, as a crawl of a page with full-width figures gives it.
         Layout(name: "chrome, full-width digits, flattened without spaces") { text in
             let chrome = layouts.first { $0.name == "page chrome around it" }!.transform(text)

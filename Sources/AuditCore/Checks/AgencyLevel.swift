@@ -17,9 +17,12 @@ public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
 
     /// From the agency's name; nil when it does not say.
     public static func classify(_ name: String?) -> AgencyLevel? {
-        guard let n = name.map(TextNormalizer.compact), !n.isEmpty else { return nil }
-        // A zone run by an administrative committee (平潭综合实验区, 某某新区) reports as a government.
-        if ["实验区", "新区", "开发区", "高新区", "示范区", "管理委员会", "管委会"].contains(where: { n.hasSuffix($0) }) { return .government }
+        guard var n = name.map(TextNormalizer.compact), !n.isEmpty else { return nil }
+        // A second name in parentheses (某某市文化和旅游局（某某市文物局）): the first is the agency's.
+        if n.hasSuffix(")"), let open = n.lastIndex(of: "("), open > n.startIndex { n = String(n[..<open]) }
+        // A zone run by an administrative committee (平潭综合实验区, 某某新区) reports as a government,
+        // and so does a prefecture's 行政公署 (the provincial government's agency that governs it).
+        if ["实验区", "新区", "开发区", "高新区", "示范区", "管理委员会", "管委会", "行政公署"].contains(where: { n.hasSuffix($0) }) { return .government }
         let departmentMarks = ["局", "委员会", "办公室", "办公厅", "厅", "中心", "署", "委", "办", "院", "所", "站", "队"]
         if departmentMarks.contains(where: { n.hasSuffix($0) }) { return .department }
         for suffix in ["人民政府", "政府", "街道办事处", "办事处"] where n.hasSuffix(suffix) {

@@ -56,8 +56,8 @@ public enum ReportDateCheck: ReportCheck {
         let deadline = ReportDate(year: year + 1, month: d.month, day: d.day, line: 0)
         guard date > deadline else { return .pass }
         return .from([Observation(.fail, Variant.late, values: [
-            "date": Localized(zh: "\(date.year)年\(date.month)月\(date.day)日", en: date.iso),
-            "deadline": Localized(zh: "\(deadline.year)年\(deadline.month)月\(deadline.day)日", en: deadline.iso),
+            "date": Localized(zh: date.chinese, en: date.iso),
+            "deadline": Localized(zh: deadline.chinese, en: deadline.iso),
             "level": level.name,
         ], line: date.line, excerpt: report.line(date.line).trimmingCharacters(in: .whitespaces))])
     }

@@ -50,10 +50,13 @@ extension Report {
     private func headingCandidatesNotTaken() -> [String] {
         let all = SectionRecognizer.candidates(in: lines)
         let chosen = Set(sections.map { "\($0.headingLine):\($0.heading)" })
+        let sorted = all.sorted { ($0.line, $0.start) < ($1.line, $1.start) }
+        let contents = Set(SectionRecognizer.contentsList(sorted).map { "\(sorted[$0].line):\(sorted[$0].start)" })
         var out: [String] = []
         for c in all where !chosen.contains("\(c.line):\(c.text)") {
             let why: String
             if c.subItem { why = "a sub-item; stands in only for a section without a heading, outside 一" }
+            else if contents.contains("\(c.line):\(c.start)") { why = "an entry of a table of contents; the section's own heading comes later" }
             else if sections.contains(where: { $0.kind == c.kind }) { why = "section \(c.kind.numeral) already has a heading that fits the order better" }
             else { why = "out of order with the headings around it, or an item of a list" }
             out.append("  not a heading: line \(c.line) col \(c.start) “\(c.text)” (\(why))")

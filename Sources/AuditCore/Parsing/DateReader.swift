@@ -21,7 +21,8 @@ enum DateReader {
     private static let signature = try! NSRegularExpression(pattern:
         "(?:局|委|办|政府|室|中心|街道|镇|乡|院|会|所|处|队|部|厅|署|馆|站|办事处)(20\\d\\d)年(\\d{1,2})月(\\d{1,2})日(?=$|[^\\p{Han}]|附件|分享|打印|关闭|扫一扫|相关|责任编辑|来源|【)")
 
-    static let agencySuffixes = ["局", "委", "办", "政府", "办公室", "办公厅", "中心", "街道", "镇", "乡", "委员会", "管委会", "办事处", "院", "厅", "所", "处", "队", "馆", "站", "部"]
+    static let agencySuffixes = ["局", "委", "办", "政府", "办公室", "办公厅", "中心", "街道", "镇", "乡", "委员会", "管委会", "办事处", "院", "厅", "所", "处", "队", "馆", "站", "部",
+                                 "署", "区", "会", "台", "社", "场", "关"]
 
     /// Dates written in Chinese numerals (二〇二二年一月十八日, 二零二一年十二月三十一日, and a second
     /// date without its year, 至十二月三十一日) in Arabic figures; a date written 2022-01-18 /
@@ -30,7 +31,8 @@ enum DateReader {
         var u = Array(c.unicodeScalars)
         var changed = false
         if u.contains("年") || u.contains("月") {
-            let zero: Set<Unicode.Scalar> = ["〇", "○", "零", "Ｏ"]
+            // The zero of a year is also typed as a letter O or a figure 0 (二O二四年, 二0二四年).
+            let zero: Set<Unicode.Scalar> = ["〇", "○", "零", "Ｏ", "O", "o", "0"]
             func value(_ x: Unicode.Scalar) -> Int? {
                 if zero.contains(x) { return 0 }
                 return SectionRecognizer.hanNumeral(x).flatMap { $0 <= 9 ? $0 : nil }
@@ -54,6 +56,11 @@ enum DateReader {
                 if i + 4 < u.count, u[i + 4] == "年", (0..<4).allSatisfy({ value(u[i + $0]) != nil }) {
                     out += String((0..<4).reduce(0) { $0 * 10 + value(u[i + $1])! }).unicodeScalars + ["年"]
                     i += 5; changed = true; continue
+                }
+                // 元月 is January.
+                if u[i] == "元", i + 1 < u.count, u[i + 1] == "月", i > 0, u[i - 1] == "年" {
+                    out += ["1", "月"]
+                    i += 2; changed = true; continue
                 }
                 // 月 or 日 after a run of numerals
                 if value(u[i]) != nil || u[i] == "十" {
@@ -102,16 +109,15 @@ enum DateReader {
     }
 
     static func publicationDate(segments: [Segment]) -> ReportDate? {
-        var seen = 0
+        // The last lines, the line above each one too: a bare date signs only under a name or the body.
+        let last = Array(segments.reversed().lazy.filter { !isBlank($0.text) }.prefix(5).map { (TextNormalizer.compact($0.text), $0.line) })
         var after: String?
-        for seg in segments.reversed() where !isBlank(seg.text) {
-            let c = TextNormalizer.compact(seg.text)
-            if let d = date(c, line: seg.line, written, maxLength: 40) { return d }
+        for (k, (c, line)) in last.prefix(4).enumerated() {
+            let above = k + 1 < last.count ? last[k + 1].0 : nil
+            if let d = signatureDate(c, line: line, above: above) { return d }
             // A date wrapped across two lines (`2022` / `年1月20日`) by a narrow PDF column.
-            if let a = after, c.unicodeScalars.count + a.unicodeScalars.count <= 40, let d = date(c + a, line: seg.line, written, maxLength: 40) { return d }
+            if let a = after, c.unicodeScalars.count + a.unicodeScalars.count <= 40, let d = signatureDate(c + a, line: line, above: above) { return d }
             after = c.unicodeScalars.count <= 40 ? c : nil
-            seen += 1
-            if seen >= 4 { break }
         }
         if let d = savedPageSignature(segments) { return d }
         if let d = flattenedSignature(segments) { return d }
@@ -132,6 +138,52 @@ enum DateReader {
         }
         return nil
     }
+
+    /// The date of a short line at the end, if the line signs the report: the date ends it (a
+    /// note such as `（此件公开发布）` may follow), and before it stands nothing, the agency's name
+    /// or a date label. A page's `更新时间:`, an item of a related-articles list (`关于…的通知
+    /// 2024-03-05`), a dated correction or attachment are not signatures. A bare date signs under
+    /// the agency's name or the body's last sentence, not under a list item's title. The month
+    /// alone (`2024年1月`) is a date whose day is not known.
+    static func signatureDate(_ c: String, line: Int, above: String?) -> ReportDate? {
+        guard c.unicodeScalars.count <= 40 else { return nil }
+        let a = arabicDate(c)
+        guard a.has("月") else { return nil }
+        let ns = a as NSString
+        let whole = NSRange(location: 0, length: ns.length)
+        var found: (range: NSRange, date: ReportDate)?
+        if let m = written.re.matches(in: a, range: whole).last, let y = Int(ns.substring(with: m.range(at: 1))),
+           let mo = Int(ns.substring(with: m.range(at: 2))), let d = Int(ns.substring(with: m.range(at: 3))), (1...12).contains(mo), (1...31).contains(d) {
+            found = (m.range, ReportDate(year: y, month: mo, day: d, line: line))
+        } else if let m = monthOnly.firstMatch(in: a, range: whole), let y = Int(ns.substring(with: m.range(at: 1))),
+                  let mo = Int(ns.substring(with: m.range(at: 2))), (1...12).contains(mo) {
+            found = (m.range, ReportDate(year: y, month: mo, line: line))
+        }
+        guard let (range, date) = found else { return nil }
+        let before = ns.substring(to: range.location).trimmingCharacters(in: leading)
+        // A page's own stamp (`发布时间:2024年01月15日 10:30 来源:本站`) may go on after its date.
+        if dateLabels.contains(before) { return date }
+        var rest = ns.substring(from: range.location + range.length).trimmingCharacters(in: trailing)
+        if rest.hasPrefix("("), rest.has("此件") || rest.has("公开") { rest = "" }
+        guard rest.isEmpty else { return nil }
+        if before.isEmpty {
+            guard let above, !signed(above) else { return date }
+            return listItem(above) ? nil : date
+        }
+        return signed(before) ? date : nil
+    }
+    /// A line a bare date follows in a list of links, not in a signature: a document's title
+    /// (`关于…的通知`, `…年度报告`, `《…》`), or a label (`更新时间:`); never a sentence.
+    static func listItem(_ c: String) -> Bool {
+        c.unicodeScalars.count <= 80 && (c.hasSuffix(":") || c.hasSuffix("》") || documentTypes.contains { c.hasSuffix($0) })
+    }
+    private static let documentTypes = ["通知", "公告", "通告", "报告", "决定", "意见", "办法", "方案", "函", "批复", "通报", "公示", "规划", "要点",
+                                        "细则", "规定", "解读", "简报", "年报", "纪要", "计划", "总结", "清单", "目录", "指南"]
+    private static let monthOnly = try! NSRegularExpression(pattern: "(20\\d\\d)年(\\d{1,2})月[)\\]】。.]*$")
+    private static let trailing = CharacterSet(charactersIn: ")]】。.")
+    private static let leading = CharacterSet(charactersIn: "([【:")
+    /// Labels a signature date may carry (their colon trimmed with the brackets).
+    private static let dateLabels: Set<String> = ["发布时间", "发布日期", "成文日期", "印发日期", "落款日期", "日期"]
 
     /// A saved web page: the site's footer follows the report. The signature is still a short
     /// date line under (or after) the agency's name. Only short lines with 月 are compacted.

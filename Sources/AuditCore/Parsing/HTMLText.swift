@@ -16,6 +16,25 @@ public enum HTMLText {
 
     private static let initialize: Void = { xmlInitParser() }()
 
+    /// Whether a text holds HTML markup at all: three tags or more (`<p>`, `<br/>`, `</td>`,
+    /// `<!DOCTYPE`); plain text may hold a stray `<i>…</i>` from a converter.
+    public static func hasTags(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b -> Bool in
+            var i = 0, tags = 0
+            while i + 1 < b.count {
+                if b[i] == 0x3C, isTagStart(b[i + 1]) {
+                    var j = i + 1
+                    while j < b.count, j - i < 2000, b[j] != 0x3C, b[j] != 0x0A, b[j] != 0x3E { j += 1 }
+                    if j < b.count, b[j] == 0x3E { tags += 1; if tags >= 3 { return true } }
+                    i = j; continue
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// Whether a text is HTML markup rather than prose: twenty or more tags making up at least
     /// a third of its visible characters (a page is 70–100%; a report with a stray `<br>` none),
     /// five of them paragraphs or divisions — Markdown from a PDF converter may hold HTML tables,

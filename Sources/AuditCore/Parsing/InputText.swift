@@ -18,7 +18,8 @@ public enum InputText {
             return decoded
         case .html:
             switch decode(data, forced: encoding) {
-            case .text(let html): return .text(HTMLText.text(fromHTML: html))
+            // Plain text saved under a page's name (`.htm`) keeps its lines: a page has tags.
+            case .text(let html): return .text(HTMLText.hasTags(html) ? HTMLText.text(fromHTML: html) : html)
             case .failure(let r): return .failure(r)
             }
         case .docx:

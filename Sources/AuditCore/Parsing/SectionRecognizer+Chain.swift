@@ -8,7 +8,7 @@ extension SectionRecognizer {
     /// comment), then sub-items for sections still without a heading.
     static func choose(_ all: [HeadingCandidate]) -> [HeadingCandidate] {
         let sorted = all.sorted { ($0.line, $0.start) < ($1.line, $1.start) }
-        let listed = listItems(sorted)
+        let listed = listItems(sorted).union(contentsList(sorted))
         let cands = sorted.enumerated().filter { !$0.element.subItem && !listed.contains($0.offset) }.map(\.element).prefix(400)
         let c = Array(cands)
         // best[i]: for each set of kinds, the best score of a chain ending at candidate i, and its predecessor.
@@ -84,6 +84,32 @@ extension SectionRecognizer {
     static func score(_ c: HeadingCandidate) -> Int {
         let numbered = c.numbering != .none
         return 100 + (numbered ? 3 : 0) + (numbered && c.order == c.kind.rawValue ? 8 : 0) + (c.wholeLine ? 2 : 0) + (c.official ? 1 : 0)
+    }
+
+    /// Candidates that are a table of contents (`目录` / `本报告由以下六个部分组成：` and the headings
+    /// one per line): three or more on lines with nothing else between them, their sections going
+    /// up, where at least three of those sections have a heading again further down — the report's
+    /// own headings, which are then chosen over the list's empty ones.
+    static func contentsList(_ c: [HeadingCandidate]) -> Set<Int> {
+        let candidateLines = Set(c.map(\.line))
+        var out: Set<Int> = []
+        var run: [Int] = []
+        func flush() {
+            defer { run = [] }
+            guard run.count >= 3, let end = run.last.map({ c[$0].line }) else { return }
+            let repeated = run.filter { i in c.contains { $0.line > end && $0.kind == c[i].kind } }
+            if repeated.count >= 3 { out.formUnion(run) }
+        }
+        for i in c.indices where !c[i].subItem {
+            if let last = run.last, c[i].line > c[last].line, c[i].kind > c[last].kind,
+               ((c[last].line + 1)..<c[i].line).filter({ !candidateLines.contains($0) }).count <= 2 {
+                run.append(i)
+            } else {
+                flush(); run = [i]
+            }
+        }
+        flush()
+        return out
     }
 
     /// Candidates that are items of a list in a sentence (`包括：一、总体情况；二、主动公开…；三、…`):

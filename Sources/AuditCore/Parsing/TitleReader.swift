@@ -47,7 +47,10 @@ enum TitleReader {
             var (agency, year) = parse(title)
             if agency.isEmpty, k > 0, !nonEmpty[k - 1].compact.has(":") {
                 let previous = cleanAgency(stripLabel(nonEmpty[k - 1].compact))
-                if previous.unicodeScalars.count <= 30, !previous.has("。"), !previous.has(","), !previous.has(":"), !["正文", "标题", "目录"].contains(previous) { agency = previous }
+                // Not a heading of a contents list (`六、其他需要报告的事项`) standing above the title.
+                let numbered = previous.unicodeScalars.prefix(3).contains("、") && previous.unicodeScalars.first.flatMap(SectionRecognizer.hanNumeral) != nil
+                if previous.unicodeScalars.count <= 30, !numbered, !previous.has("。"), !previous.has(","), !previous.has(":"),
+                   !["正文", "标题", "目录"].contains(previous) { agency = previous }
             }
             let found = Title(agency: agency.isEmpty ? nil : agency, year: year, line: segments[entry.index].line)
             // A menu item that names the subject (`政府信息公开年报`) gives neither agency nor year:
@@ -150,6 +153,11 @@ enum TitleReader {
         for p in ["关于"] where t.hasPrefix(p) { t = String(t.dropFirst(p.count)) }
         for suffix in ["关于", "的", "度", "(", "（"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
         t = t.trimmingCharacters(in: CharacterSet(charactersIn: " :：,，、·-—()（）#*").union(quotes))
+        // A second name in parentheses is part of the agency's (某某市文化和旅游局（某某市文物局）):
+        // its closing parenthesis, trimmed above, is put back.
+        if let open = t.lastIndex(where: { $0 == "(" || $0 == "（" }), !t[open...].contains(where: { $0 == ")" || $0 == "）" }) {
+            t += t[open] == "(" ? ")" : "）"
+        }
         // An agency is named in Chinese: what is left of markup or a script is none.
         return t.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } ? t : ""
     }
