@@ -32,10 +32,13 @@ enum TableFixture {
     }
 
     static func report(_ values: [String: [String]], review: [String] = ["1", "0", "0", "0", "1"] + Array(repeating: "0", count: 10),
-                       separator: String = "\t") -> Report {
+                       separator: String = "\t", header: [[String]] = [], reviewHeader: [[String]] = []) -> Report {
         var text = "某某局2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        for row in header { text += row.joined(separator: separator) + "\n" }
         for (id, label) in labels { text += ([label] + values[id]!).joined(separator: separator) + "\n" }
-        text += "四、政府信息公开行政复议、行政诉讼情况\n" + review.joined(separator: separator) + "\n"
+        text += "四、政府信息公开行政复议、行政诉讼情况\n"
+        for row in reviewHeader { text += row.joined(separator: separator) + "\n" }
+        text += review.joined(separator: separator) + "\n"
         return ReportParser.parse(text: text, source: "fixture")
     }
 
@@ -105,6 +108,35 @@ struct TableBalanceTests {
             let result = try run(TableFixture.report(v))
             #expect(!result.observations.contains { $0.outcome == .fail && $0.values["where"]?.zh.contains("一、本年新收") == true }, "\(bad)")
             #expect(result.observations.contains { $0.outcome == .unverifiable }, "\(bad)")
+        }
+    }
+
+    @Test("columns headed in another order are unverifiable, never an imbalance read by position")
+    func columnOrder() throws {
+        let applicants = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+        // The format's own headers pass: 总计 in the first header row before 自然人, or on one flattened line.
+        for header in [[["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况", "总计"], ["自然人", "法人或其他组织"],
+                        ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]],
+                       [["申请人情况", "总计", "自然人", "法人或其他组织"] + applicants.dropFirst().dropLast()]] {
+            #expect(try run(TableFixture.report(TableFixture.balanced(), header: header)).outcome == .pass)
+        }
+        // The kinds of organisation swapped: 3 companies read as research institutes would be silently wrong.
+        let swapped = [["", "自然人", "科研机构", "商业企业", "社会公益组织", "法律服务机构", "其他", "总计"]]
+        let result = try run(TableFixture.report(TableFixture.balanced(), header: swapped))
+        #expect(result.outcome == .unverifiable)
+        #expect(result.observations.contains { $0.values["reason"]?.zh.contains("申请人栏目排列与格式不同") == true })
+
+        // Table 四 with 总计 heading each block on its line: 1 0 0 0 1 read by position would be an imbalance.
+        let review = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+        let totalFirst = [["行政复议", "行政诉讼"], ["总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结"]]
+        let reversed = ["1", "1", "0", "0", "0"] + Array(repeating: "0", count: 10)
+        let four = try run(TableFixture.report(TableFixture.balanced(), review: reversed, reviewHeader: totalFirst)).observations
+        #expect(!four.contains { $0.outcome == .fail })
+        #expect(four.contains { $0.outcome == .unverifiable && $0.values["reason"]?.zh.contains("“总计”列在“结果维持”之前") == true })
+        // The format's order, also with labels broken over two lines (结 / 果维持) by extraction, still verifies.
+        for header in [[["行政复议", "行政诉讼"], review + review + review],
+                       [["结", "结", "其", "尚"], ["果维持", "果纠正", "他结果", "未审结", "总计"] + review + review]] {
+            #expect(try run(TableFixture.report(TableFixture.balanced(), reviewHeader: header)).outcome == .pass)
         }
     }
 

@@ -92,6 +92,12 @@ struct WordingVariantTests {
         "共收到各类申请材料200件。", "办结各类审批事项1500件。", "全年收到网民留言86件，予以公开答复80件。",
         "今年以来，累计接收信访件15件，其中予以受理12件。", "全年处理行政复议申请3件，行政诉讼应诉2件。",
         "全年主动公开各类信息236条，其中政策文件15件、规划计划8件。",
+        // Disclosure figures of another year, of a longer time, of the whole county, a part, other work.
+        "上年收到政府信息公开申请6件。", "上年作出行政处罚决定40件。", "2020年制发行政规范性文件5件。",
+        "《条例》修订以来累计收到政府信息公开申请15件。", "“十三五”期间共收到政府信息公开申请30件。",
+        "全县共发生政府信息公开行政复议案件5件，涉及我乡的0件。", "全区各单位共制发行政规范性文件99件。",
+        "全年共收到政府信息公开申请0件。其中第四季度收到政府信息公开申请2件。",
+        "协助上级部门办理政府信息公开申请2件。",
     ]
 
     @Test("figures about other things are not compared with the tables; disclosure figures still are")
@@ -122,6 +128,9 @@ struct WordingVariantTests {
         for sentence in Self.earlierYearsInOtherRoles {
             #expect(try Self.outcome(base.replacingOccurrences(of: at, with: at + sentence + "\n"), "strict", "years.current") == .pass, "\(sentence)")
         }
+        for sentence in ["我乡在2020年度全县政务公开工作考核中获评优秀等次。", "2020年度全市政务公开考评中，我乡获得第一名。"] {
+            #expect(try Self.outcome(base.replacingOccurrences(of: at, with: at + sentence + "\n"), "strict", "years.current") == .pass, "\(sentence)")
+        }
         for sentence in ["2020年，我乡共收到政府信息公开申请3件。", "本乡2020年共主动公开信息120条。", "2020年度，本机关全年开展培训3次。"] {
             #expect(try Self.outcome(base.replacingOccurrences(of: at, with: at + sentence + "\n"), "strict", "years.current") == .fail, "\(sentence)")
         }
@@ -129,6 +138,9 @@ struct WordingVariantTests {
 
     /// Sections 五 that name problems and measures in other words (strict `problems.substantive`).
     static let problemSections = [
+        // Set out as a table of problems and measures, in pipes or tabs.
+        "| 存在问题 | 改进措施 |\n| --- | --- |\n| 栏目信息更新不及时 | 建立栏目更新台账，每月检查 |\n| 政策解读形式单一 | 增加图解、视频解读 |",
+        "存在问题\t改进措施\n栏目信息更新不及时\t建立栏目更新台账，每月检查\n政策解读形式单一\t增加图解、视频解读",
         "主要问题是信息更新频率偏低。今后将建立定期更新机制，确保信息及时发布。",
         "工作中仍存在薄弱环节，如政策解读形式较为单一。2022年，我们将着力丰富解读形式，提高解读质量。",
         "面临的困难：人员力量不足。对策：配齐配强工作人员，开展业务培训。",
@@ -144,7 +156,7 @@ struct WordingVariantTests {
         for body in Self.problemSections {
             #expect(try Self.outcome(base.replacingCharacters(in: start..<end, with: body + "\n\n"), "strict", "problems.substantive") == .pass, "\(body)")
         }
-        for body in ["无。", "本年度无。", "政务公开工作总体运行平稳。"] {
+        for body in ["无。", "本年度无。", "政务公开工作总体运行平稳。", "行政复议\t0\t0\t0\n行政诉讼\t0\t0\t0"] {
             #expect(try Self.outcome(base.replacingCharacters(in: start..<end, with: body + "\n\n"), "strict", "problems.substantive") == .fail, "\(body)")
         }
     }
@@ -193,6 +205,11 @@ struct WordingVariantTests {
             let r = ReportParser.parse(text: base + "\n\n顿坊店乡人民政府\n2022年1月18日\n" + tail + "\n", source: "tail")
             #expect(r.publicationDate.map { [$0.year, $0.month, $0.day] } == [2022, 1, 18], "\(tail)")
         }
+        // The page's chrome glued onto the date line.
+        for glued in [" 主办单位：某某县人民政府办公室 网站标识码：3501280001", " 【打印本页】【关闭窗口】 扫一扫在手机打开当前页 相关文章 2023年度政府信息公开工作年度报告 主办单位：某某区人民政府办公室"] {
+            let r = ReportParser.parse(text: base + "\n\n顿坊店乡人民政府\n2022年1月18日" + glued + "\n", source: "glued")
+            #expect(r.publicationDate.map { [$0.year, $0.month, $0.day] } == [2022, 1, 18], "\(glued)")
+        }
     }
 
     @Test("an agency named with a second name in parentheses, and a prefecture's 行政公署, keep their name and level")
@@ -206,6 +223,27 @@ struct WordingVariantTests {
         #expect(AgencyLevel.classify("某某市文化和旅游局(某某市文物局)") == .department)
         #expect(AgencyLevel.classify("某某市人民政府(某某市人民政府办公室)") == .government)
         #expect(AgencyLevel.classify("某某盟行政公署") == .government && AgencyLevel.classify("某某地区行政公署") == .government)
+    }
+
+    @Test("carry-over is compared with the agency's own earlier report, not with its government's or its office's")
+    func carryOverOwnAgency() throws {
+        let base = Project.text("examples/reports/001_4f4d1458c3fb7bc1.txt")
+        let title = "顿坊店乡人民政府2021年政府信息公开工作年度报告"
+        let carried = "\t四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0"
+        #expect(base.contains(title) && base.contains(carried))
+        func report(_ agency: String, _ year: Int, carryOver: String = "0") -> Report {
+            let text = base.replacingOccurrences(of: title, with: "\(agency)\(year)年政府信息公开工作年度报告")
+                .replacingOccurrences(of: carried, with: "\t四、结转下年度继续办理\t\t\(carryOver)\t0\t0\t0\t0\t0\t\(carryOver)")
+            return ReportParser.parse(text: text, source: "\(agency)\(year)")
+        }
+        let office = report("某某县人民政府办公室", 2021)
+        let government2020 = HistoryReport(report("某某县人民政府", 2020, carryOver: "2"), narrative: nil)
+        let office2020 = HistoryReport(report("某某县人民政府办公室", 2020), narrative: nil)
+        #expect(CarryOverCheck.evaluate(office, history: [government2020, office2020]).outcome == .pass)
+        #expect(CarryOverCheck.evaluate(office, history: [government2020]).outcome == .notApplicable)
+        // The same agency written 某某县政府 is the same agency, and a real difference is found.
+        let short2020 = HistoryReport(report("某某县政府办公室", 2020, carryOver: "2"), narrative: nil)
+        #expect(CarryOverCheck.evaluate(office, history: [short2020]).outcome == .fail)
     }
 
     @Test("titles with the year in Chinese numerals, in parentheses, or with 关于 and （全文）")
@@ -232,6 +270,10 @@ struct WordingVariantTests {
             + "以习近平新时代中国特色社会主义思想为指导，深入贯彻党的十九大和十九届历次全会精神，坚持以人民为中心的发展思想。"
             + "坚持“以公开为常态、不公开为例外”原则，推进决策、执行、管理、服务、结果公开。"
             + "全面贯彻落实《中华人民共和国政府信息公开条例》，按照上级关于政务公开工作的部署要求，扎实推进政务公开工作。"
+            // The 条例 quoted, and a district's formulas of leadership and guidance.
+            + "《条例》第五十条规定，政府信息公开工作年度报告应当包括下列内容：上一年度主动公开政府信息的情况；收到和处理政府信息公开申请的情况；"
+            + "因政府信息公开工作被申请行政复议、提起行政诉讼的情况；政府信息公开工作存在的主要问题及改进情况。"
+            + "在区委、区政府的坚强领导下，在区政务公开办的精心指导下，紧紧围绕区委、区政府中心工作，持续深化政务公开，不断提升政务公开标准化规范化水平。"
         let reports = ["001", "002"].map { prefix -> Report in
             let text = Project.text("examples/reports/" + (try! FileManager.default.contentsOfDirectory(atPath: Project.root.appendingPathComponent("examples/reports").path).sorted().first { $0.hasPrefix(prefix) }!))
             return ReportParser.parse(text: text.replacingOccurrences(of: "一、总体情况\n", with: "一、总体情况\n" + formulas + "\n"), source: prefix)

@@ -37,8 +37,9 @@ public enum CarryOverCheck: CorpusCheck {
     }
 
     public static func evaluate(_ report: Report, history: [HistoryReport]) -> CheckResult {
-        guard let year = report.year, let key = NarrativeDocument.agencyKey(report.agency),
-              let last = history.filter({ $0.agencyKey == key && $0.year == year - 1 }).sorted(by: { $0.file < $1.file }).first else { return .notApplicable }
+        // The same agency's own report: a government's office is not the government.
+        guard let year = report.year, let name = HistoryReport.ownName(report.agency),
+              let last = history.filter({ $0.agencyName == name && $0.year == year - 1 }).sorted(by: { $0.file < $1.file }).first else { return .notApplicable }
         if let doubt = report.figuresInDoubt { return .from([.unverifiable(doubt)]) }
         guard let table = report.applicationTable, case .read(let cells)? = table.reading(row: "carry_in") else {
             return .from([.unverifiable(Localized(zh: "本年“二、上年结转政府信息公开申请数量”行读不出", en: "this year's carried-in row cannot be read"))])

@@ -54,7 +54,36 @@ public enum NarrativeNumbersCheck: ReportCheck {
         /// The sentence up to the figure must be about information disclosure: 行政复议案件5件 of
         /// all the agency's work, 予以公开答复80件 of netizens' messages are other quantities.
         var aboutDisclosure = false
+        /// The figure is a total: after 其中 the same words count a part of it (其中通过网络收到3件).
+        var total = false
     }
+
+    /// Words before a figure, in its sentence, that make it another quantity than this year's own:
+    /// another time (上年, 累计, 以来, a quarter), another body (全县, 各单位), other work (协助,
+    /// 指导, 计划). A figure so qualified is not compared: a wrong finding is worse than a missed one.
+    static let otherQuantityWords = ["上年", "上一年", "去年", "前年", "同期", "累计", "以来", "近三年", "近两年", "近五年", "近年", "历年", "至今",
+                                     "十三五", "十四五", "季度", "上半年", "下半年", "月份", "全县", "全区", "全市", "全省", "全州", "全旗", "全盟",
+                                     "各单位", "各部门", "各乡镇", "各街道", "所属", "下属", "系统内", "协助", "指导", "督促", "配合", "计划", "拟于",
+                                     "拟将", "预计", "转交", "转办", "代为", "涉及我"]
+
+    /// Whether the figure matched at `range` is qualified as another quantity (see
+    /// `otherQuantityWords`), or dated in another year than the report's, within its sentence
+    /// and at most 40 characters before it.
+    static func otherQuantity(_ joined: JoinedText, _ range: NSRange, anchor: String, total: Bool, year: Int?) -> Bool {
+        let u = joined.utf16
+        let stops: Set<UInt16> = [0x3002, 0xFF1B, 0x3B, 0xFF01, 0x21, 0xFF1F, 0x3F]   // 。；;！!？?
+        var start = range.location
+        while start > 0, range.location - start < 40, !stops.contains(u[start - 1]) { start -= 1 }
+        let match = joined.string(range)
+        // The words of the match before its anchor (累计收到…申请) qualify it too.
+        let lead = match.range(of: anchor).map { String(match[..<$0.lowerBound]) } ?? ""
+        let before = joined.string(NSRange(location: start, length: range.location - start)) + lead
+        if otherQuantityWords.contains(where: { before.has($0) }) || (total && before.has("其中")) { return true }
+        guard let year, before.has("年") else { return false }
+        let ns = before as NSString
+        return yearRE.matches(in: before, range: NSRange(location: 0, length: ns.length)).contains { Int(ns.substring(with: $0.range)) != year }
+    }
+    private static let yearRE = re("(?:19|20)\\d\\d(?=年)")
 
     /// Words that make a sentence about information disclosure.
     static let disclosureWords = ["信息公开", "公开申请", "依申请", "申请公开"]
@@ -86,12 +115,12 @@ public enum NarrativeNumbersCheck: ReportCheck {
     static let claims: [Claim] = [
         Claim(name: Localized(zh: "收到政府信息公开申请", en: "applications received"),
               pattern: re("(?:共|累计|全年|全区|全县|合计)?(?:收到|受理|接收|办理)(?:和处理|并处理|并办理|及处理)?(?:公民、?法人(?:和|或|及)其他组织(?:提出)?的?)?(?:各类)?(?:政府信息公开|依申请公开|信息公开|公开)?的?申请(?:共|数量为|数量|总数为|为|共计)?(\\d+)(?:件|份|条|个)"),
-              anchor: "申请", before: 30, readings: [.application(["new"]), .application(["new", "carry_in"])]),
+              anchor: "申请", before: 30, readings: [.application(["new"]), .application(["new", "carry_in"])], total: true),
         Claim(name: Localized(zh: "收到依申请公开事项", en: "applications received"),
               pattern: re("(?:收到|受理)依申请公开(?:事项|事宜)?(?:共|为)?(\\d+)(?:件|项)"),
-              anchor: "依申请公开", before: 2, readings: [.application(["new"]), .application(["new", "carry_in"])]),
+              anchor: "依申请公开", before: 2, readings: [.application(["new"]), .application(["new", "carry_in"])], total: true),
         Claim(name: Localized(zh: "新收政府信息公开申请", en: "new applications"),
-              pattern: re("新收(?:政府信息公开)?申请(?:共|数量为|为)?(\\d+)(?:件|份)"), anchor: "新收", before: 0, readings: [.application(["new"])]),
+              pattern: re("新收(?:政府信息公开)?申请(?:共|数量为|为)?(\\d+)(?:件|份)"), anchor: "新收", before: 0, readings: [.application(["new"])], total: true),
         Claim(name: Localized(zh: "上年结转申请", en: "applications carried over from last year"),
               pattern: re("上年结转(?:政府信息公开)?(?:申请)?(?:共|为)?(\\d+)件"), anchor: "上年结转", before: 0, readings: [.application(["carry_in"])], aboutDisclosure: true),
         Claim(name: Localized(zh: "结转下年度办理的申请", en: "applications carried over to next year"),
@@ -118,15 +147,15 @@ public enum NarrativeNumbersCheck: ReportCheck {
         Claim(name: Localized(zh: "办结的申请", en: "applications concluded"),
               pattern: re("办结(?:申请)?(?:共|为)?(\\d+)件"), anchor: "办结", before: 0, readings: [.application(["results_total"])], context: "申请", aboutDisclosure: true),
         Claim(name: Localized(zh: "被申请行政复议", en: "administrative reviews"),
-              pattern: re("(?:被申请|发生|收到)?行政复议(?:案件|申请)?(?:共|为)?(\\d+)(?:件|起|宗|条)"), anchor: "行政复议", before: 3, readings: [.review(["review"])], aboutDisclosure: true),
+              pattern: re("(?:被申请|发生|收到)?行政复议(?:案件|申请)?(?:共|为)?(\\d+)(?:件|起|宗|条)"), anchor: "行政复议", before: 3, readings: [.review(["review"])], aboutDisclosure: true, total: true),
         Claim(name: Localized(zh: "被提起行政诉讼", en: "lawsuits"),
-              pattern: re("(?:被提起|发生)?行政诉讼(?:案件)?(?:共|为)?(\\d+)(?:件|起|宗|条)"), anchor: "行政诉讼", before: 3, readings: [.review(["suit_direct", "suit_after_review"])], aboutDisclosure: true),
+              pattern: re("(?:被提起|发生)?行政诉讼(?:案件)?(?:共|为)?(\\d+)(?:件|起|宗|条)"), anchor: "行政诉讼", before: 3, readings: [.review(["suit_direct", "suit_after_review"])], aboutDisclosure: true, total: true),
         Claim(name: Localized(zh: "作出的行政处罚决定", en: "administrative penalty decisions"),
-              pattern: re("作出行政处罚决定(?:书)?(?:共)?(\\d+)(?:件|起|宗|个|份)"), anchor: "行政处罚", before: 2, readings: [.proactive(item: "penalties", column: .count)]),
+              pattern: re("作出行政处罚决定(?:书)?(?:共)?(\\d+)(?:件|起|宗|个|份)"), anchor: "行政处罚", before: 2, readings: [.proactive(item: "penalties", column: .count)], total: true),
         Claim(name: Localized(zh: "作出的行政许可决定", en: "administrative licensing decisions"),
-              pattern: re("作出(?:准予)?行政许可决定(?:书)?(?:共)?(\\d+)(?:件|项|个|份)"), anchor: "行政许可", before: 4, readings: [.proactive(item: "licensing", column: .count)]),
+              pattern: re("作出(?:准予)?行政许可决定(?:书)?(?:共)?(\\d+)(?:件|项|个|份)"), anchor: "行政许可", before: 4, readings: [.proactive(item: "licensing", column: .count)], total: true),
         Claim(name: Localized(zh: "本年制发的规范性文件", en: "normative documents made this year"),
-              pattern: re("(?:制定|制发|出台|印发)(?:了)?(?:的)?(?:行政)?规范性文件(?:共)?(\\d+)(?:件|份|个)"), anchor: "规范性文件", before: 6, readings: [.proactive(item: "normative", column: .count)]),
+              pattern: re("(?:制定|制发|出台|印发)(?:了)?(?:的)?(?:行政)?规范性文件(?:共)?(\\d+)(?:件|份|个)"), anchor: "规范性文件", before: 6, readings: [.proactive(item: "normative", column: .count)], total: true),
         Claim(name: Localized(zh: "现行有效的规范性文件", en: "normative documents in force"),
               pattern: re("现行有效(?:的)?(?:行政)?规范性文件(?:共)?(\\d+)(?:件|份|个)"), anchor: "现行有效", before: 0, readings: [.proactive(item: "normative", column: .valid)]),
     ]
@@ -144,6 +173,7 @@ public enum NarrativeNumbersCheck: ReportCheck {
             for m in joined.matches(claim.pattern, near: [claim.anchor], before: claim.before, after: 40) {
                 guard let stated = joined.int(m.range(at: 1)) else { continue }
                 if claim.aboutDisclosure, !aboutDisclosure(joined, at: m.range.location) { continue }
+                if otherQuantity(joined, m.range, anchor: claim.anchor, total: claim.total, year: report.year) { continue }
                 if let word = claim.context {
                     let from = max(0, m.range.location - 40)
                     guard joined.string(NSRange(location: from, length: m.range.location + m.range.length - from)).has(word) else { continue }

@@ -34,9 +34,18 @@ public enum ProblemsSubstanceCheck: ReportCheck {
     static let improvementWords = ["改进", "措施", "下一步", "将进一步", "将继续", "加强", "完善", "提升", "推进", "强化", "健全", "加大", "拓宽", "丰富", "规范", "计划",
                                    "今后", "着力", "对策", "举措", "优化", "建立", "确保", "落实", "制定", "明确", "推动", "持续", "提高", "深化", "加快", "培训", "整改"]
 
+    static func isTableRow(_ line: String) -> Bool { line.contains("\t") || TextNormalizer.trim(line).hasPrefix("|") }
+
+    /// A row of a table written in words (`| 栏目信息更新不及时 | 建立栏目更新台账 |`, as some reports
+    /// set out 五): no cell is a figure. A row of table 三 or 四 that spilled into 五 has figures.
+    static func isTextRow(_ line: String) -> Bool {
+        let cells = line.split(whereSeparator: { $0 == "\t" || $0 == "|" }).map { TextNormalizer.trim(String($0)) }.filter { !$0.isEmpty && !$0.allSatisfy { $0 == "-" || $0 == ":" } }
+        return !cells.isEmpty && !cells.contains { c in c.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || $0 == "." || $0 == "," } }
+    }
+
     public static func evaluate(_ report: Report, _ p: Parameters) -> CheckResult {
         guard let five = report.section(.problems) else { return .notApplicable }
-        let body = five.body.filter { !$0.text.contains("\t") && !TextNormalizer.trim($0.text).hasPrefix("|") }.map(\.text).joined()
+        let body = five.body.filter { !isTableRow($0.text) || isTextRow($0.text) }.map(\.text).joined()
         let compact = TextNormalizer.compact(body)
         let letters = compact.unicodeScalars.filter { $0.properties.isAlphabetic }.count
         let namesProblems = problemWords.contains { compact.has($0) }, namesImprovements = improvementWords.contains { compact.has($0) }

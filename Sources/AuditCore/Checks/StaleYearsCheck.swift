@@ -6,7 +6,8 @@ import Foundation
 /// document numbers (〔2021〕) and titles (《…》), the statistics period, sentences that compare or
 /// look back (同比, 较上年, 相比, 以来, 截至…), and references to the previous year that are right
 /// by nature — final accounts (2020年政府决算, 2020年度部门决算: a 决算 is always of a past year),
-/// 上年度/上一年/去年, 较2020年. One finding per distinct sentence.
+/// 上年度/上一年/去年, 较2020年, and the previous year's assessment (2020年度考核中获评优秀). One
+/// finding per distinct sentence.
 public enum StaleYearsCheck: ReportCheck {
     public struct Parameters: Sendable {
         init(_ r: inout ParameterReader) {}
@@ -33,7 +34,9 @@ public enum StaleYearsCheck: ReportCheck {
     /// a reference point (2020年底建成的, 在2020年基础上), a period (2018年至2021年), a quarter —
     /// is no sign of a copied report.
     static let yearRE = try! NSRegularExpression(pattern: "(?<![0-9〔\\[(（【])(20[0-9]{2})年(?:度)?[,，]?(?=我|本|全年|共|累计|全县|全区|全镇|全乡|全市|全局|全委|制作|获取|主动公开|收到|受理|办理|办结|发布|开展|完成|新增|组织|举办|召开|更新|编制)")
-    static let comparisons = ["决算", "同比", "较上年", "比上年", "上年", "去年", "上一年", "相比", "以来", "至今", "截至", "截止", "以前", "之前", "整改", "改进", "问题", "不足", "上一年度", "上年度", "年报", "年度报告", "统计期限", "统计时限", "印发", "出台", "发布的", "通知", "意见", "规定", "办法", "条例", "《", "》", "〔", "号"]
+    static let comparisons = ["决算", "同比", "较上年", "比上年", "上年", "去年", "上一年", "相比", "以来", "至今", "截至", "截止", "以前", "之前", "整改", "改进", "问题", "不足", "上一年度", "上年度", "年报", "年度报告", "统计期限", "统计时限", "印发", "出台", "发布的", "通知", "意见", "规定", "办法", "条例", "《", "》", "〔", "号",
+                              // A year's assessment and its awards are announced the year after (第五十条 asks for 考核结果).
+                              "考核", "考评", "评估", "评议", "测评", "获评", "荣获", "表彰", "评为", "排名", "名列", "等次", "先进"]
     /// Words right after a year that make it a past year by nature (its final accounts).
     static let pastByNature = ["决算", "度决算", "年度部门决算", "部门决算", "政府决算", "度部门决算", "财政决算"]
     /// Words right before a year that make it a comparison (较2020年, 比2020年).

@@ -33,6 +33,28 @@ struct ApplicationTableScan {
     private var firstLine: Int?
     /// Where the table's text lies on lines that hold labels and values together.
     private(set) var spans: [TextSpan] = []
+    /// The column headers met before the first row, in order (`自然人`, `商业企业`…`总计`).
+    private var columnWords: [String] = []
+    static let columnOrder = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "总计"]
+
+    /// Column headers in a cell before the first row: the values are read by position, so the
+    /// headers must be in the format's order.
+    private mutating func noteHeader(_ text: String) {
+        guard firstLine == nil, text.utf8.count <= 240 else { return }
+        let c = TextNormalizer.compact(text)
+        let found = Self.columnOrder.compactMap { w in c.range(of: w).map { (w, $0.lowerBound) } }.sorted { $0.1 < $1.1 }
+        columnWords += found.map(\.0)
+    }
+
+    /// Why the columns cannot be read by position, if the applicant columns are in another order.
+    /// 总计 is no clue: the format's merged header puts it in the first header row, before 自然人
+    /// on the second, and a flattened page writes it before 自然人 on one line.
+    var columnProblem: Localized? {
+        let applicants = columnWords.filter { $0 != "总计" }.compactMap { Self.columnOrder.firstIndex(of: $0) }
+        guard zip(applicants, applicants.dropFirst()).contains(where: { $0 > $1 }) else { return nil }
+        return Localized(zh: "的数值无法按位置读取：表三的申请人栏目排列与格式不同（\(columnWords.filter { $0 != "总计" }.joined(separator: "、"))）",
+                         en: "its values cannot be read by position: table 3's applicant columns are not in the format's order")
+    }
 
     init(template: TemplateVersion) {
         self.template = template
@@ -111,6 +133,7 @@ struct ApplicationTableScan {
         for t in tokens {
             switch t.kind {
             case .text:
+                noteHeader(t.text)
                 let m = match(t.text, fuzzy: true)
                 openRow(m, line: t.line)
                 if m != nil { tableStart = tableStart ?? t.lo; tableEnd = t.hi }
@@ -148,6 +171,7 @@ struct ApplicationTableScan {
                     strayValues += 1
                 }
             case .text:
+                noteHeader(cell.text)
                 openRow(match(cell.text, fuzzy: false), line: cell.line)
             }
         }
@@ -163,6 +187,7 @@ struct ApplicationTableScan {
             claims[i].map { !$0.duplicated && $0.values.count == width } ?? false
         }
         let rows = schema.rows.indices.map { i -> RowReading in
+            if let problem = columnProblem { return .unreliable(reason: problem, labelLine: claims[i]?.labelLine ?? labelSeen[i] ?? first) }
             guard let claim = claims[i] else {
                 guard let line = labelSeen[i] else { return .missing }
                 return .unreliable(reason: Localized(zh: "没有读到数值", en: "no values were read for this row"), labelLine: line)

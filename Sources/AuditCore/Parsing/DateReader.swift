@@ -17,9 +17,9 @@ enum DateReader {
     private static let stampedInline = DatePattern(re: try! NSRegularExpression(pattern: "(?:发布时间|发布日期|成文日期|来源:[^:]{0,30}?时间)[:：](20\\d\\d)-(\\d{1,2})-(\\d{1,2})"),
                                                    mayMatch: { $0.has("发布") || $0.has("成文") || $0.has("来源") })
     /// The signature of a flattened page: the agency's name, then the date, then the end of the
-    /// text or page chrome (a date followed by more of a sentence, `…2022年5月10日批复`, is not it).
+    /// text or page chrome (a footer glued on: 主办单位, 版权所有, 网站标识码…) (a date followed by more of a sentence, `…2022年5月10日批复`, is not it).
     private static let signature = try! NSRegularExpression(pattern:
-        "(?:局|委|办|政府|室|中心|街道|镇|乡|院|会|所|处|队|部|厅|署|馆|站|办事处)(20\\d\\d)年(\\d{1,2})月(\\d{1,2})日(?=$|[^\\p{Han}]|附件|分享|打印|关闭|扫一扫|相关|责任编辑|来源|【)")
+        "(?:局|委|办|政府|室|中心|街道|镇|乡|院|会|所|处|队|部|厅|署|馆|站|办事处)(20\\d\\d)年(\\d{1,2})月(\\d{1,2})日(?=$|[^\\p{Han}]|附件|分享|打印|关闭|扫一扫|相关|责任编辑|来源|【|主办|承办|版权|网站|技术支持|联系我们|无障碍)")
 
     static let agencySuffixes = ["局", "委", "办", "政府", "办公室", "办公厅", "中心", "街道", "镇", "乡", "委员会", "管委会", "办事处", "院", "厅", "所", "处", "队", "馆", "站", "部",
                                  "署", "区", "会", "台", "社", "场", "关"]
@@ -110,7 +110,7 @@ enum DateReader {
 
     static func publicationDate(segments: [Segment]) -> ReportDate? {
         // The last lines, the line above each one too: a bare date signs only under a name or the body.
-        let last = Array(segments.reversed().lazy.filter { !isBlank($0.text) }.prefix(5).map { (TextNormalizer.compact($0.text), $0.line) })
+        let last = Array(segments.reversed().lazy.filter { !isBlank($0.text) }.prefix(5).map { (withoutChrome(TextNormalizer.compact($0.text)), $0.line) })
         var after: String?
         for (k, (c, line)) in last.prefix(4).enumerated() {
             let above = k + 1 < last.count ? last[k + 1].0 : nil
@@ -138,6 +138,16 @@ enum DateReader {
         }
         return nil
     }
+
+    /// A compact line cut where a page's chrome glued onto a date starts (`2022年1月20日【打印本页】
+    /// 【关闭窗口】…主办单位:…`): after the first 日, at the first print link, footer or share word.
+    static func withoutChrome(_ c: String) -> String {
+        guard let day = c.firstIndex(of: "日") else { return c }
+        let rest = c[c.index(after: day)...]
+        let cut = chromeMarkers.compactMap { rest.range(of: $0)?.lowerBound }.min()
+        return cut.map { String(c[..<$0]) } ?? c
+    }
+    private static let chromeMarkers = ["【", "打印", "关闭", "扫一扫", "相关文章", "相关链接", "分享", "主办", "承办", "版权", "网站标识码", "ICP", "技术支持", "联系我们", "无障碍"]
 
     /// The date of a short line at the end, if the line signs the report: the date ends it (a
     /// note such as `（此件公开发布）` may follow), and before it stands nothing, the agency's name
@@ -193,8 +203,9 @@ enum DateReader {
         for seg in segments.reversed() {
             tail += 1
             if tail > 160 { break }
-            guard seg.text.utf8.count <= 160, seg.text.has("月") || below != nil else { below = nil; continue }
-            let c = TextNormalizer.compact(seg.text)
+            guard seg.text.utf8.count <= 160 || seg.text.has("日"), seg.text.has("月") || below != nil else { below = nil; continue }
+            let c = withoutChrome(TextNormalizer.compact(String(seg.text.unicodeScalars.prefix(400))))
+            guard c.unicodeScalars.count <= 60 else { below = nil; continue }
             guard !c.isEmpty else { continue }
             // The agency and the date on one line (`南岗区花园街道办事处 2021年1月27日`).
             // The date must end the line: `本局2021年3月15日召开专题会议` is a sentence, not a signature.

@@ -11,7 +11,9 @@ enum ReviewTableReader {
         var firstLine: Int?
         var flat: (reading: DigitRunSplitter.Reading, line: Int)?
         var spans: [TextSpan] = []
+        var header = HeaderOrder()
         for seg in segments {
+            header.read(CellSplitter.cells(seg))
             if flat == nil, let (header, run) = flatRow(seg) {
                 flat = (DigitRunSplitter.split(run.text, width: expected, identity: DigitRunSplitter.blocksOfFiveTotal), run.line)
                 spans.append(TextSpan(line: seg.line, lo: header.lo, hi: run.hi))
@@ -30,6 +32,12 @@ enum ReviewTableReader {
             }
         }
         guard sawLabel || !values.isEmpty, let first = firstLine else { return (nil, spans) }
+        // Read by position, the values are the format's only when the headers are in its order.
+        if let reason = header.problem {
+            return (StatisticalTable(name: .reviewLitigation, schema: schema,
+                                     rows: schema.rows.map { _ in .unreliable(reason: reason, labelLine: first) },
+                                     firstLine: first, tableProblem: reason), spans)
+        }
         if let flat {
             switch flat.reading {
             case .cells(let cells, let how):
@@ -54,6 +62,46 @@ enum ReviewTableReader {
     }
 
     static func isHeader(_ t: String) -> Bool { t.has("复议") || t.has("诉讼") || t.has("结果维持") }
+
+    /// The order of table 四's header words as written: 行政复议 before 行政诉讼, and on a header
+    /// line 结果维持 … 尚未审结 before 总计. A table with its blocks or columns in another order, or
+    /// transposed (a result label heading a row of values), cannot be read by position.
+    /// 总计 is compared on one line only: PDF extraction scatters a two-row header over lines.
+    struct HeaderOrder {
+        private var blocks: [String] = []
+        private var totalFirst = false
+        private var transposed = false
+        static let results = ["结果维持", "结果纠正", "其他结果", "尚未审结"]
+        /// A label broken over two header lines (结 / 果维持) still marks where the results stand.
+        static let resultTails = ["维持", "纠正", "他结果", "未审结"]
+
+        mutating func read(_ cells: [RawCell]) {
+            var lineWords: [Int: [String]] = [:]
+            // Header cells are short: a sentence of the section (行政诉讼0件，行政复议0件) is no header.
+            for (k, cell) in cells.enumerated() where !cell.isValue {
+                let t = TextNormalizer.compact(cell.text)
+                guard t.unicodeScalars.count <= 12 else { continue }
+                if t.has("行政复议") && !t.has("诉讼") { blocks.append("复议") }
+                if (t.has("行政诉讼") || t.has("直接起诉")) && !t.has("复议") { blocks.append("诉讼") }
+                let labels = Self.results.filter { t.has($0) }
+                if !labels.isEmpty || Self.resultTails.contains(where: { t.hasSuffix($0) }) { lineWords[cell.line, default: []].append("结果") }
+                if t == "总计" { lineWords[cell.line, default: []].append("总计") }
+                // One result label, then values on its line: a row of the transposed table.
+                if labels.count == 1, cells.dropFirst(k + 1).prefix(2).filter({ $0.isValue && $0.line == cell.line }).count == 2 { transposed = true }
+            }
+            if lineWords.values.contains(where: { $0.first == "总计" && $0.contains("结果") }) { totalFirst = true }
+        }
+
+        var problem: Localized? {
+            let why: String?
+            if transposed { why = "结果作行、复议诉讼作列" }
+            else if let r = blocks.firstIndex(of: "复议"), let l = blocks.firstIndex(of: "诉讼"), l < r { why = "行政诉讼列在行政复议之前" }
+            else if totalFirst { why = "“总计”列在“结果维持”之前" }
+            else { why = nil }
+            return why.map { Localized(zh: "的数值无法按位置读取：表四的栏目排列与格式不同（\($0)）",
+                                       en: "its values cannot be read by position: table 4's columns are not in the format's order") }
+        }
+    }
 
     /// The header text and the run of values right after it, in a segment without cell separators.
     static func flatRow(_ seg: Segment) -> (header: TableToken, run: TableToken)? {
