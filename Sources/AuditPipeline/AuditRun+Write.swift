@@ -30,36 +30,15 @@ extension AuditRun {
         let out = URL(fileURLWithPath: folder.staging)
         let reports = out.appendingPathComponent("reports")
         var ranked = ranked
+        func tables(_ ranked: [ReportAudit]) throws -> [TableWriter] {
+            try tableWriters(ranked, clusters: clusters, hasReuseRule: hasReuseRule, run: run, exemptions: exemptions, notice: notice)
+        }
         do {
             let t = StageTimes.now()
             // The tables and every report's page are independent: one pool of tasks on every
             // core, the large tables first so that they overlap the pages. The staging folder is
             // this run's own, so each file is written once in place (a temporary file and a
             // rename per page were most of the write stage in a folder of 200,000 files).
-            func tables(_ ranked: [ReportAudit]) throws -> [(String, (String) throws -> Void)] {
-                func text(_ name: String, _ render: @escaping () -> String) -> (String, (String) throws -> Void) {
-                    (name, { try plainWrite(render(), to: $0) })
-                }
-                var list: [(String, (String) throws -> Void)] = [
-                    text("audit.jsonl") { AuditJSONL.render(ranked, run) },
-                    ("ranking.xlsx", { try XLSXFile.write(RankingWorkbook.make(ranked, run), to: $0, date: run.date,
-                                                         title: run.language == .zh ? "政府信息公开工作年度报告审核排名" : "Annual report audit ranking") }),
-                    text("ranking.md") { RankingMarkdown.render(ranked, run) },
-                    text("ranking.csv") { RankingCSV.render(ranked, run) },
-                ]
-                if hasReuseRule {
-                    list.append(text("reuse.md") { ReuseReport.markdown(clusters, run) })
-                    list.append(text("reuse.csv") { ReuseReport.csv(clusters, run) })
-                }
-                if let ex = exemptions { list.append(text("exemptions.md") { ExemptionReport.markdown(ranked, ex, run) }) }
-                // Built here, not in the pool: ZIPFoundation and libxlsxwriter both call gmtime,
-                // which is not thread-safe, and the two files would race for its buffer.
-                if let notice {
-                    let data = try NoticeDocument.docx(ranked, run, options: notice)
-                    list.append(("notice.docx", { try plainWrite(data, to: $0) }))
-                }
-                return list
-            }
             let first = try tables(ranked)
             let paged = ranked.indices.filter { pageMode.wants(ranked[$0]) }
             var pages = OutputNames.pages(for: paged.map { ranked[$0].file })
@@ -70,15 +49,7 @@ extension AuditRun {
                 }
                 var a = ranked[paged[k - first.count]]
                 if a.lines.isEmpty { a.lines = lines(a) }
-                let base = reports.appendingPathComponent(pages[a.file]!).path
-                do {
-                    try plainWrite(ReportMarkdown.render(a, run), to: base + ".md")
-                    try plainWrite(HTMLReport.page(a, run, pages: pages), to: base + ".html")
-                    return (nil, nil)
-                } catch {
-                    unlink(base + ".md"); unlink(base + ".html")
-                    return (nil, error)
-                }
+                return (nil, writePage(a, run, pages: pages, to: reports.appendingPathComponent(pages[a.file]!).path))
             }
             if let e = failures.lazy.compactMap(\.table).first { throw e }
             // Pages that could not be written: a finding on the report, and the tables again with it.
@@ -102,6 +73,48 @@ extension AuditRun {
         } catch {
             throw OutputFolder.error("无法把输出写入“\(folder.path)”：\(error.localizedDescription)；上一次的输出保持不变。请检查磁盘空间与权限，或用 --out 换一个文件夹",
                                      "cannot write the outputs to '\(folder.path)': \(error.localizedDescription); the previous outputs are unchanged. Check the disk space and permissions, or choose another folder with --out")
+        }
+    }
+
+    /// An output file's name and how to write it to a path.
+    typealias TableWriter = (String, (String) throws -> Void)
+
+    /// The run's tables: audit.jsonl, the ranking in three forms, the reuse report, exemptions, the notice.
+    static func tableWriters(_ ranked: [ReportAudit], clusters: [ReuseCluster], hasReuseRule: Bool, run: RunInfo, exemptions: ExemptionSet?,
+                             notice: NoticeDocument.Options?) throws -> [TableWriter] {
+        func text(_ name: String, _ render: @escaping () -> String) -> TableWriter {
+            (name, { try plainWrite(render(), to: $0) })
+        }
+        var list: [TableWriter] = [
+            text("audit.jsonl") { AuditJSONL.render(ranked, run) },
+            ("ranking.xlsx", { try XLSXFile.write(RankingWorkbook.make(ranked, run), to: $0, date: run.date,
+                                                 title: run.language == .zh ? "政府信息公开工作年度报告审核排名" : "Annual report audit ranking") }),
+            text("ranking.md") { RankingMarkdown.render(ranked, run) },
+            text("ranking.csv") { RankingCSV.render(ranked, run) },
+        ]
+        if hasReuseRule {
+            list.append(text("reuse.md") { ReuseReport.markdown(clusters, run) })
+            list.append(text("reuse.csv") { ReuseReport.csv(clusters, run) })
+        }
+        if let ex = exemptions { list.append(text("exemptions.md") { ExemptionReport.markdown(ranked, ex, run) }) }
+        // Built here, not in the pool: ZIPFoundation and libxlsxwriter both call gmtime,
+        // which is not thread-safe, and the two files would race for its buffer.
+        if let notice {
+            let data = try NoticeDocument.docx(ranked, run, options: notice)
+            list.append(("notice.docx", { try plainWrite(data, to: $0) }))
+        }
+        return list
+    }
+
+    /// A report's page, Markdown and HTML; on failure neither is left behind, and the error is returned.
+    static func writePage(_ a: ReportAudit, _ run: RunInfo, pages: [String: String], to base: String) -> Error? {
+        do {
+            try plainWrite(ReportMarkdown.render(a, run), to: base + ".md")
+            try plainWrite(HTMLReport.page(a, run, pages: pages), to: base + ".html")
+            return nil
+        } catch {
+            unlink(base + ".md"); unlink(base + ".html")
+            return error
         }
     }
 

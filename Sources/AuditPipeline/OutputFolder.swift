@@ -46,39 +46,8 @@ public final class OutputFolder {
             throw Self.error("--out 不能是“\(folder)”：每次运行会整体替换输出文件夹，请给一个专用的文件夹，如 reports-out",
                              "--out cannot be '\(folder)': each run replaces the output folder whole, so give it a folder of its own, such as reports-out")
         }
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw Self.error("“\(folder)”是一个文件，--out 需要一个文件夹", "'\(folder)' is a file; --out needs a folder") }
-            let entries = (try? fm.contentsOfDirectory(atPath: path)) ?? []
-            // Earlier versions' temporary names are outputs too; any other name, hidden or not, is the user's.
-            let temporary = [".ranking", ".reports-", ".audit.jsonl", ".index.html", ".reuse.", ".exemptions.md"]
-            var foreign = entries.filter { e in !Self.outputNames.contains(e) && !temporary.contains(where: { e.hasPrefix($0) }) }.sorted()
-            keepPlaceholder = entries.contains(".gitkeep")
-            // Without the marker (an earlier version's outputs, or a folder of the user's that
-            // happens to use our names) `reports/` must hold nothing but pages.
-            if !entries.contains(Self.marker), entries.contains("reports") {
-                let pages = (try? fm.contentsOfDirectory(atPath: path + "/reports")) ?? ["?"]
-                if let other = pages.first(where: { !($0.hasSuffix(".md") || $0.hasSuffix(".html") || $0.hasPrefix(".")) }) { foreign.append("reports/" + other) }
-            }
-            if !foreign.isEmpty, !entries.contains(Self.marker) {
-                throw Self.error("输出文件夹“\(folder)”中有不属于审核输出的文件（如“\(foreign[0])”），每次运行会整体替换该文件夹；请用一个新的或空的文件夹",
-                                 "the output folder '\(folder)' holds files that are not audit outputs (such as '\(foreign[0])'), and each run replaces the folder whole; choose a new or empty folder")
-            }
-        }
-        // The working folder (or one holding it) would be swapped out from under the user.
-        let cwd = URL(fileURLWithPath: fm.currentDirectoryPath).resolvingSymlinksInPath().path
-        if cwd == path || cwd.hasPrefix(path + "/") {
-            throw Self.error("--out 不能是当前文件夹或包含当前文件夹的文件夹（“\(folder)”）：每次运行会整体替换输出文件夹，请给一个专用的文件夹，如 reports-out",
-                             "--out cannot be the current folder or one that holds it ('\(folder)'): each run replaces the output folder whole, so give it a folder of its own, such as reports-out")
-        }
-        // An input inside (or equal to) the output folder would be replaced with it.
-        for input in inputs {
-            let real = URL(fileURLWithPath: input).resolvingSymlinksInPath().standardizedFileURL.path
-            if real == path || real.hasPrefix(path + "/") {
-                throw Self.error("要审核的“\(input)”在输出文件夹“\(folder)”之内，运行会覆盖它；请把报告放在别处，或换一个输出文件夹",
-                                 "'\(input)' is inside the output folder '\(folder)', which each run replaces; keep the reports elsewhere or choose another output folder")
-            }
-        }
+        keepPlaceholder = try Self.checkExisting(folder, at: path)
+        try Self.checkNotHolding(folder, at: path, inputs: inputs)
         do { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
             throw Self.error("无法创建输出文件夹所在的“\(parent)”：\(error.localizedDescription)", "cannot create '\(parent)' for the output folder: \(error.localizedDescription)")
         }
@@ -101,6 +70,49 @@ public final class OutputFolder {
             release()
             throw Self.error("无法在“\(parent)”中写入输出（\(error.localizedDescription)），请换一个输出文件夹",
                              "cannot write the outputs in '\(parent)' (\(error.localizedDescription)); choose another output folder")
+        }
+    }
+
+    /// A folder already at the output's place must be an earlier run's outputs: any other file
+    /// in it would be replaced with the folder. Whether it keeps a `.gitkeep` placeholder.
+    private static func checkExisting(_ folder: String, at path: String) throws -> Bool {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDir) else { return false }
+        guard isDir.boolValue else { throw Self.error("“\(folder)”是一个文件，--out 需要一个文件夹", "'\(folder)' is a file; --out needs a folder") }
+        let entries = (try? fm.contentsOfDirectory(atPath: path)) ?? []
+        // Earlier versions' temporary names are outputs too; any other name, hidden or not, is the user's.
+        let temporary = [".ranking", ".reports-", ".audit.jsonl", ".index.html", ".reuse.", ".exemptions.md"]
+        var foreign = entries.filter { e in !Self.outputNames.contains(e) && !temporary.contains(where: { e.hasPrefix($0) }) }.sorted()
+        // Without the marker (an earlier version's outputs, or a folder of the user's that
+        // happens to use our names) `reports/` must hold nothing but pages.
+        if !entries.contains(Self.marker), entries.contains("reports") {
+            let pages = (try? fm.contentsOfDirectory(atPath: path + "/reports")) ?? ["?"]
+            if let other = pages.first(where: { !($0.hasSuffix(".md") || $0.hasSuffix(".html") || $0.hasPrefix(".")) }) { foreign.append("reports/" + other) }
+        }
+        if !foreign.isEmpty, !entries.contains(Self.marker) {
+            throw Self.error("输出文件夹“\(folder)”中有不属于审核输出的文件（如“\(foreign[0])”），每次运行会整体替换该文件夹；请用一个新的或空的文件夹",
+                             "the output folder '\(folder)' holds files that are not audit outputs (such as '\(foreign[0])'), and each run replaces the folder whole; choose a new or empty folder")
+        }
+        return entries.contains(".gitkeep")
+    }
+
+    /// The output folder must not be, or hold, the working folder or an input: it is replaced whole.
+    private static func checkNotHolding(_ folder: String, at path: String, inputs: [String]) throws {
+        let fm = FileManager.default
+        // The working folder (or one holding it) would be swapped out from under the user.
+        let cwd = URL(fileURLWithPath: fm.currentDirectoryPath).resolvingSymlinksInPath().path
+        if cwd == path || cwd.hasPrefix(path + "/") {
+            throw Self.error("--out 不能是当前文件夹或包含当前文件夹的文件夹（“\(folder)”）：每次运行会整体替换输出文件夹，请给一个专用的文件夹，如 reports-out",
+                             "--out cannot be the current folder or one that holds it ('\(folder)'): each run replaces the output folder whole, so give it a folder of its own, such as reports-out")
+        }
+        // An input inside (or equal to) the output folder would be replaced with it.
+        for input in inputs {
+            let real = URL(fileURLWithPath: input).resolvingSymlinksInPath().standardizedFileURL.path
+            if real == path || real.hasPrefix(path + "/") {
+                throw Self.error("要审核的“\(input)”在输出文件夹“\(folder)”之内，运行会覆盖它；请把报告放在别处，或换一个输出文件夹",
+                                 "'\(input)' is inside the output folder '\(folder)', which each run replaces; keep the reports elsewhere or choose another output folder")
+            }
         }
     }
 

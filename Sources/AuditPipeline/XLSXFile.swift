@@ -44,17 +44,7 @@ enum XLSXFile {
 
         for sheet in book.sheets {
             guard let ws = workbook_add_worksheet(wb, sheet.name) else { throw Failure(path: path, reason: "cannot add sheet \(sheet.name)") }
-            // Numbers keep Excel's General format: 83, 97.5, 97.25 as the other outputs show them.
-            for (c, column) in sheet.columns.enumerated() { _ = worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), column.width, nil) }
-            for (c, column) in sheet.columns.enumerated() { _ = worksheet_write_string(ws, 0, lxw_col_t(c), column.title, header) }
-            worksheet_freeze_panes(ws, 1, 0)
-            // Printed as offices print: A4 landscape, one page wide, the header on every page.
-            worksheet_set_landscape(ws)
-            worksheet_set_paper(ws, 9)
-            worksheet_fit_to_pages(ws, 1, 0)
-            _ = worksheet_repeat_rows(ws, 0, 0)
-            let lastRow = sheet.rows.count + (sheet.truncatedNote == nil ? 0 : 1)
-            if !sheet.columns.isEmpty { _ = worksheet_autofilter(ws, 0, 0, lxw_row_t(max(lastRow, 1)), lxw_col_t(sheet.columns.count - 1)) }
+            layOut(ws, sheet, header: header)
             for (r, row) in sheet.rows.enumerated() {
                 let rowNumber = lxw_row_t(r + 1)
                 for (c, cell) in row.enumerated() {
@@ -73,6 +63,21 @@ enum XLSXFile {
         }
         let closed = workbook_close(wb)
         guard closed == LXW_NO_ERROR else { throw Failure(path: path, reason: String(cString: lxw_strerror(closed))) }
+    }
+
+    /// A sheet's columns, frozen header row, autofilter and print setup.
+    static func layOut(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ sheet: RankingWorkbook.Sheet, header: UnsafeMutablePointer<lxw_format>?) {
+        // Numbers keep Excel's General format: 83, 97.5, 97.25 as the other outputs show them.
+        for (c, column) in sheet.columns.enumerated() { _ = worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), column.width, nil) }
+        for (c, column) in sheet.columns.enumerated() { _ = worksheet_write_string(ws, 0, lxw_col_t(c), column.title, header) }
+        worksheet_freeze_panes(ws, 1, 0)
+        // Printed as offices print: A4 landscape, one page wide, the header on every page.
+        worksheet_set_landscape(ws)
+        worksheet_set_paper(ws, 9)
+        worksheet_fit_to_pages(ws, 1, 0)
+        _ = worksheet_repeat_rows(ws, 0, 0)
+        let lastRow = sheet.rows.count + (sheet.truncatedNote == nil ? 0 : 1)
+        if !sheet.columns.isEmpty { _ = worksheet_autofilter(ws, 0, 0, lxw_row_t(max(lastRow, 1)), lxw_col_t(sheet.columns.count - 1)) }
     }
 
     static func fill(_ wb: UnsafeMutablePointer<lxw_workbook>, _ background: lxw_color_t, _ font: lxw_color_t) -> UnsafeMutablePointer<lxw_format>? {

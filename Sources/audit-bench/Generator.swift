@@ -183,35 +183,17 @@ struct CorpusGenerator {
             text += stolen + "\n\n"
             copied = true
         }
-        if missing != 2 {
-            text += "\(h)二、主动公开政府信息情况\n\n"
-            if is2021 {
-                text += "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t\(rng.int(20))\t\(rng.int(5))\t\(rng.int(80))\n"
-                text += "第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t\(rng.int(3000))\n第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t\(rng.int(500)).\(rng.int(100))\n\n"
-            } else {
-                text += "第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n规范性文件\t\(rng.int(20))\t\(rng.int(20))\t\(rng.int(80))\n第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t\(rng.int(30))\t\(rng.int(900))\n\n"
-            }
-        }
-        text += "\(h)三、收到和处理政府信息公开申请情况\n\n"
-        let labels = is2021 ? CorpusGenerator.labels2021 : CorpusGenerator.labels2019
-        var values = applicationValues(&rng, rows: labels.count)
-        if rng.chance(rates.unbalanced) {
-            // One cell off by a few: a real imbalance that the identities must catch.
-            let r = rng.int(labels.count), c = rng.int(7)
-            values[r][c] += 1 + rng.int(3)
-            fails.insert("tables.balance")
-        }
-        text += table(values, labels: labels, layout: layout) + "\n"
+        if missing != 2 { text += "\(h)二、主动公开政府信息情况\n\n" + activeTables(&rng, is2021: is2021) }
+        let (applications, unbalanced) = applicationTable(&rng, is2021: is2021, layout: layout)
+        if unbalanced { fails.insert("tables.balance") }
+        text += "\(h)三、收到和处理政府信息公开申请情况\n\n" + applications + "\n"
         if missing != 4 {
             text += "\(h)四、政府信息公开行政复议、行政诉讼情况\n\n" + reviewTable(&rng, layout: layout) + "\n"
         }
         if missing != 5 {
-            text += "\(h)五、存在的主要问题及改进情况\n\n"
-            func pl(_ rng: inout RNG) -> String { String([rng.pick(CorpusGenerator.places), rng.pick(CorpusGenerator.places)]) + rng.pick(["片区", "社区", "村", "园区"]) }
-            let p = "\(agency)存在的问题：一是\(pl(&rng))\(rng.pick(CorpusGenerator.problems))，二是\(pl(&rng))\(rng.pick(CorpusGenerator.problems))。" + paragraph(&rng, agency: agency, sentences: 1)
-                + "\(agency)的改进措施：在\(pl(&rng))\(rng.pick(CorpusGenerator.measures))，在\(pl(&rng))\(rng.pick(CorpusGenerator.measures))。" + paragraph(&rng, agency: agency, sentences: 1)
+            let p = problemsAndMeasures(&rng, agency: agency)
             paragraphs.append(p)
-            text += p + "\n\n"
+            text += "\(h)五、存在的主要问题及改进情况\n\n" + p + "\n\n"
         }
         text += "\(h)六、其他需要报告的事项\n\n"
         if is2021 && !feeMissing {
@@ -223,4 +205,35 @@ struct CorpusGenerator {
         let name = String(format: "r%06d.txt", i)
         return (Generated(name: name, text: text, expectedFailures: fails), paragraphs)
     }
+
+    /// Section 二's tables of the report's format, with random counts.
+    func activeTables(_ rng: inout RNG, is2021: Bool) -> String {
+        if is2021 {
+            return "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t\(rng.int(20))\t\(rng.int(5))\t\(rng.int(80))\n"
+            + "第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t\(rng.int(3000))\n第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t\(rng.int(500)).\(rng.int(100))\n\n"
+        }
+        return "第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n规范性文件\t\(rng.int(20))\t\(rng.int(20))\t\(rng.int(80))\n第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t\(rng.int(30))\t\(rng.int(900))\n\n"
+    }
+
+    /// Section 五: two problems and two measures naming places, so that each report's is its own.
+    func problemsAndMeasures(_ rng: inout RNG, agency: String) -> String {
+        func pl(_ rng: inout RNG) -> String { String([rng.pick(CorpusGenerator.places), rng.pick(CorpusGenerator.places)]) + rng.pick(["片区", "社区", "村", "园区"]) }
+        return "\(agency)存在的问题：一是\(pl(&rng))\(rng.pick(CorpusGenerator.problems))，二是\(pl(&rng))\(rng.pick(CorpusGenerator.problems))。" + paragraph(&rng, agency: agency, sentences: 1)
+            + "\(agency)的改进措施：在\(pl(&rng))\(rng.pick(CorpusGenerator.measures))，在\(pl(&rng))\(rng.pick(CorpusGenerator.measures))。" + paragraph(&rng, agency: agency, sentences: 1)
+    }
+
+
+    /// Table 三 in the layout, balanced or (at the configured rate) one cell off by a few: a real
+    /// imbalance that the identities must catch.
+    func applicationTable(_ rng: inout RNG, is2021: Bool, layout: Layout) -> (text: String, unbalanced: Bool) {
+        let labels = is2021 ? CorpusGenerator.labels2021 : CorpusGenerator.labels2019
+        var values = applicationValues(&rng, rows: labels.count)
+        let unbalanced = rng.chance(rates.unbalanced)
+        if unbalanced {
+            let r = rng.int(labels.count), c = rng.int(7)
+            values[r][c] += 1 + rng.int(3)
+        }
+        return (table(values, labels: labels, layout: layout), unbalanced)
+    }
+
 }

@@ -31,7 +31,31 @@ enum DigitRunSplitter {
         if pieces.reduce(0, { $0 + $1.unicodeScalars.count }) > width * 18 {
             return .unreadable(Localized(zh: "数字“\(shown.prefix(40))…”过长，不是一行的数值", en: "the run of figures is too long to be one row's values"))
         }
-        // Pieces that cannot be cut: decimals and placeholders.
+        let (readings, aborted) = cuts(pieces, width: width, columns: columns)
+        // A search stopped early may have missed other readings: one found is not "the" reading.
+        if readings.count == 1, !aborted {
+            return .cells(readings[0], pieces.count == width ? .none : .unique)
+        }
+        if readings.isEmpty, !aborted {
+            let digits = pieces.reduce(0) { $0 + $1.unicodeScalars.count }
+            return .unreadable(Localized(zh: "数字“\(shown)”无法拆成\(width)格（\(digits < width ? "数字不足，可能有空格丢失" : "格式不符")）",
+                                         en: "the figures '\(shown)' cannot be cut into \(width) cells"))
+        }
+        if let identity, !aborted {
+            let fitting = readings.filter { r in
+                let qs = r.compactMap(Quantity.init)
+                return qs.count == r.count && identity(qs)
+            }
+            if fitting.count == 1 { return .cells(fitting[0], .byTotal) }
+        }
+        return .unreadable(Localized(zh: "数字“\(shown)”连在一起，可拆成\(aborted ? "许多" : String(readings.count))种读法，无法确定每格数值",
+                                     en: "the figures '\(shown)' run together and can be read in \(aborted ? "many" : String(readings.count)) ways"))
+    }
+
+    /// Every way to cut the pieces into `width` cells, by depth-first search, and whether the
+    /// search stopped early. Pieces that cannot be cut (decimals, placeholders, a whole number in
+    /// its column) are kept whole.
+    static func cuts(_ pieces: [String], width: Int, columns: Bool) -> (readings: [[String]], aborted: Bool) {
         var readings: [[String]] = []
         var current: [String] = []
         var aborted = false
@@ -65,24 +89,7 @@ enum DigitRunSplitter {
             }
         }
         visit(0, 0)
-        // A search stopped early may have missed other readings: one found is not "the" reading.
-        if readings.count == 1, !aborted {
-            return .cells(readings[0], pieces.count == width ? .none : .unique)
-        }
-        if readings.isEmpty, !aborted {
-            let digits = pieces.reduce(0) { $0 + $1.unicodeScalars.count }
-            return .unreadable(Localized(zh: "数字“\(shown)”无法拆成\(width)格（\(digits < width ? "数字不足，可能有空格丢失" : "格式不符")）",
-                                         en: "the figures '\(shown)' cannot be cut into \(width) cells"))
-        }
-        if let identity, !aborted {
-            let fitting = readings.filter { r in
-                let qs = r.compactMap(Quantity.init)
-                return qs.count == r.count && identity(qs)
-            }
-            if fitting.count == 1 { return .cells(fitting[0], .byTotal) }
-        }
-        return .unreadable(Localized(zh: "数字“\(shown)”连在一起，可拆成\(aborted ? "许多" : String(readings.count))种读法，无法确定每格数值",
-                                     en: "the figures '\(shown)' run together and can be read in \(aborted ? "many" : String(readings.count)) ways"))
+        return (readings, aborted)
     }
 
     /// Figures separated both by single spaces and by runs of spaces (`1 0  0 0 0 0 0`,

@@ -33,7 +33,22 @@ enum TableTokenizer {
                 merged.append(t)
             }
         }
-        // `…00000002.其他法律行政法规禁止公开`: the 2 belongs to the label.
+        giveDigitsToText(&merged)
+        var result: [TableToken] = []
+        for t in merged {
+            if t.kind == .values {
+                if !t.text.unicodeScalars.allSatisfy({ $0 == " " }) { result.append(t) }
+                continue
+            }
+            result += cutBeforeEnumerators(t)
+        }
+        return result
+    }
+
+    /// Digits at the end of a run of values that belong to the text after it: an enumerator
+    /// (`…00000002.其他法律行政法规禁止公开`: the 2 belongs to the label) and a year
+    /// (`…继续办理20000022025年，我局…`: the year belongs to the sentence).
+    static func giveDigitsToText(_ merged: inout [TableToken]) {
         for k in merged.indices.dropFirst() where merged[k].kind == .text && merged[k - 1].kind == .values {
             guard let first = merged[k].text.unicodeScalars.first, first == "." || first == "、" || first == "．" else { continue }
             var run = Array(merged[k - 1].text.unicodeScalars)
@@ -44,7 +59,6 @@ enum TableTokenizer {
             merged[k - 1].text = String(String.UnicodeScalarView(run))
             merged[k - 1].hi -= 1
         }
-        // `…继续办理20000022025年，我局…`: a year glued after the last value belongs to the sentence.
         for k in merged.indices.dropFirst() where merged[k].kind == .text && merged[k - 1].kind == .values && merged[k].text.hasPrefix("年") {
             let run = Array(merged[k - 1].text.unicodeScalars)
             guard run.count > 4, run.suffix(4).allSatisfy({ ("0"..."9").contains($0) }),
@@ -54,15 +68,6 @@ enum TableTokenizer {
             merged[k - 1].text = String(String.UnicodeScalarView(run.dropLast(4)))
             merged[k - 1].hi -= 4
         }
-        var result: [TableToken] = []
-        for t in merged {
-            if t.kind == .values {
-                if !t.text.unicodeScalars.allSatisfy({ $0 == " " }) { result.append(t) }
-                continue
-            }
-            result += cutBeforeEnumerators(t)
-        }
-        return result
     }
 
     /// Digits, spaces between values, a decimal point between digits, and the placeholders that

@@ -16,12 +16,23 @@ public enum ReuseDetector {
     ///    rebuilding two full documents.
     /// Work grows with the number of fingerprints and candidate pairs, not report pairs.
     public static func candidatePairs(_ sketches: [NarrativeSketch], _ s: ReuseSettings) -> (pairs: [(Int, Int)], common: Set<UInt32>) {
-        // An inverted index of the keys shared by 2…maxReportsPerPassage documents, built one
-        // slice of the key space at a time; each document lists the postings it is in.
+        let index = postings(sketches, cutoff: s.commonCutoff(documents: sketches.count))
+        return (sharingPairs(index, documents: sketches.count, minShared: UInt16(s.minSharedKeys)), index.common)
+    }
+
+    /// The keys shared by 2…cutoff documents, as postings; keys in more documents are common.
+    struct Postings {
         var common = Set<UInt32>()
-        var postingStarts: [UInt32] = [0]
-        var postingDocs: [UInt32] = []
-        var docPostings = [[UInt32]](repeating: [], count: sketches.count)
+        var starts: [UInt32] = [0]
+        var docs: [UInt32] = []
+        /// For each document, the postings it is in.
+        var ofDocument: [[UInt32]]
+    }
+
+    /// An inverted index built one slice of the key space at a time, so that the sorted
+    /// (key, document) entries of only one slice are held at once.
+    static func postings(_ sketches: [NarrativeSketch], cutoff: Int) -> Postings {
+        var index = Postings(ofDocument: [[UInt32]](repeating: [], count: sketches.count))
         let slices: UInt64 = 16
         var entries: [UInt64] = []
         for slice in 0..<slices {
@@ -40,24 +51,25 @@ public enum ReuseDetector {
                 var j = i
                 while j < entries.count && UInt32(entries[j] >> 32) == key { j += 1 }
                 let size = j - i
-                if size > s.commonCutoff(documents: sketches.count) {
-                    common.insert(key)
+                if size > cutoff {
+                    index.common.insert(key)
                 } else if size >= 2 {
-                    let posting = UInt32(postingStarts.count - 1)
+                    let posting = UInt32(index.starts.count - 1)
                     for e in entries[i..<j] {
-                        postingDocs.append(UInt32(truncatingIfNeeded: e))
-                        docPostings[Int(UInt32(truncatingIfNeeded: e))].append(posting)
+                        index.docs.append(UInt32(truncatingIfNeeded: e))
+                        index.ofDocument[Int(UInt32(truncatingIfNeeded: e))].append(posting)
                     }
-                    postingStarts.append(UInt32(postingDocs.count))
+                    index.starts.append(UInt32(index.docs.count))
                 }
                 i = j
             }
         }
-        entries = []
-        // Each document counts the later documents it shares keys with, in a counter of its own
-        // chunk: no table of every pair sharing one key (which grows far faster than the corpus).
-        let minShared = UInt16(s.minSharedKeys)
-        let n = sketches.count
+        return index
+    }
+
+    /// Each document counts the later documents it shares keys with, in a counter of its own
+    /// chunk: no table of every pair sharing one key (which grows far faster than the corpus).
+    static func sharingPairs(_ index: Postings, documents n: Int, minShared: UInt16) -> [(Int, Int)] {
         let chunk = 256
         let chunks = (n + chunk - 1) / chunk
         let partners = Parallelism.map(chunks) { c -> [(Int, Int)] in
@@ -65,9 +77,9 @@ public enum ReuseDetector {
             var touched: [Int] = []
             var out: [(Int, Int)] = []
             for d in (c * chunk)..<min(n, (c + 1) * chunk) {
-                for posting in docPostings[d] {
-                    for k in Int(postingStarts[Int(posting)])..<Int(postingStarts[Int(posting) + 1]) {
-                        let e = Int(postingDocs[k])
+                for posting in index.ofDocument[d] {
+                    for k in Int(index.starts[Int(posting)])..<Int(index.starts[Int(posting) + 1]) {
+                        let e = Int(index.docs[k])
                         guard e > d else { continue }
                         if counts[e] == 0 { touched.append(e) }
                         if counts[e] < UInt16.max { counts[e] += 1 }
@@ -82,7 +94,7 @@ public enum ReuseDetector {
             }
             return out
         }
-        return (partners.flatMap { $0 }, common)
+        return partners.flatMap { $0 }
     }
 
     static func lowerBound(_ a: [UInt32], _ v: UInt32) -> Int {

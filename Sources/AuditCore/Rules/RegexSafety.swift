@@ -29,28 +29,7 @@ public enum RegexSafety {
         struct Group { var start: Int; var unbounded = false; var atomic = false }
         var stack = [Group(start: 0)]
         var i = 0
-        /// The quantifier at `j`: whether it is unbounded (or allows many repeats), and where it ends.
-        func quantifier(at j: Int) -> (repeats: Bool, end: Int)? {
-            guard j < p.count else { return nil }
-            var end = j + 1
-            var repeats = false
-            switch p[j] {
-            case "*", "+": repeats = true
-            case "?": repeats = false
-            case "{":
-                guard let close = p[j...].firstIndex(of: "}") else { return nil }
-                let body = String(p[(j + 1)..<close])
-                let parts = body.split(separator: ",", omittingEmptySubsequences: false)
-                guard !parts.isEmpty, parts.count <= 2, parts.allSatisfy({ $0.isEmpty || Int($0) != nil }), Int(parts[0]) != nil else { return nil }
-                repeats = parts.count == 2 && (parts[1].isEmpty || (Int(parts[1]) ?? 0) > 16)
-                end = close + 1
-            default: return nil
-            }
-            // A possessive quantifier (`*+`) never gives back what it took.
-            if end < p.count, p[end] == "+" { return (false, end + 1) }
-            if end < p.count, p[end] == "?" { end += 1 }
-            return (repeats, end)
-        }
+        func quantifier(at j: Int) -> (repeats: Bool, end: Int)? { Self.quantifier(in: p, at: j) }
         while i < p.count {
             let c = p[i]
             switch c {
@@ -63,14 +42,7 @@ public enum RegexSafety {
                 } else { i += 2 }
                 if let q = quantifier(at: i) { if q.repeats { stack[stack.count - 1].unbounded = true }; i = q.end }
             case "[":
-                // A character class, possibly with nested classes (ICU's set operations).
-                var depth = 0, j = i
-                while j < p.count {
-                    if p[j] == "\\" { j += 2; continue }
-                    if p[j] == "[" { depth += 1 } else if p[j] == "]" { depth -= 1; if depth == 0 { break } }
-                    j += 1
-                }
-                i = j + 1
+                i = classEnd(in: p, at: i) + 1
                 if let q = quantifier(at: i) { if q.repeats { stack[stack.count - 1].unbounded = true }; i = q.end }
             case "(":
                 var g = Group(start: i)
@@ -91,6 +63,40 @@ public enum RegexSafety {
             }
         }
         return nil
+    }
+
+    /// The quantifier at `j`: whether it is unbounded (or allows many repeats), and where it ends.
+    static func quantifier(in p: [Character], at j: Int) -> (repeats: Bool, end: Int)? {
+        guard j < p.count else { return nil }
+        var end = j + 1
+        var repeats = false
+        switch p[j] {
+        case "*", "+": repeats = true
+        case "?": repeats = false
+        case "{":
+            guard let close = p[j...].firstIndex(of: "}") else { return nil }
+            let body = String(p[(j + 1)..<close])
+            let parts = body.split(separator: ",", omittingEmptySubsequences: false)
+            guard !parts.isEmpty, parts.count <= 2, parts.allSatisfy({ $0.isEmpty || Int($0) != nil }), Int(parts[0]) != nil else { return nil }
+            repeats = parts.count == 2 && (parts[1].isEmpty || (Int(parts[1]) ?? 0) > 16)
+            end = close + 1
+        default: return nil
+        }
+        // A possessive quantifier (`*+`) never gives back what it took.
+        if end < p.count, p[end] == "+" { return (false, end + 1) }
+        if end < p.count, p[end] == "?" { end += 1 }
+        return (repeats, end)
+    }
+
+    /// Where the character class opening at `i` closes, nested classes (ICU's set operations) included.
+    static func classEnd(in p: [Character], at i: Int) -> Int {
+        var depth = 0, j = i
+        while j < p.count {
+            if p[j] == "\\" { j += 2; continue }
+            if p[j] == "[" { depth += 1 } else if p[j] == "]" { depth -= 1; if depth == 0 { break } }
+            j += 1
+        }
+        return j
     }
 
     /// Every match in `range`, or nil when the budget (seconds) ran out first. ICU calls back

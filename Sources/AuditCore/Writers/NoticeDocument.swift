@@ -66,7 +66,23 @@ public enum NoticeDocument {
         body += paragraph(zh ? "二、审核排名" : "2. Ranking", style: "Heading")
         body += rankingTable(ranked, zh)
 
-        body += paragraph(zh ? "三、存在的主要问题" : "3. Main problems", style: "Heading")
+        body += problemsPart(ranked, run, options: options)
+
+        body += paragraph(zh ? "四、工作要求" : "4. Requirements", style: "Heading")
+        body += paragraph(zh ? "请各单位对照上述问题逐项整改，修改完善本单位政府信息公开工作年度报告，于×月×日前重新发布，并将整改情况报送\(issuer)。"
+                             : "Each agency is asked to correct the problems above, republish its annual report by [date] and report back to \(issuer).", style: "Body")
+        body += paragraph(issuer, style: "Signature")
+        body += paragraph(writtenDate(run.date, zh), style: "Signature")
+        return """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)\(section)</w:body></w:document>
+        """
+    }
+
+    /// 三、存在的主要问题: each agency's failed rules, the heaviest first, citing the line.
+    static func problemsPart(_ ranked: [ReportAudit], _ run: RunInfo, options: Options) -> String {
+        let zh = run.language == .zh
+        var body = paragraph(zh ? "三、存在的主要问题" : "3. Main problems", style: "Heading")
         var number = 0
         for a in ranked {
             let problems = a.findings.filter { $0.outcome == .fail && $0.exemption == nil }.sorted { $0.deduction > $1.deduction }
@@ -90,16 +106,7 @@ public enum NoticeDocument {
             body += paragraph(zh ? "此外，有\(unverified)份报告的部分内容（多为表格）因排版原因无法自动核验，未计为问题，请有关单位自行核对。"
                                  : "Parts of \(unverified) reports (mostly tables) could not be verified automatically; they are not counted as problems.", style: "Body")
         }
-
-        body += paragraph(zh ? "四、工作要求" : "4. Requirements", style: "Heading")
-        body += paragraph(zh ? "请各单位对照上述问题逐项整改，修改完善本单位政府信息公开工作年度报告，于×月×日前重新发布，并将整改情况报送\(issuer)。"
-                             : "Each agency is asked to correct the problems above, republish its annual report by [date] and report back to \(issuer).", style: "Body")
-        body += paragraph(issuer, style: "Signature")
-        body += paragraph(writtenDate(run.date, zh), style: "Signature")
-        return """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)\(section)</w:body></w:document>
-        """
+        return body
     }
 
     static func rankingTable(_ ranked: [ReportAudit], _ zh: Bool) -> String {
