@@ -162,7 +162,9 @@ def dated_outcome(label, path):
         return {"outcome": "unverifiable", "evidence": f"dated {date}; level unknown"}
     if lvl == "township":
         return "pass"
-    deadline = f"{label['year'] + 1}-{'01-31' if lvl == 'department' else '03-31'}"
+    # Reports of 2018 and earlier: the 2008 条例 第三十一条, every agency by 3月31日.
+    month_day = "03-31" if label["year"] <= 2018 or lvl != "department" else "01-31"
+    deadline = f"{label['year'] + 1}-{month_day}"
     return {"outcome": "fail", "evidence": f"dated {date} after {deadline}"} if date > deadline else "pass"
 
 

@@ -54,6 +54,11 @@ struct WordingVariantTests {
         "全年未开具收费通知书，未收取任何费用。", "信息处理费：发出收费通知0件，实际收取0元。", "发出收费通知零件，收费零元。",
         "2021年，发出收费通知书0件，共计收取信息处理费0万元。", "未向申请人发出收费通知，未向申请人收取信息处理费。",
         "本年度没有向任何申请人发送收费通知，未对申请人收取费用。",
+        // Every figure in one phrase, as the format words it; the count and amount after a colon; a small table.
+        "2021年，本机关发出收费通知的件数和总金额以及实际收取的总金额均为0。", "本年度本机关发出收费通知的件数和总金额均为0。",
+        "本年度发出收费通知件数、总金额及实际收取总金额均为0元。", "本年度信息处理费收取情况：0件，0元。",
+        "信息处理费收取情况\n发出收费通知件数（件）\t收费金额（元）\n0\t0",
+        "信息处理费收取情况\n\n| 发出收费通知件数 | 收取金额（元） |\n|---|---|\n| 0 | 0 |\n",
     ]
 
     /// Section headings as real reports title them (numbered as the format says).
@@ -306,6 +311,20 @@ struct WordingVariantTests {
     @Test("each wording that gives the notices and the amount satisfies strict", arguments: countedFees)
     func countedFeeWording(_ wording: String) throws {
         #expect(try Self.outcome(Self.base.replacingOccurrences(of: Self.fee, with: wording), "strict", "fees.disclosed") == .pass, "\(wording)")
+    }
+
+    @Test("strict: the period in the opening paragraphs of 一 is at the top; inside its sub-items it is not")
+    func periodOpening() throws {
+        let overview = "现就今年来我镇政务公开工作总结如下：\n"
+        let withoutPeriod = Self.base.replacingOccurrences(of: Self.period, with: "")
+        #expect(withoutPeriod.contains(overview))
+        // A one-sentence overview first, then the period as a paragraph of its own.
+        let second = withoutPeriod.replacingOccurrences(of: overview, with: overview + "\n" + Self.period + "\n\n")
+        #expect(try Self.outcome(second, "strict", "period.stated") == .pass)
+        // Under （一）主动公开, a paragraph of its own, it is one of the sub-items, not the opening.
+        let sub = "(一)主动公开\n"
+        let inside = withoutPeriod.replacingOccurrences(of: sub, with: "\n" + sub + Self.period + "\n\n")
+        #expect(try Self.outcome(inside, "strict", "period.stated") == .fail)
     }
 
     @Test("a report that does not state them still fails")

@@ -71,7 +71,8 @@ public enum StatisticsPeriodCheck: ReportCheck {
         }
         if params.requireAtTop && !periods.contains(where: { isNearTop($0, report) }) {
             let kind = report.sectionKind(atLine: period.line)
-            let section = Localized(zh: kind.map { "第\($0.numeral)部分" } ?? "正文", en: kind.map { "section \($0.rawValue)" } ?? "the body")
+            let section = kind == .overview ? Localized(zh: "“一、总体情况”的分项中", en: "the sub-items of section 1")
+                : Localized(zh: kind.map { "第\($0.numeral)部分" } ?? "正文", en: kind.map { "section \($0.rawValue)" } ?? "the body")
             obs.append(Observation(.fail, Variant.notAtTop, values: ["stated": stated, "section": section], line: period.line, excerpt: period.excerpt))
         }
         return .from(obs)
@@ -87,16 +88,26 @@ public enum StatisticsPeriodCheck: ReportCheck {
         }
     }
 
-    /// Before section 一 (the introduction), or inside the first paragraph of 一.
+    /// Before section 一 (the introduction), or in the opening of 一: its first paragraph, and
+    /// the paragraphs after it up to the first sub-item (（一）主动公开…), at most three — a
+    /// one-sentence overview or the 本报告根据…编制 formula often stands before the period.
     static func isNearTop(_ p: StatisticsPeriod, _ report: Report) -> Bool {
         // By position among logical lines: a flattened page has every section on one line.
         let firstSection = report.sections.map(\.headingPosition).min() ?? Int.max
         if p.position < firstSection { return true }
         guard let overview = report.section(.overview) else { return false }
-        if let first = report.paragraphs.first(where: { $0.segments.lowerBound > overview.headingPosition }),
-           report.sections.allSatisfy({ $0.headingPosition <= overview.headingPosition || $0.headingPosition > first.segments.lowerBound }) {
-            return first.segments.contains(p.position)
+        let next = report.sections.map(\.headingPosition).filter { $0 > overview.headingPosition }.min() ?? Int.max
+        let opening = report.paragraphs.filter { $0.segments.lowerBound > overview.headingPosition && $0.segments.lowerBound < next }.prefix(3)
+        for (k, paragraph) in opening.enumerated() {
+            if k > 0, startsSubItem(report.segments[paragraph.segments.lowerBound].text) { break }
+            if paragraph.segments.contains(p.position) { return true }
         }
         return false
+    }
+
+    /// A paragraph opening 一's sub-items: （一）, (一), 一是, 1.
+    static func startsSubItem(_ text: String) -> Bool {
+        let t = TextNormalizer.compact(text)
+        return t.range(of: "^(?:[（(][一二三四五六七八九十1-9][)）]|[一二三四五六七八九十]是|[1-9][.、．])", options: .regularExpression) != nil
     }
 }
