@@ -77,6 +77,8 @@ struct WordingVariantTests {
         ("五、存在的主要问题及改进情况", "五、存在的不足和下一步工作打算"), ("五、存在的主要问题及改进情况", "五、主要问题及改进情况"),
         ("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况"), ("五、存在的主要问题及改进情况", "五、存在的主要问题及下一步工作计划"),
         ("五、存在的主要问题及改进情况", "五、存在的主要问题及明年工作计划"), ("五、存在的主要问题及改进情况", "五、存在的问题及今后工作打算"),
+        ("一、总体情况", "【一】总体情况"), ("三、收到和处理政府信息公开申请情况", "【三】收到和处理政府信息公开申请情况"),
+        ("五、存在的主要问题及改进情况", "[五]存在的主要问题及改进情况"),
         ("六、其他需要报告的事项", "六、其他事项"), ("六、其他需要报告的事项", "六、其他需要说明的事项"), ("六、其他需要报告的事项", "六、需要报告的其他事项"),
     ]
 
@@ -103,6 +105,8 @@ struct WordingVariantTests {
         "全县共发生政府信息公开行政复议案件5件，涉及我乡的0件。", "全区各单位共制发行政规范性文件99件。",
         "全年共收到政府信息公开申请0件。其中第四季度收到政府信息公开申请2件。",
         "协助上级部门办理政府信息公开申请2件。",
+        // Reviews the agency decided as the review body, not reviews of its own decisions.
+        "我局作为县政府行政复议机构，全年办理政府信息公开类行政复议案件8件。", "县政府作为行政复议机关，收到涉及政府信息公开的行政复议申请9件。",
     ]
 
     @Test("figures about other things are not compared with the tables; disclosure figures still are")
@@ -152,6 +156,10 @@ struct WordingVariantTests {
         "存在问题：部分栏目更新不及时。改进措施：明确专人负责，定期检查。",
         "虽然取得了一定成效，但与上级要求和群众期盼相比还有差距。我们将以问题为导向，持续优化公开流程，推动政务公开提质增效。",
         "短板：依申请公开答复规范性有待提升。举措：制定答复文书模板，实行法律审核。",
+        // The measure as a plan, with no 下一步 and none of the usual verbs.
+        "一是信息发布不够及时，二是解读材料偏少。2022年，我局将增加信息发布频次，每季度开展一次自查。",
+        "政策解读形式比较单一。明年拟邀请专家参与解读，通过图表、视频等方式展示。",
+        "个别栏目内容更新滞后。本单位将安排专人每周检查栏目，发现问题当日更新。",
     ]
 
     @Test("section 五 in other words names its problems and measures")
@@ -228,6 +236,13 @@ struct WordingVariantTests {
         #expect(AgencyLevel.classify("某某市文化和旅游局(某某市文物局)") == .department)
         #expect(AgencyLevel.classify("某某市人民政府(某某市人民政府办公室)") == .government)
         #expect(AgencyLevel.classify("某某盟行政公署") == .government && AgencyLevel.classify("某某地区行政公署") == .government)
+        // Units of a township, a sub-district, a community or a village report at that level.
+        for name in ["某某街道便民服务中心", "某某社区居民委员会", "某某村民委员会", "某某镇便民服务中心", "某某乡人民政府党政办", "某某镇人民政府办公室"] {
+            #expect(AgencyLevel.classify(name) == .township, "\(name)")
+        }
+        for name in ["某某县城乡建设局", "某某市乡村振兴局", "镇江市财政局", "某某县乡镇企业局", "某某县政务服务中心"] {
+            #expect(AgencyLevel.classify(name) == .department, "\(name)")
+        }
     }
 
     @Test("carry-over is compared with the agency's own earlier report, not with its government's or its office's")

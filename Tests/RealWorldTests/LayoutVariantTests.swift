@@ -150,6 +150,8 @@ struct LayoutVariantTests {
                 return String(line)
             }.joined(separator: "\n")
         },
+        Layout(name: "headings numbered 【一】", standardOnly: true) { renumber($0) { "【\($0)】" } },
+        Layout(name: "headings numbered （一）", standardOnly: true) { renumber($0) { "（\($0)）" } },
         Layout(name: "headings numbered 1、", standardOnly: true) { renumber($0) { "\(["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7][$0] ?? 0)、" } },
         // PDF text: every 40 lines a page footer and the next page's running header, wherever
         // the page breaks (inside a table too).

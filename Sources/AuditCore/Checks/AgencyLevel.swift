@@ -23,6 +23,7 @@ public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
         // A zone run by an administrative committee (平潭综合实验区, 某某新区) reports as a government,
         // and so does a prefecture's 行政公署 (the provincial government's agency that governs it).
         if ["实验区", "新区", "开发区", "高新区", "示范区", "管理委员会", "管委会", "行政公署"].contains(where: { n.hasSuffix($0) }) { return .government }
+        if n.range(of: belowCountyUnit, options: .regularExpression) != nil { return .township }
         let departmentMarks = ["局", "委员会", "办公室", "办公厅", "厅", "中心", "署", "委", "办", "院", "所", "站", "队"]
         if departmentMarks.contains(where: { n.hasSuffix($0) }) { return .department }
         for suffix in ["人民政府", "政府", "街道办事处", "办事处"] where n.hasSuffix(suffix) {
@@ -33,4 +34,11 @@ public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
         if n.hasSuffix("乡") || n.hasSuffix("镇") || n.hasSuffix("街道") { return .township }
         return nil
     }
+
+    /// A unit of a township, a sub-district, a community or a village (某某街道便民服务中心,
+    /// 某某社区居民委员会, 某某镇人民政府党政办): it reports at the township's level, not as a county
+    /// department, though its name ends in 中心 or 委员会. 城乡, 乡村 and a city named 镇江 are not.
+    static let belowCountyUnit = "街道|社区居|社区服务|居民委员会|村民委员会|居委会|村委会"
+        + "|^.{2,12}?(?<!城)[乡镇](?:人民政府)?(?:便民服务中心|为民服务中心|综合服务中心|政务服务中心|党政综合办公室|党政办公室|党政办"
+        + "|综合执法[\\p{Han}]{0,3}|财政所|农业服务中心|社会事务[\\p{Han}]{0,4}|办公室|中心|所|站)$"
 }

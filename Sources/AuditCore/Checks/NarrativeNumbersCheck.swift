@@ -79,10 +79,23 @@ public enum NarrativeNumbersCheck: ReportCheck {
         let lead = match.range(of: anchor).map { String(match[..<$0.lowerBound]) } ?? ""
         let before = joined.string(NSRange(location: start, length: range.location - start)) + lead
         if otherQuantityWords.contains(where: { before.has($0) }) || (total && before.has("其中")) { return true }
+        if decidesReviews(joined, before: range.location) { return true }
         guard let year, before.has("年") else { return false }
         let ns = before as NSString
         return yearRE.matches(in: before, range: NSRange(location: 0, length: ns.length)).contains { Int(ns.substring(with: $0.range)) != year }
     }
+    /// Whether the sentence up to `offset` speaks of the agency as the body that decides reviews
+    /// (`我局作为县政府行政复议机构，全年办理…行政复议案件8件`): the cases it decided are not those
+    /// brought against it, which table 四 counts.
+    static func decidesReviews(_ joined: JoinedText, before offset: Int) -> Bool {
+        let u = joined.utf16
+        let stops: Set<UInt16> = [0x3002, 0xFF1B, 0x3B, 0xFF01, 0x21, 0xFF1F, 0x3F]   // 。；;！!？?
+        var start = offset
+        while start > 0, offset - start < 200, !stops.contains(u[start - 1]) { start -= 1 }
+        let sentence = joined.string(NSRange(location: start, length: offset - start))
+        return ["复议机关", "复议机构", "复议委员会"].contains { sentence.has($0) }
+    }
+
     private static let yearRE = re("(?:19|20)\\d\\d(?=年)")
 
     /// Words that make a sentence about information disclosure.

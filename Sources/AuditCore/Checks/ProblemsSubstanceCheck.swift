@@ -1,3 +1,5 @@
+import Foundation
+
 /// `problems_substance`: section 五 states concrete problems and concrete improvements; a
 /// section that says only 无, or misses either half, is flagged. Not applicable when 五 is
 /// missing altogether (that is `required_sections`' finding).
@@ -34,6 +36,17 @@ public enum ProblemsSubstanceCheck: ReportCheck {
     static let improvementWords = ["改进", "措施", "下一步", "将进一步", "将继续", "加强", "完善", "提升", "推进", "强化", "健全", "加大", "拓宽", "丰富", "规范", "计划",
                                    "今后", "着力", "对策", "举措", "优化", "建立", "确保", "落实", "制定", "明确", "推动", "持续", "提高", "深化", "加快", "培训", "整改"]
 
+    /// A measure written as a plan without 下一步 or a listed verb (`2024年，我局将增加…`, `明年拟…`,
+    /// `本单位将…`): a future marker after the agency, a coming year or a clause break. `将` after
+    /// other words is often 把 (`未能将解读与文件同步发布`) and says nothing of a plan.
+    static let futurePlan = try! NSRegularExpression(pattern:
+        "(?:我[\\p{Han}]{0,6}|本[\\p{Han}]{1,6}|(?:\\d{4}|明|来|新的一|下一?)年度?|今后|未来|[，,。；;：:])(?:将|拟|计划|准备|争取|打算)(?![其该此])")
+
+    static func namesMeasure(_ compact: String) -> Bool {
+        improvementWords.contains { compact.has($0) }
+            || futurePlan.firstMatch(in: compact, range: NSRange(compact.startIndex..., in: compact)) != nil
+    }
+
     static func isTableRow(_ line: String) -> Bool { line.contains("\t") || TextNormalizer.trim(line).hasPrefix("|") }
 
     /// A row of a table written in words (`| 栏目信息更新不及时 | 建立栏目更新台账 |`, as some reports
@@ -48,7 +61,7 @@ public enum ProblemsSubstanceCheck: ReportCheck {
         let body = five.body.filter { !isTableRow($0.text) || isTextRow($0.text) }.map(\.text).joined()
         let compact = TextNormalizer.compact(body)
         let letters = compact.unicodeScalars.filter { $0.properties.isAlphabetic }.count
-        let namesProblems = problemWords.contains { compact.has($0) }, namesImprovements = improvementWords.contains { compact.has($0) }
+        let namesProblems = problemWords.contains { compact.has($0) }, namesImprovements = namesMeasure(compact)
         // Short is not empty when it names both a problem and a measure (`短板：…。举措：…。`).
         if letters < p.minLength && !(namesProblems && namesImprovements && letters >= 12) {
             return .from([Observation(.fail, Variant.empty, values: ["text": Localized(zh: compact.isEmpty ? "（空）" : compact, en: compact.isEmpty ? "(empty)" : compact)],

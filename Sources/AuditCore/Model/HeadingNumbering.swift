@@ -3,5 +3,6 @@ public enum HeadingNumbering: Sendable, Equatable {
     case chinese          // 一、
     case arabic(String)   // 5、 or 5.
     case part(String)     // 第一部分
+    case bracketed(String) // 【一】
     case none             // a bare title
 }

@@ -95,6 +95,10 @@ enum SectionRecognizer {
                 order = n; numbering = .part(String(String.UnicodeScalarView(s[i..<(i + 4)])))
                 titleStart = i + 4
                 if titleStart < s.count, ["、", ".", "．", ":", "：", "-"].contains(s[titleStart]) { titleStart += 1 }
+            } else if u == "【" || u == "[", let n = hanNumeral(s[i + 1]), i + 3 < s.count, s[i + 2] == "】" || s[i + 2] == "]" {
+                // `【一】总体情况`
+                order = n; numbering = .bracketed(String(String.UnicodeScalarView(s[i...(i + 2)])))
+                titleStart = i + 3
             } else if ("1"..."9").contains(u), s[i + 1] == "、", i == 0 || !isDigit(s[i - 1]) {
                 order = Int(u.value - 48); numbering = .arabic(String(u) + "、")
             } else if u == "（" || u == "(", let n = hanNumeral(s[i + 1]), i + 3 < s.count, s[i + 2] == "）" || s[i + 2] == ")",
@@ -132,8 +136,9 @@ enum SectionRecognizer {
                 let isMark = b[i] == 0x2E || (i + 2 < n && ((b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x81) || (b[i] == 0xEF && b[i + 1] == 0xBC && b[i + 2] == 0x8E)))
                 // `第…部分`: 部分 is E9 83 A8 E5 88 86.
                 if b[i] == 0xE9, i + 5 < n, b[i + 1] == 0x83, b[i + 2] == 0xA8, b[i + 3] == 0xE5, b[i + 4] == 0x88, b[i + 5] == 0x86 { return true }
-                // `）` is EF BC 89, `)` 29: a numeral in parentheses.
-                let closes = b[i] == 0x29 || (i + 2 < n && b[i] == 0xEF && b[i + 1] == 0xBC && b[i + 2] == 0x89)
+                // `）` is EF BC 89, `)` 29: a numeral in parentheses; `】` E3 80 91, `]` 5D: in brackets.
+                let closes = b[i] == 0x29 || b[i] == 0x5D || (i + 2 < n && ((b[i] == 0xEF && b[i + 1] == 0xBC && b[i + 2] == 0x89)
+                                                                          || (b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x91)))
                 guard isMark || closes else { continue }
                 if closes && b[i - 1] >= 0x31 && b[i - 1] <= 0x39 { continue }
                 if b[i - 1] >= 0x31 && b[i - 1] <= 0x39 { return true }
@@ -200,6 +205,9 @@ enum SectionRecognizer {
         if let first = scalars.first, let n = hanNumeral(first), n <= 6,
            scalars.count > 1, ["、", ".", "．", " "].contains(scalars[1]) {
             numbering = .chinese; number = n; scalars.removeFirst(2)
+        } else if scalars.count > 3, scalars[0] == "[", let n = hanNumeral(scalars[1]), n <= 6, scalars[2] == "]" {
+            // `【一】总体情况` (folded to `[一]`)
+            numbering = .bracketed(String(String.UnicodeScalarView(scalars[0...2]))); number = n; scalars.removeFirst(3)
         } else if let n = partNumber(scalars, at: 0) {
             // `第一部分 总体情况`
             numbering = .part(String(String.UnicodeScalarView(scalars[0..<4]))); number = n
