@@ -21,34 +21,40 @@ let package = Package(
         .systemLibrary(name: "CLibXLSXWriter", path: "Sources/CLibXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // C's standard streams as functions (stdout is a global variable Swift 6 will not read).
         .systemLibrary(name: "CStandardStreams", path: "Sources/CStandardStreams"),
-        // Pure core: document model, parsers, rule engine, checks, scoring, writers. No file I/O.
-        .target(name: "AuditCore", dependencies: [
+        // Text to `Report`: the document model, template labels, text utilities, input decoding
+        // and parsing. It knows no rules; nothing here may name a check, a finding or a score.
+        .target(name: "AuditDocument", dependencies: [
             "CLibXML2",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Pure core, `Report` to outputs: rules, checks, engine, reuse, scoring, writers. No file I/O.
+        .target(name: "AuditCore", dependencies: [
+            "AuditDocument",
             .product(name: "Yams", package: "Yams"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // The edge: discovers files, reads them, runs the core in parallel, writes outputs
         // atomically. Shared by the command and the benchmark, so both run the same pipeline.
-        .target(name: "AuditPipeline", dependencies: ["AuditCore", "CLibXLSXWriter", "CStandardStreams"]),
+        .target(name: "AuditPipeline", dependencies: ["AuditDocument", "AuditCore", "CLibXLSXWriter", "CStandardStreams"]),
         // Thin command: flags in, options to the pipeline, exit codes out.
         .executableTarget(name: "audit", dependencies: [
-            "AuditCore", "AuditPipeline",
+            "AuditDocument", "AuditCore", "AuditPipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Corpus generator and benchmark (release build): audit-bench generate / run.
-        .executableTarget(name: "audit-bench", dependencies: ["AuditCore", "AuditPipeline"]),
+        .executableTarget(name: "audit-bench", dependencies: ["AuditDocument", "AuditCore", "AuditPipeline"]),
         // libFuzzer target (scripts/fuzz.sh); built normally it replays saved inputs.
-        .executableTarget(name: "audit-fuzz", dependencies: ["AuditCore"]),
+        .executableTarget(name: "audit-fuzz", dependencies: ["AuditDocument", "AuditCore"]),
         // What the test targets share: the one rule-set loader and the fixture paths.
-        .target(name: "TestSupport", dependencies: ["AuditCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore", "TestSupport", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
-        .testTarget(name: "RuleExamplesTests", dependencies: ["AuditCore", "TestSupport"]),
+        .target(name: "TestSupport", dependencies: ["AuditDocument", "AuditCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "AuditCoreTests", dependencies: ["AuditDocument", "AuditCore", "TestSupport", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
+        .testTarget(name: "RuleExamplesTests", dependencies: ["AuditDocument", "AuditCore", "TestSupport"]),
         .testTarget(name: "AuditCLITests", dependencies: ["audit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The real-world corpus: labelled real reports and the outcome every rule must give.
-        .testTarget(name: "RealWorldTests", dependencies: ["AuditCore", "TestSupport", .product(name: "Yams", package: "Yams")], exclude: ["Corpus"]),
+        .testTarget(name: "RealWorldTests", dependencies: ["AuditDocument", "AuditCore", "TestSupport", .product(name: "Yams", package: "Yams")], exclude: ["Corpus"]),
         // Golden files: parse trees of every corpus report and the outputs on the examples, byte
         // for byte; AUDIT_BLESS=1 swift test --filter GoldenTests rewrites them.
-        .testTarget(name: "GoldenTests", dependencies: ["AuditCore", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "GoldenTests", dependencies: ["AuditDocument", "AuditCore", "TestSupport"], exclude: ["Golden"]),
     ],
     // Swift 6 language mode everywhere: full data-race checking.
     swiftLanguageModes: [.v6]

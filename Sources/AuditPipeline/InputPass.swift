@@ -1,4 +1,5 @@
 import AuditCore
+import AuditDocument
 import Foundation
 
 /// The parallel pass over the inputs: each file read, decoded, parsed and audited by its own

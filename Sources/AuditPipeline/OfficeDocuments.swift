@@ -1,4 +1,5 @@
 import AuditCore
+import AuditDocument
 import Foundation
 #if canImport(Glibc)
 import Glibc

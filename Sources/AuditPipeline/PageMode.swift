@@ -1,4 +1,5 @@
 import AuditCore
+import AuditDocument
 import Dispatch
 import Foundation
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import AuditCore
+import AuditDocument
 import CStandardStreams
 import Foundation
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import AuditCore
+import AuditDocument
 import CLibXLSXWriter
 import Foundation
 

@@ -1,4 +1,5 @@
 import AuditCore
+import AuditDocument
 import Foundation
 
 /// libFuzzer entry point: every parser that takes untrusted bytes, and the whole rule pipeline

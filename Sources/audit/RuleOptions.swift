@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditCore
+import AuditDocument
 import AuditPipeline
 import Foundation
 

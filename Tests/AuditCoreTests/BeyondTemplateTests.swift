@@ -1,5 +1,6 @@
 import Testing
 @testable import AuditCore
+@testable import AuditDocument
 
 @Suite("Checks beyond the template")
 struct BeyondTemplateTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AuditCore
+@testable import AuditDocument
 
 @Suite("Input formats audit like their plain-text originals")
 struct FormatTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AuditCore
+@testable import AuditDocument
 
 /// The families of layouts real pages have, each in a small crafted report: a fix for one real
 /// report must hold for its whole family.

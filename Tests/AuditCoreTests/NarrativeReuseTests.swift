@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AuditCore
+@testable import AuditDocument
 
 /// Indexes seen from several threads (documents are rebuilt on every core).
 final class Rebuilt: @unchecked Sendable {

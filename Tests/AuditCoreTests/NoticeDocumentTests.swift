@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AuditCore
+@testable import AuditDocument
 
 /// The draft 通报: read back with the project's own .docx reader, it says what was audited, ranks
 /// every report, lists each agency's problems with their evidence, and is the same bytes each time.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AuditCore
+@testable import AuditDocument
 
 @Suite("Parser on the seed reports")
 struct SeedParserTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AuditCore
+@testable import AuditDocument
 import Yams
 
 /// The pure parts of the reliability issue (#12): what the command-line reproductions rest on.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AuditCore
+@testable import AuditDocument
 
 /// Each report's page speaks the official's language: rule titles (ids only in a tooltip or
 /// beside), findings grouped by the part of the report they are in.

@@ -1,5 +1,6 @@
 import Testing
 @testable import AuditCore
+@testable import AuditDocument
 
 @Suite("Loading rule files")
 struct RuleLoaderTests {

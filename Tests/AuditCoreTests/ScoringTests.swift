@@ -1,5 +1,6 @@
 import Testing
 @testable import AuditCore
+@testable import AuditDocument
 
 @Suite("Scoring, ranking and writers")
 struct ScoringTests {

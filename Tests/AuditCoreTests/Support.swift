@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 @testable import AuditCore
+@testable import AuditDocument
 
 /// Paths to the project's own files, found from this source file so tests run from any folder.
 enum Project {

@@ -1,5 +1,6 @@
 import Testing
 @testable import AuditCore
+@testable import AuditDocument
 
 /// Builds a 2021-format report whose tables balance, with cells overridden to break them.
 enum TableFixture {
@@ -158,10 +159,10 @@ struct TableBalanceTests {
     @Test("amounts compare within printed precision, counts exactly")
     func precision() {
         func q(_ s: String) -> Quantity { Quantity(s)! }
-        #expect(TableBalanceCheck.consistent([q("1.23"), q("2.35")], [q("3.6")]))     // 3.58 ± 0.01 overlaps 3.6 ± 0.05
-        #expect(!TableBalanceCheck.consistent([q("1.23"), q("2.35")], [q("3.70")]))
-        #expect(TableBalanceCheck.consistent([q("2"), q("3")], [q("5")]))
-        #expect(!TableBalanceCheck.consistent([q("2"), q("3")], [q("6")]))
-        #expect(!TableBalanceCheck.consistent([q("1"), q("1"), q("1"), q("1")], [q("5")]))   // counts never get a tolerance
+        #expect(Quantity.sumsAgree([q("1.23"), q("2.35")], [q("3.6")]))     // 3.58 ± 0.01 overlaps 3.6 ± 0.05
+        #expect(!Quantity.sumsAgree([q("1.23"), q("2.35")], [q("3.70")]))
+        #expect(Quantity.sumsAgree([q("2"), q("3")], [q("5")]))
+        #expect(!Quantity.sumsAgree([q("2"), q("3")], [q("6")]))
+        #expect(!Quantity.sumsAgree([q("1"), q("1"), q("1"), q("1")], [q("5")]))   // counts never get a tolerance
     }
 }

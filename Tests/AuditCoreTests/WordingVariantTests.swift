@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import AuditCore
+@testable import AuditDocument
 
 /// The same report with its period and fee statements worded the ways real reports word them:
 /// each wording must be read as the statement it is (under standard and strict), so that no

@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 import Yams
 @testable import AuditCore
+@testable import AuditDocument
 
 /// The real-world regression corpus: real reports in the shapes offices receive (flattened web
 /// pages, PDF/OCR Markdown, HTML), each labelled by reading it (Corpus/labels), and the outcome

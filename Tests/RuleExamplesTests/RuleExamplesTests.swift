@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import AuditCore
+@testable import AuditDocument
 
 /// Every example of every rule in every shipped rule set: `pass` must pass, `fail` must fail,
 /// `unverifiable` must be unverifiable. The examples are the rules' documentation and tests.

@@ -1,4 +1,5 @@
 import AuditCore
+import AuditDocument
 import Foundation
 
 /// The project's own files, found from this source file so that tests run from any folder: the

@@ -1,3 +1,4 @@
+import AuditDocument
 /// The level of an agency, which sets its publication deadline.
 public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
     /// 县级以上人民政府部门 (局, 委员会, 办公室…).

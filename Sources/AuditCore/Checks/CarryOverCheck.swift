@@ -1,3 +1,4 @@
+import AuditDocument
 /// `carry_over`: with earlier years' reports (`--history`), this year's 上年结转 equals last
 /// year's 结转下年度继续办理 for the same agency, column by column. Corrections and
 /// re-classification can break it legitimately, so it is a warning. Without last year's report

@@ -1,3 +1,4 @@
+import AuditDocument
 /// A check kind: how its parameters are read from a rule's `params`, which message variants it
 /// reports, and how `audit explain` describes its parameters. A kind is one type in one file of
 /// Checks/, conforming to `ReportCheck` or `CorpusCheck`, plus its case in `CheckKind` and its

@@ -1,3 +1,4 @@
+import AuditDocument
 /// The check kinds a rule file can name, and the one registry that maps each to its type.
 /// Adding a kind: its file in Checks/, a case here and an arm in `check` (the switch is
 /// exhaustive, so the compiler reports a missing arm). Nothing else in the engine names kinds.

@@ -1,3 +1,4 @@
+import AuditDocument
 /// What a check concluded about one report.
 public struct CheckResult: Sendable {
     public var outcome: Outcome

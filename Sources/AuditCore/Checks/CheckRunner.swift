@@ -1,3 +1,4 @@
+import AuditDocument
 /// Runs the check a rule names on one report. Pure. Corpus-wide kinds give nil: the engine runs
 /// them over all reports at once.
 public enum CheckRunner {

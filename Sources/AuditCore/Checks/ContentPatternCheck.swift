@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// `pattern`: an office's own content rule, written only in YAML: phrases or regular

@@ -1,3 +1,4 @@
+import AuditDocument
 /// A check that compares reports with each other or with earlier years' reports: it runs once
 /// every report is prepared, and stores its result in each prepared report.
 protocol CorpusCheck: Check {

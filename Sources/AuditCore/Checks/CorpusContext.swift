@@ -1,3 +1,4 @@
+import AuditDocument
 /// What a corpus-wide check gets besides the prepared reports.
 struct CorpusContext {
     /// Earlier years' reports (`--history`).

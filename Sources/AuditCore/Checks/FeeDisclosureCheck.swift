@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// `fee_disclosure`: the report states its 信息处理费 situation (《政府信息公开信息处理费管理办法》,

@@ -1,3 +1,4 @@
+import AuditDocument
 /// An earlier year's report, prepared for comparison only (never audited).
 public struct HistoryReport: Sendable {
     public var file: String

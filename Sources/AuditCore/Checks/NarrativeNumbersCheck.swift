@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// `narrative_numbers`: figures stated in the narrative agree with the table cells they describe:

@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// `narrative_reuse`: narrative passages copied between the audited reports, or carried over

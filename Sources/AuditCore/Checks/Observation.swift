@@ -1,3 +1,4 @@
+import AuditDocument
 /// One thing a check found: a failure with evidence, or a reason it could not verify.
 public struct Observation: Sendable {
     public var outcome: Outcome

@@ -1,3 +1,4 @@
+import AuditDocument
 /// The outcome of one observation a check makes.
 public enum Outcome: String, Sendable {
     case pass, fail, unverifiable

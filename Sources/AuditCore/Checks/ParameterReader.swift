@@ -1,3 +1,4 @@
+import AuditDocument
 /// Reads a rule's `params`, remembering which keys were used so unknown ones can be reported.
 struct ParameterReader {
     let params: [(key: String, value: YAMLValue)]

@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// `problems_substance`: section 五 states concrete problems and concrete improvements; a

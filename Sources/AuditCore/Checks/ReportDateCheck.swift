@@ -1,3 +1,4 @@
+import AuditDocument
 /// `report_date`: the report is dated, and dated by the legal deadline (条例 第四十九条:
 /// 县级以上人民政府部门 publish by 1月31日, a 县级以上 government's own report by 3月31日; 乡镇
 /// and 街道 follow local deadlines, so each level's deadline is a parameter, and a level without

@@ -1,3 +1,4 @@
+import AuditDocument
 /// `required_sections`: the six canonical sections are present; with `numbering: strict`, each
 /// heading is also numbered 一、…六、 in order (`5、`, a bare title or a wrong numeral is irregular).
 public enum RequiredSectionsCheck: ReportCheck {

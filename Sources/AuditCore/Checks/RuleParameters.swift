@@ -1,3 +1,4 @@
+import AuditDocument
 /// A rule's parameters, as read by its check kind.
 public struct RuleParameters: Sendable {
     public let kind: CheckKind

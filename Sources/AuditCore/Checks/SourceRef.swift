@@ -1,3 +1,4 @@
+import AuditDocument
 /// Where else a passage appears.
 public struct SourceRef: Sendable, Equatable {
     public var file: String

@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// `stale_years`: a year in the body earlier than the report year where the current one is

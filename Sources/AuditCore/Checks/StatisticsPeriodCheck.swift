@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// `statistics_period`: a statistics period (统计期限 自Y年1月1日起至Y年12月31日止) is stated, covers

@@ -1,3 +1,4 @@
+import AuditDocument
 /// `table_balance`: the arithmetic identities (勾稽关系) of tables 三 and 四, written in the rule
 /// file over named cells. An identity over a missing row, an unreliable row, or a blank,
 /// placeholder or unreadable cell is unverifiable, never failed: a parsing problem must not read
@@ -126,7 +127,7 @@ public enum TableBalanceCheck: ReportCheck {
                     if identity.each == .row, cells.allSatisfy({ $0.0.split == .byTotal }) { continue }
                     checked += 1
                     let l = Array(cells.prefix(left.count)), r = Array(cells.suffix(right.count))
-                    if !consistent(l.map(\.1), r.map(\.1)) {
+                    if !Quantity.sumsAgree(l.map(\.1), r.map(\.1)) {
                         let lText = expression(left, l, schema), rText = expression(right, r, schema)
                         var o = Observation(.fail, Variant.imbalance,
                                                values: ["identity": identity.title, "where": Localized(zh: place, en: placeEn),
@@ -171,26 +172,6 @@ public enum TableBalanceCheck: ReportCheck {
             }
         }
         return .success(out)
-    }
-
-    /// Whether two sums agree: exactly for counts, within printed precision for decimals.
-    static func consistent(_ left: [Quantity], _ right: [Quantity]) -> Bool {
-        let scale = (left + right).map(\.scale).max() ?? 0
-        func interval(_ qs: [Quantity]) -> (Int64, Int64) {
-            var lo: Int64 = 0, hi: Int64 = 0
-            for q in qs {
-                var factor: Int64 = 1
-                for _ in 0..<(scale - q.scale) { factor *= 10 }
-                // One extra decimal place so that half a unit is a whole number.
-                let v = q.mantissa * factor * 10
-                // ± half a unit in the last printed place; an integer is exact.
-                let half: Int64 = q.scale == 0 ? 0 : 5 * factor
-                lo += v - half; hi += v + half
-            }
-            return (lo, hi)
-        }
-        let (a, b) = interval(left), (c, d) = interval(right)
-        return a <= d && c <= b
     }
 
     /// `（一）予以公开[自然人]=2（第10行） + …，合计3`. A long sum lists only its non-zero terms: the

@@ -1,3 +1,4 @@
+import AuditDocument
 /// Evaluates a rule set on reports and scores them, in three steps so that the per-report work
 /// can run in parallel: `prepare` each report, `runCorpusRules` over all of them, `finish` each.
 /// Pure.

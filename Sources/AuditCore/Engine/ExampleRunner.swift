@@ -1,3 +1,4 @@
+import AuditDocument
 /// Runs a rule on one of its examples, as the test suite and `audit explain` describe them.
 /// An example of a corpus-wide rule holds several reports separated by a line `---`; the
 /// expected outcome is that of the first. For `carry_over` the others are its history.

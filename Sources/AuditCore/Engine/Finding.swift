@@ -1,3 +1,4 @@
+import AuditDocument
 /// One finding against one report, with its evidence and what it cost.
 public struct Finding: Sendable, Equatable {
     public var rule: String

@@ -1,3 +1,4 @@
+import AuditDocument
 /// What happened to an input file before any rule ran.
 public enum InputStatus: Sendable, Equatable {
     case parsed

@@ -1,3 +1,4 @@
+import AuditDocument
 import Dispatch
 import Foundation
 

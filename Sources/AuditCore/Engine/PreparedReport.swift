@@ -1,3 +1,4 @@
+import AuditDocument
 /// A report with its per-report rules evaluated, waiting for the corpus-wide ones.
 public struct PreparedReport: Sendable {
     public var report: Report

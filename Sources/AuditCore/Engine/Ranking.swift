@@ -1,3 +1,4 @@
+import AuditDocument
 /// Orders audits for the ranking: by score, ties sharing a rank (1, 2, 2, 4), then by name and
 /// file so the order never depends on input order or timing.
 public enum Ranking {

@@ -1,3 +1,4 @@
+import AuditDocument
 /// The audit of one input file: findings, score, grade; `rank` is set by `Ranking`.
 public struct ReportAudit: Sendable {
     public var file: String

@@ -1,3 +1,4 @@
+import AuditDocument
 /// Runs every example of every rule of a rule set, and every example of the phrase files its
 /// rules name, as `audit test-rules` and the test suite do: an office checks its own rule file
 /// without a Swift toolchain.

@@ -1,3 +1,4 @@
+import AuditDocument
 /// Scoring as its own stage: a check's observations become findings with deductions (each
 /// failure costs its variant's `points_each`, or the rule's, up to the rule's `points`; a rule
 /// that could not be verified costs its small unverifiable deduction once), reviewed exemptions

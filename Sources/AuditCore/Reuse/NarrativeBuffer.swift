@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// The normalized narrative of a report as it is built, piece by piece: characters, where each

@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// The narrative of one report prepared for reuse detection: normalized characters (CJK

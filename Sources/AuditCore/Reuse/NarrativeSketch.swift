@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// What reuse detection keeps of a report until it knows which reports share wording with

@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// A passage shared by several reports, for reuse.md and reuse.csv.

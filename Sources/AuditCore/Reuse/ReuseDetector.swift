@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// Finds passages shared between documents through an inverted index of fingerprints: work

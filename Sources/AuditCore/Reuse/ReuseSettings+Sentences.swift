@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// How the narrative is cut into sentences and which sentences are not prose of the agency's own:

@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// Fingerprinting parameters and the template k-grams that never count.

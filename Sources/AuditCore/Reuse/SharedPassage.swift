@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// A passage shared by two documents: a span in each, and how alike they are.

@@ -1,3 +1,4 @@
+import AuditDocument
 /// Why a run cannot go on, said in Chinese and English with what to do. Every case exits 2;
 /// what a report lacks is never an error (it is a finding), nor is an input file that cannot be
 /// read (it gets a row saying why).

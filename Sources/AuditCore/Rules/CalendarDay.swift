@@ -1,3 +1,4 @@
+import AuditDocument
 /// A day of the Gregorian calendar, from `YYYY-MM-DD` (one-digit month and day accepted), only
 /// when it exists: `2026-13-45` and `2025-02-29` are not days. Written back zero-padded, so two
 /// days compare the same as their text.

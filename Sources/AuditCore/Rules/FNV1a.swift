@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 import Yams
 

@@ -1,3 +1,4 @@
+import AuditDocument
 /// One message variant of a rule: the text of a finding in both languages, and optionally its own
 /// severity and per-finding deduction (e.g. irregular numbering is a warning worth less).
 public struct MessageVariant: Sendable {

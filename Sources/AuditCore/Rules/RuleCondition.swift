@@ -1,3 +1,4 @@
+import AuditDocument
 /// When a rule applies: template versions and report years. A report whose template is unknown
 /// is outside a condition that names templates; a report whose year is unknown is inside year
 /// bounds (the year may simply not have been read).

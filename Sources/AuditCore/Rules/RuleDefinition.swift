@@ -1,3 +1,4 @@
+import AuditDocument
 /// A rule instance as written in a rule file: which check, how severe, how many points, with
 /// which parameters and messages.
 public struct RuleDefinition: Sendable {

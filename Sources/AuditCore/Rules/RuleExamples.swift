@@ -1,3 +1,4 @@
+import AuditDocument
 /// Short report snippets that must pass or fail the rule; the test suite runs them all.
 public struct RuleExamples: Sendable {
     public var pass: [String] = []

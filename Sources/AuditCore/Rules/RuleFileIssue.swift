@@ -1,3 +1,4 @@
+import AuditDocument
 import Yams
 
 /// A problem in a rule file, with where it is and how to fix it.

@@ -1,3 +1,4 @@
+import AuditDocument
 import Yams
 
 /// The text of a rule file and the name to cite it by.

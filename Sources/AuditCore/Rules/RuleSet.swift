@@ -1,3 +1,4 @@
+import AuditDocument
 /// A loaded, validated rule set with its inheritance resolved.
 public struct RuleSet: Sendable {
     public var name: String

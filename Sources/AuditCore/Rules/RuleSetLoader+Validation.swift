@@ -1,3 +1,4 @@
+import AuditDocument
 import Yams
 
 /// Validation of a merged rule set into typed rules: every problem is collected, with its file,

@@ -1,3 +1,4 @@
+import AuditDocument
 import Yams
 
 /// Loads a rule set from YAML, resolving `extends`, and validates everything before any report is

@@ -1,3 +1,4 @@
+import AuditDocument
 import Yams
 
 enum Suggest {

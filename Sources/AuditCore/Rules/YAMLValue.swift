@@ -1,3 +1,4 @@
+import AuditDocument
 import Yams
 
 /// A YAML node together with the file it came from, so every error can name file, line and column.

@@ -1,3 +1,4 @@
+import AuditDocument
 /// `audit.jsonl`: one JSON object per report, in rank order. Other tools read this file: the
 /// field names are a contract.
 public enum AuditJSONL {

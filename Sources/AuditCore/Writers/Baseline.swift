@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// An earlier run's results (its audit.jsonl), to show each agency's change since then.

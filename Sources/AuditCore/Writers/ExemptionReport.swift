@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// `exemptions.md`: which exemptions were applied, which had expired, which matched nothing.

@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// Shared text formatting for the writers; deterministic (no locale, no time zone).

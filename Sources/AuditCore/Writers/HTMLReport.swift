@@ -1,3 +1,4 @@
+import AuditDocument
 /// `index.html` and `reports/<name>.html`: a self-contained report for people who look rather
 /// than read JSON. No network at all (offices are often offline): inline CSS and JS, no fonts,
 /// works from file://. Every piece of report text is escaped.

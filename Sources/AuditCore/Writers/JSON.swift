@@ -1,3 +1,4 @@
+import AuditDocument
 import Foundation
 
 /// Minimal JSON emitter with keys in the order given, so output is byte-stable.

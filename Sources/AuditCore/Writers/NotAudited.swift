@@ -1,3 +1,4 @@
+import AuditDocument
 /// A file or folder among the inputs that was deliberately not audited, and why.
 public struct NotAudited: Sendable, Equatable {
     public var path: String

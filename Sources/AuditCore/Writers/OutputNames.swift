@@ -1,3 +1,4 @@
+import AuditDocument
 /// Names of per-report output files, derived from input names but never able to leave the
 /// output folder: separators and unsafe characters become `_`, and `..` cannot survive.
 public enum OutputNames {

@@ -1,3 +1,4 @@
+import AuditDocument
 /// `ranking.csv`: UTF-8 with a BOM and CRLF line ends, so Excel opens it with Chinese intact.
 public enum RankingCSV {
     public static func render(_ ranked: [ReportAudit], _ run: RunInfo) -> String {

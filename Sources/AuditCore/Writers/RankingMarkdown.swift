@@ -1,3 +1,4 @@
+import AuditDocument
 /// `ranking.md`: the ranking table in Markdown, with the rule set and the date of the run.
 public enum RankingMarkdown {
     public static func render(_ ranked: [ReportAudit], _ run: RunInfo) -> String {

@@ -1,3 +1,4 @@
+import AuditDocument
 /// `ranking.xlsx` as data: the sheets an office opens in Excel or WPS — 排名 (the ranking),
 /// 问题明细 (one row per finding) and 规则 (the rules of the run). Pure: the pipeline hands it to
 /// libxlsxwriter, tests read it without a spreadsheet.

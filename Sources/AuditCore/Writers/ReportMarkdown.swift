@@ -1,3 +1,4 @@
+import AuditDocument
 /// `reports/<name>.md`: one readable audit per report, every finding with its line and the
 /// quoted evidence, so the agency can find and fix it.
 public enum ReportMarkdown {

@@ -1,3 +1,4 @@
+import AuditDocument
 /// `reuse.md` and `reuse.csv`: each passage shared by several reports, the reports that hold it
 /// (file and line), and — when publication dates are known — the earliest-dated one.
 public enum ReuseReport {

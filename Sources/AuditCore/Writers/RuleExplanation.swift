@@ -1,3 +1,4 @@
+import AuditDocument
 /// The text of `audit explain RULE`: purpose, basis, scoring, condition, parameters and examples.
 public enum RuleExplanation {
     public static func render(_ r: RuleDefinition, in set: RuleSet, language: Language) -> String {

@@ -1,3 +1,4 @@
+import AuditDocument
 /// What the writers say about the run itself. The date is a day, supplied by the frontend (or
 /// pinned), so that two runs on the same inputs give byte-identical files.
 public struct RunInfo: Sendable {

@@ -1,0 +1,57 @@
+/// Reads table 三 (收到和处理政府信息公开申请情况) from the cells of its section, matching rows
+/// by their labels, never by position: real reports drop leading columns (seed 003), put one cell
+/// per line (seed 000), lose values (seed 004) or mangle labels (seed 002).
+///
+/// A row whose label and values share a line (TSV, pipe) is trusted on its own. A row whose values
+/// follow its label on later lines (one cell per line) is trusted only when the whole table was
+/// read cleanly — every row with exactly seven values and no stray values — because one lost cell
+/// shifts every value after it into the wrong row.
+package enum ApplicationTableReader {
+    /// Each label core to the first row that has it, per format (a lookup per text cell).
+    package static let rowByCore2021 = coreIndex(TemplateLabels.applicationSchema(.v2021))
+    package static let rowByCore2019 = coreIndex(TemplateLabels.applicationSchema(.v2019))
+    private static func coreIndex(_ schema: TableSchema) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for (i, row) in schema.rows.enumerated() { for core in row.cores where out[core] == nil { out[core] = i } }
+        return out
+    }
+
+    package static func read(_ segments: ArraySlice<Segment>, template: TemplateVersion) -> (table: StatisticalTable?, spans: [TextSpan]) {
+        var scan = ApplicationTableScan(template: template)
+        for seg in segments {
+            if let tokens = flatRow(seg, match: { scan.match($0, fuzzy: true) != nil }) {
+                scan.readFlat(tokens, line: seg.line)
+            } else {
+                scan.readCells(CellSplitter.cells(seg))
+            }
+        }
+        return (scan.table(), scan.spans)
+    }
+
+    /// Header text of table 三: the note on its identity and the applicant columns.
+    package static func isHeader(_ text: String) -> Bool {
+        let c = TextNormalizer.compact(text)
+        return c.has("勾稽关系") || c.has("钩稽关系") || c.has("申请人情况") || c.has("法人或其他组织")
+    }
+
+    /// The tokens of a segment that holds at least one table label directly followed by values on
+    /// the same line, with no tab or pipe to separate cells; nil for any other segment (those are
+    /// read cell by cell as before).
+    package static func flatRow(_ seg: Segment, match: (String) -> Bool) -> [TableToken]? {
+        if seg.text.has("\t") || seg.text.has("|") { return nil }
+        // Cheap test first: a figure after some label text (`1.属于国家秘密` alone has none after).
+        var label = false, figure = false
+        for b in seg.text.utf8 { if b >= 0xE0 { label = true } else if label && b >= 0x30 && b <= 0x39 { figure = true; break } }
+        guard figure else { return nil }
+        let tokens = TableTokenizer.tokens(seg)
+        for k in tokens.indices.dropLast() where tokens[k].kind == .text && tokens[k + 1].kind == .values && match(tokens[k].text) {
+            return tokens
+        }
+        return nil
+    }
+
+    package static func cell(_ raw: RawCell) -> Cell {
+        if case .value(let v) = raw.kind { return Cell(value: v, text: raw.text, line: raw.line, split: raw.split) }
+        return Cell(value: .unreadable(raw.text), text: raw.text, line: raw.line, split: raw.split)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// The compact text of a run of segments (white space removed, widths folded) with a map back
+/// to source lines, so phrase patterns match across PDF hard wraps and spaced digits.
+package struct JoinedText {
+    package let text: String
+    /// The text's UTF-16 code units: NSRange offsets index them directly (offsets into the
+    /// String itself cost a walk of the whole report the first time).
+    package let utf16: [UInt16]
+    private let starts: [Int]      // UTF-16 offset where each segment begins
+    private let segLines: [Int]
+
+    package init(_ segments: ArraySlice<Segment>) {
+        var s = ""
+        var units: [UInt16] = []
+        var starts: [Int] = [], lines: [Int] = []
+        for seg in segments {
+            let c = TextNormalizer.compact(seg.text)
+            starts.append(units.count); lines.append(seg.line)
+            s += c
+            // Code unit by code unit: `utf16.count` of a long non-ASCII string builds an index of it.
+            for u in c.utf16 { units.append(u) }
+        }
+        text = s; utf16 = units; self.starts = starts; segLines = lines
+    }
+
+    /// The source line of a UTF-16 offset.
+    package func line(at offset: Int) -> Int {
+        guard !starts.isEmpty else { return 1 }
+        return segLines[segmentIndex(at: offset)]
+    }
+
+    /// The index (in the segments given) of the segment holding a UTF-16 offset.
+    package func segmentIndex(at offset: Int) -> Int {
+        guard !starts.isEmpty else { return 0 }
+        var lo = 0, hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    package func matches(_ re: NSRegularExpression) -> [NSTextCheckingResult] {
+        re.matches(in: text, range: NSRange(location: 0, length: utf16.count))
+    }
+
+    /// The same matches as `matches(re)` for a pattern whose every match contains `anchor`,
+    /// starting at most `before` and ending at most `after` UTF-16 units around it: only those
+    /// windows are scanned. A match cannot reach from one window into another, so scanning each
+    /// (merged) window finds exactly the matches a scan of the whole text finds there. Regex
+    /// scans of whole reports were a tenth of the audit's time.
+    package func matches(_ re: NSRegularExpression, near anchors: [String], before: Int, after: Int) -> [NSTextCheckingResult] {
+        var windows: [(lo: Int, hi: Int)] = []
+        utf16.withUnsafeBufferPointer { u in
+            // An anchor absent from the text (one search of its bytes) needs no scan of its units.
+            for anchor in anchors where text.has(anchor) {
+                let a = Array(anchor.utf16)
+                guard let first = a.first, a.count <= u.count else { continue }
+                var i = 0
+                while i + a.count <= u.count {
+                    if u[i] == first, (1..<a.count).allSatisfy({ u[i + $0] == a[$0] }) {
+                        windows.append((max(0, i - before), min(u.count, i + a.count + after)))
+                    }
+                    i += 1
+                }
+            }
+        }
+        guard !windows.isEmpty else { return [] }
+        windows.sort { $0.lo < $1.lo }
+        var merged: [(lo: Int, hi: Int)] = []
+        for w in windows {
+            if let last = merged.last, w.lo <= last.hi { merged[merged.count - 1].hi = max(last.hi, w.hi) } else { merged.append(w) }
+        }
+        // Each window is matched as a short string of its own, results shifted back: matching a
+        // range of the whole text made every chunk the regex engine read convert UTF-8 offsets
+        // of the whole report. A few characters of context before each window stand in for the
+        // text a look-behind may need; no match starts in them (it would start too far before
+        // its anchor), and a window cut at the start of the text is the start of the text.
+        var out: [NSTextCheckingResult] = []
+        for w in merged {
+            let lo = max(0, w.lo - JoinedText.lookBehindContext)
+            let window = String(decoding: utf16[lo..<w.hi], as: UTF16.self)
+            for m in re.matches(in: window, range: NSRange(location: 0, length: w.hi - lo)) {
+                out.append(lo == 0 ? m : m.adjustingRanges(offset: lo))
+            }
+        }
+        return out
+    }
+
+    package static let lookBehindContext = 8
+
+    package func string(_ r: NSRange) -> String {
+        guard r.location != NSNotFound, r.location >= 0, r.location + r.length <= utf16.count else { return "" }
+        return String(decoding: utf16[r.location..<(r.location + r.length)], as: UTF16.self)
+    }
+
+    package func int(_ r: NSRange) -> Int? { r.location == NSNotFound ? nil : Int(string(r)) }
+}

@@ -1,0 +1,59 @@
+/// Reads table 二 (主动公开政府信息情况) by its row labels: in a row separated by tabs or pipes
+/// the label's line holds its figures; on a line without separators (a flattened page:
+/// `…现行有效件数规章000行政规范性文件002第二十条…`) the label is the end of the text before a
+/// run of figures, and the run is cut into the row's cells only when one reading fits.
+package enum ProactiveTableReader {
+    package static let labelWords = ["规章", "规范性文件", "许可", "处罚", "强制", "收费", "采购", "服务事项"]
+
+    package static func read(_ segments: ArraySlice<Segment>, template: TemplateVersion) -> (table: ProactiveTable?, spans: [TextSpan]) {
+        let specs = TemplateLabels.proactiveItems(template)
+        // Longest label first, so that 行政规范性文件 is not read as 规范性文件.
+        let labels = specs.enumerated().flatMap { i, s in ([s.label] + s.aliases).map { (TextNormalizer.compact($0), i) } }
+            .sorted { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }
+        func item(endingWith text: String) -> Int? {
+            let c = TemplateLabels.labelCore(text).core
+            return labels.first { c.hasSuffix($0.0) }?.1
+        }
+        var readings: [Int: RowReading] = [:]
+        var firstLine: Int?
+        var spans: [TextSpan] = []
+        for seg in segments {
+            if seg.text.has("\t") || seg.text.has("|") {
+                let cells = CellSplitter.cells(seg)
+                guard let label = cells.first, !label.isValue, let i = item(endingWith: label.text), readings[i] == nil else { continue }
+                let values = cells.dropFirst().filter(\.isValue)
+                guard !values.isEmpty else { continue }
+                firstLine = firstLine ?? seg.line
+                let width = specs[i].columns.count
+                readings[i] = values.count == width ? .read(values.map(ApplicationTableReader.cell))
+                    : .unreliable(reason: Localized(zh: "读到\(values.count)个数值，应为\(width)个", en: "\(values.count) values read, \(width) expected"), labelLine: seg.line)
+                continue
+            }
+            // Only a line with a label and a figure can hold a row.
+            guard seg.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), labelWords.contains(where: { seg.text.has($0) }) else { continue }
+            let tokens = TableTokenizer.tokens(seg)
+            var start: Int?, end = 0
+            for k in tokens.indices.dropLast() where tokens[k].kind == .text && tokens[k + 1].kind == .values {
+                guard let i = item(endingWith: tokens[k].text), readings[i] == nil else { continue }
+                let run = tokens[k + 1]
+                firstLine = firstLine ?? seg.line
+                start = start ?? tokens[k].lo
+                end = run.hi
+                switch DigitRunSplitter.split(run.text, width: specs[i].columns.count) {
+                case .cells(let cells, let how):
+                    readings[i] = .read(cells.map { raw in var c = CellSplitter.classify(raw, line: seg.line); c.split = how; return ApplicationTableReader.cell(c) })
+                case .unreadable(let reason):
+                    readings[i] = .unreliable(reason: reason, labelLine: seg.line)
+                }
+            }
+            if let start {
+                // The table's header words before the first label are table text too.
+                let headerStart = tokens.first { TextNormalizer.compact($0.text).has("第二十条") }?.lo ?? start
+                spans.append(TextSpan(line: seg.line, lo: min(start, headerStart), hi: end))
+            }
+        }
+        guard let first = firstLine else { return (nil, spans) }
+        let items = specs.indices.map { ProactiveTable.Item(spec: specs[$0], reading: readings[$0] ?? .missing) }
+        return (ProactiveTable(items: items, firstLine: first), spans)
+    }
+}

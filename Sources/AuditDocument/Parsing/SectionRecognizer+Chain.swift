@@ -1,0 +1,131 @@
+import Foundation
+
+/// Choosing the headings among the candidates: the best chain in document order (see
+/// `SectionRecognizer`), a report's own （一）…（六） numbering, and sub-items standing in for
+/// sections without a heading.
+extension SectionRecognizer {
+    /// The headings of the report, in document order: the best chain of candidates (see the type's
+    /// comment), then sub-items for sections still without a heading.
+    package static func choose(_ all: [HeadingCandidate]) -> [HeadingCandidate] {
+        let sorted = all.sorted { ($0.line, $0.start) < ($1.line, $1.start) }
+        let listed = listItems(sorted).union(contentsList(sorted))
+        let cands = sorted.enumerated().filter { !$0.element.subItem && !listed.contains($0.offset) }.map(\.element).prefix(400)
+        let c = Array(cands)
+        // best[i]: for each set of kinds, the best score of a chain ending at candidate i, and its predecessor.
+        var best = [[Int: (score: Int, previous: (Int, Int)?)]](repeating: [:], count: c.count)
+        var top: (score: Int, at: (Int, Int))?
+        for i in c.indices {
+            let bit = 1 << c[i].kind.rawValue
+            var here: [Int: (score: Int, previous: (Int, Int)?)] = [bit: (score(c[i]), nil)]
+            for j in 0..<i where c[j].order < c[i].order || c[j].kind < c[i].kind {
+                let penalty = step(from: c[j], to: c[i])
+                for (mask, entry) in best[j] where mask & bit == 0 {
+                    let s = entry.score + score(c[i]) - penalty, key = mask | bit
+                    if here[key] == nil || s > here[key]!.score { here[key] = (s, (j, mask)) }
+                }
+            }
+            best[i] = here
+            for mask in here.keys.sorted() where top == nil || here[mask]!.score > top!.score { top = (here[mask]!.score, (i, mask)) }
+        }
+        var chain: [HeadingCandidate] = []
+        var cursor = top?.at
+        while let (i, mask) = cursor {
+            chain.append(c[i])
+            cursor = best[i][mask]?.previous
+        }
+        chain.reverse()
+        // Sub-items inside 一 repeat the other sections' wording by design (（一）主动公开 …（二）依申请公开…):
+        // a sub-item is never taken where the heading before it is 一's.
+        let insideOverview = { (h: HeadingCandidate) -> Bool in chain.last { ($0.line, $0.start) < (h.line, h.start) }?.kind == .overview }
+        // A report that numbers its parts （一）…（六） has no chain of its own: its sub-items
+        // numbered as their sections, four or more in order, are its headings.
+        let parenNumbered = sorted.filter { $0.parenNumbered && !insideOverview($0) }
+        if parenNumbered.count >= 4 {
+            // The chain's own headings first: on a tie the longest chain keeps them.
+            let numbered = increasingChain((chain + parenNumbered).sorted { ($0.line, $0.start, $0.parenNumbered ? 1 : 0) < ($1.line, $1.start, $1.parenNumbered ? 1 : 0) })
+            if numbered.filter(\.parenNumbered).count >= 4 && numbered.count > chain.count { chain = numbered }
+        }
+        // A section with no heading of its own (PDF extraction lost it) is taken from a sub-item
+        // naming it, where it sits between the sections around it — never inside 一.
+        for h in sorted where h.subItem && h.wholeLine && !chain.contains(where: { $0.kind == h.kind }) && !insideOverview(h) {
+            let before = chain.last { ($0.line, $0.start) < (h.line, h.start) }
+            let after = chain.first { ($0.line, $0.start) > (h.line, h.start) }
+            if (before.map { $0.kind < h.kind } ?? true) && (after.map { $0.kind > h.kind } ?? true) {
+                chain.append(h)
+                chain.sort { ($0.line, $0.start) < ($1.line, $1.start) }
+            }
+        }
+        return chain
+    }
+
+    /// The longest run of headings in document order with the section going up (a longest
+    /// increasing subsequence: at most a few dozen items).
+    package static func increasingChain(_ p: [HeadingCandidate]) -> [HeadingCandidate] {
+        var length = [Int](repeating: 1, count: p.count), previous = [Int](repeating: -1, count: p.count)
+        for i in p.indices {
+            for j in 0..<i where p[j].kind < p[i].kind && length[j] + 1 > length[i] { length[i] = length[j] + 1; previous[i] = j }
+        }
+        guard var at = length.indices.max(by: { length[$0] < length[$1] }) else { return [] }
+        var out: [HeadingCandidate] = []
+        while at >= 0 { out.append(p[at]); at = previous[at] }
+        return out.reversed()
+    }
+
+    /// From one heading to the next, the section or the number written (or both) must go up. A
+    /// report may swap two sections (its numbers go up, its sections down) or restart its
+    /// numbering after 一 (its sections go up, its numbers not): both are read, at a cost, so that a
+    /// chain where both go up is preferred.
+    package static func step(from a: HeadingCandidate, to b: HeadingCandidate) -> Int {
+        (b.kind < a.kind ? 30 : 0) + (b.order < a.order ? 30 : 0) + (b.order == a.order ? 10 : 0)
+    }
+
+    /// A heading scores by being a section; more when it is numbered, when its number is its
+    /// section's, when it stands on a line of its own, and when its title is the official one.
+    package static func score(_ c: HeadingCandidate) -> Int {
+        let numbered = c.numbering != .none
+        return 100 + (numbered ? 3 : 0) + (numbered && c.order == c.kind.rawValue ? 8 : 0) + (c.wholeLine ? 2 : 0) + (c.official ? 1 : 0)
+    }
+
+    /// Candidates that are a table of contents (`目录` / `本报告由以下六个部分组成：` and the headings
+    /// one per line): three or more on lines with nothing else between them, their sections going
+    /// up, where at least three of those sections have a heading again further down — the report's
+    /// own headings, which are then chosen over the list's empty ones.
+    package static func contentsList(_ c: [HeadingCandidate]) -> Set<Int> {
+        let candidateLines = Set(c.map(\.line))
+        var out: Set<Int> = []
+        var run: [Int] = []
+        func flush() {
+            defer { run = [] }
+            guard run.count >= 3, let end = run.last.map({ c[$0].line }) else { return }
+            let repeated = run.filter { i in c.contains { $0.line > end && $0.kind == c[i].kind } }
+            if repeated.count >= 3 { out.formUnion(run) }
+        }
+        for i in c.indices where !c[i].subItem {
+            if let last = run.last, c[i].line > c[last].line, c[i].kind > c[last].kind,
+               ((c[last].line + 1)..<c[i].line).filter({ !candidateLines.contains($0) }).count <= 2 {
+                run.append(i)
+            } else {
+                flush(); run = [i]
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// Candidates that are items of a list in a sentence (`包括：一、总体情况；二、主动公开…；三、…`):
+    /// three or more in a row, each separated from the next by a short run of punctuation.
+    package static func listItems(_ c: [HeadingCandidate]) -> Set<Int> {
+        var out: Set<Int> = []
+        var run: [Int] = []
+        func flush() { if run.count >= 3 { out.formUnion(run) }; run = [] }
+        for i in c.indices {
+            if let last = run.last, c[last].line == c[i].line, !c[i].wholeLine, c[i].start - c[last].end <= 3, c[i].start > c[last].end {
+                run.append(i)
+            } else {
+                flush(); run = [i]
+            }
+        }
+        flush()
+        return out
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+
+/// Reads agency and year from the title, in the forms real reports use:
+/// `保安镇人民政府 2021 年政府信息 公开工作年度报告`, `XX2021年度政府信息公开工作年度报告`,
+/// `XX政府信息公开工作2021年度报告`, `XX政府信息公开年度报告（2021年）`, `2021年政府信息公开工作年度报告`
+/// under a line with the agency, a title broken over two lines, a crawler's `标题:` line, or the
+/// title at the start of a page flattened onto one line.
+package enum TitleReader {
+    package struct Title { var agency: String?; var year: Int?; var line: Int? }
+
+    /// Words every title of an annual report has: what it is about, and that it is a report.
+    package static let subjects = ["政府信息公开", "政务公开", "信息公开"]
+    package static let reportWords = ["年度报告", "工作报告", "年报", "情况的报告", "工作的报告"]
+    private static let yearRE = try! NSRegularExpression(pattern: "(?<![0-9])((?:19|20)\\d\\d)(?:年度?|\\)|）)")
+
+    package static func read(segments: [Segment], firstSection: Int?) -> Title {
+        // The title stands before the first section heading, near the top.
+        // A saved page's menus can push it down: up to the first heading, at most 200 lines.
+        let scanEnd = min(segments.count, max(firstSection ?? 40, 1), 200)
+        // Compacted as they are needed: the title is usually among the first lines.
+        var nonEmpty: [(index: Int, compact: String)] = []
+        var next = 0
+        func nonEmptyLine(_ k: Int) -> (index: Int, compact: String)? {
+            while nonEmpty.count <= k, next < scanEnd {
+                let c = TextNormalizer.compact(TextNormalizer.stripMarkdown(segments[next].text))
+                if !c.isEmpty { nonEmpty.append((next, c)) }
+                next += 1
+            }
+            return k < nonEmpty.count ? nonEmpty[k] : nil
+        }
+        var k = -1
+        var weak: Title?
+        while true {
+            k += 1
+            guard let entry = nonEmptyLine(k) else { break }
+            // A breadcrumb item on a line of its own (`政府信息公开年报`) names the category, not the report.
+            if breadcrumbItems.contains(entry.compact) { continue }
+            // A crawler's or a site's metadata line (`栏目: 政府信息公开年报`, `本地目录: …/80567_…年度报告`)
+            // names the category or a path, not the report; 标题 and 名称 lines are titles.
+            if metadataLabels.contains(where: { entry.compact.hasPrefix($0) }) { continue }
+            var candidate = titlePart(stripLabel(entry.compact))
+            // A title broken over two lines: `…政府信息公开` / `工作年度报告`.
+            if candidate == nil, let following = nonEmptyLine(k + 1), following.compact.unicodeScalars.count <= 14 {
+                candidate = titlePart(stripLabel(entry.compact) + following.compact)
+            }
+            guard let title = candidate else { continue }
+            var (agency, year) = parse(title)
+            if agency.isEmpty, k > 0, !nonEmpty[k - 1].compact.has(":") {
+                let previous = cleanAgency(stripLabel(nonEmpty[k - 1].compact))
+                // Not a heading of a contents list (`六、其他需要报告的事项`) standing above the title.
+                let numbered = previous.unicodeScalars.prefix(3).contains("、") && previous.unicodeScalars.first.flatMap(SectionRecognizer.hanNumeral) != nil
+                if previous.unicodeScalars.count <= 30, !numbered, !previous.has("。"), !previous.has(","), !previous.has(":"),
+                   !["正文", "标题", "目录"].contains(previous) { agency = previous }
+            }
+            let found = Title(agency: agency.isEmpty ? nil : agency, year: year, line: segments[entry.index].line)
+            // A menu item that names the subject (`政府信息公开年报`) gives neither agency nor year:
+            // the report's own title may follow.
+            if found.agency == nil && found.year == nil { weak = weak ?? found; continue }
+            return found
+        }
+        return weak ?? Title(agency: nil, year: nil, line: nil)
+    }
+
+    /// Labels of the metadata lines crawlers and government sites put above a report (compacted,
+    /// so with an ASCII colon).
+    package static let metadataLabels = ["发布时间:", "发布日期:", "文号:", "发文字号:", "发布机构:", "发文机关:", "栏目:", "原文链接:", "本地目录:", "来源:", "索引号:",
+                                 "主题分类:", "发文日期:", "成文日期:", "生成日期:", "页面链接", "浏览次数:", "所属机构:", "公文种类:", "有效性:", "信息来源:"]
+
+    /// How far into a long line its title may end (characters, compacted).
+    package static let maxTitleOffset = 6000
+
+    /// The title in a compact line: up to its report word, if the line is a title (it names the
+    /// subject and is a report, and is not a sentence); a long line is a flattened page's body
+    /// that starts with its title.
+    package static func titlePart(_ line: String) -> String? {
+        guard subjects.contains(where: { line.has($0) }) else { return nil }
+        // The report word closes the subject (`…政府信息公开工作2021年度报告`), a few characters
+        // after it: a menu line that names the subject and, further on, 政府工作报告 is no title.
+        var best: String.Index?
+        for w in reportWords {
+            var from = line.startIndex
+            while let r = line.range(of: w, range: from..<line.endIndex) {
+                let head = line[..<r.lowerBound]
+                let near = subjects.contains { s in
+                    guard let sr = head.range(of: s, options: .backwards) else { return false }
+                    return head.distance(from: sr.upperBound, to: head.endIndex) <= 10
+                }
+                if near { if best == nil || r.upperBound < best! { best = r.upperBound }; break }
+                from = r.upperBound
+            }
+        }
+        // A flattened page starts with its title (after a crawler's or a site's labels): words far
+        // into a long line are a menu, a script or a sentence that names the report.
+        guard var end = best, line.unicodeScalars.count <= maxTitleOffset || line[..<end].unicodeScalars.count <= maxTitleOffset else { return nil }
+        // `…年度报告（2021年）`: the year after the title belongs to it.
+        let rest = line[end...]
+        if rest.hasPrefix("("), let close = rest.firstIndex(of: ")"), rest.distance(from: rest.startIndex, to: close) <= 8 { end = line.index(after: close) }
+        var title = String(line[..<end])
+        // Page chrome glued before the title on a flattened page (`浏览次数:XX2021年度…`): the title
+        // starts after the last label.
+        if let colon = title.lastIndex(where: { $0 == ":" || $0 == "|" }), subjects.contains(where: { title[title.index(after: colon)...].has($0) }) {
+            title = stripLabel(String(title[title.index(after: colon)...]))
+        }
+        guard title.unicodeScalars.count <= 60, !title.has("。"), !title.hasPrefix("根据"), !title.hasPrefix("按照"), !title.hasPrefix("依据"),
+              subjects.contains(where: { title.has($0) }) else { return nil }
+        return title
+    }
+
+    /// Agency and year of a title: the agency is what comes before the year or the subject,
+    /// whichever comes first.
+    package static func parse(_ title: String) -> (agency: String, year: Int?) {
+        // 二〇二一年 in figures, so the year is read and is not taken for part of the agency.
+        // Quotes around a title quoted in a script or a list (`"2019年…年度报告"`) are no part of it.
+        let clean = DateReader.arabicDate(title.replacingIfPresent("《", with: "").replacingIfPresent("》", with: ""))
+            .trimmingCharacters(in: TitleReader.quotes)
+        let ns = clean as NSString
+        let m = yearRE.firstMatch(in: clean, range: NSRange(location: 0, length: ns.length))
+        let year = m.flatMap { Int(ns.substring(with: $0.range(at: 1))) }
+        var subject = ns.length
+        for w in subjects { let r = ns.range(of: w); if r.location != NSNotFound { subject = min(subject, r.location) } }
+        // `2025年上海市人民政府办公厅政府信息公开工作年度报告`: the year first, then the agency.
+        if let m, m.range.location == 0 {
+            let start = m.range.location + m.range.length
+            return (start < subject ? cleanAgency(ns.substring(with: NSRange(location: start, length: subject - start))) : "", year)
+        }
+        return (cleanAgency(ns.substring(to: min(m?.range.location ?? ns.length, subject))), year)
+    }
+
+    /// Drops what a saved page puts before the title: a crawler's `标题:` label or `正文` marker,
+    /// and a breadcrumb (`当前位置:首页>政务公开>政府信息公开年报`), whose last item names the
+    /// category and would otherwise be read as a title.
+    package static func stripLabel(_ s: String) -> String {
+        var t = Substring(s)
+        for label in ["标题:", "标题：", "题目:", "名称:", "正文"] where t.hasPrefix(label) { t = t.dropFirst(label.count) }
+        guard let place = ["当前位置", "您的位置", "您现在的位置", "所在位置"].first(where: { t.hasPrefix($0) }) ?? (t.hasPrefix("首页") ? "" : nil) else { return String(t) }
+        t = t.dropFirst(place.count)
+        if t.hasPrefix(":") { t = t.dropFirst() }
+        var changed = true
+        while changed {
+            changed = false
+            for item in breadcrumbItems where t.hasPrefix(item) { t = t.dropFirst(item.count); changed = true; break }
+        }
+        return String(t)
+    }
+
+    /// Items of the breadcrumbs government sites put above a report, longest first.
+    package static let breadcrumbItems = ["政府信息公开工作年度报告", "政府信息公开年度报告", "政府信息公开年报", "信息公开年报", "法定主动公开内容", "政府信息公开目录",
+                                  "政府信息公开", "部门信息公开", "政务公开", "信息公开", "公开年报", "年度报告", "年报", "首页", "专题专栏",
+                                  ">", "›", "»", "/", "-", "→"]
+
+    package static func cleanAgency(_ s: String) -> String {
+        var t = s
+        for p in ["关于"] where t.hasPrefix(p) { t = String(t.dropFirst(p.count)) }
+        for suffix in ["关于", "的", "度", "(", "（"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
+        t = t.trimmingCharacters(in: CharacterSet(charactersIn: " :：,，、·-—()（）#*").union(quotes))
+        // A second name in parentheses is part of the agency's (某某市文化和旅游局（某某市文物局）):
+        // its closing parenthesis, trimmed above, is put back.
+        if let open = t.lastIndex(where: { $0 == "(" || $0 == "（" }), !t[open...].contains(where: { $0 == ")" || $0 == "）" }) {
+            t += t[open] == "(" ? ")" : "）"
+        }
+        // An agency is named in Chinese: what is left of markup or a script is none.
+        return t.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } ? t : ""
+    }
+
+    package static let quotes = CharacterSet(charactersIn: "\"'“”‘’「」『』=;")
+
+    /// Where the title gives no agency or year: the signature at the end (`平潭综合实验区公安局
+    /// 2022年1月7日`: the report covers the year before its date), then the file name.
+    package static func fallback(_ title: Title, segments: [Segment], date: ReportDate?, source: String) -> Title {
+        var t = title
+        if t.year == nil, let date, date.month <= 6 { t.year = date.year - 1 }
+        if t.agency == nil, let date { t.agency = signatureAgency(segments: segments, dateLine: date.line) }
+        if t.agency == nil { t.agency = publisher(segments) }
+        // Files are often named by their title (`XX局2022年政府信息公开工作年度报告.pdf`) when the
+        // text has none (a title set as an image, the body copied without it).
+        if t.agency == nil || t.year == nil {
+            let name = TextNormalizer.compact(((source as NSString).lastPathComponent as NSString).deletingPathExtension)
+            if let title = titlePart(name) {
+                let (agency, year) = parse(title)
+                if t.agency == nil, DateReader.signed(agency) { t.agency = agency }
+                if t.year == nil { t.year = year }
+            }
+        }
+        if t.year == nil {
+            let name = (source as NSString).lastPathComponent
+            let ns = name as NSString
+            let re = try! NSRegularExpression(pattern: "(?<![0-9])(20[0-9]{2})(?![0-9])")
+            let years = re.matches(in: name, range: NSRange(location: 0, length: ns.length)).compactMap { Int(ns.substring(with: $0.range(at: 1))) }
+            if years.count == 1, (2008...2100).contains(years[0]) { t.year = years[0] }
+        }
+        return t
+    }
+
+    /// The publisher a crawler's or a site's metadata names above the report (`发布机构: 平潭综合
+    /// 实验区公安局`), if it looks like an agency's name.
+    package static func publisher(_ segments: [Segment]) -> String? {
+        for seg in segments.prefix(40) where seg.text.utf8.count <= 200 {
+            let c = TextNormalizer.compact(seg.text)
+            for label in ["发布机构:", "发文机关:", "所属机构:"] where c.hasPrefix(label) {
+                let name = cleanAgency(String(c.dropFirst(label.count)))
+                if DateReader.signed(name) { return name }
+            }
+        }
+        return nil
+    }
+
+    /// The agency that signs the report: the name just before the closing date, if it looks like one.
+    package static func signatureAgency(segments: [Segment], dateLine: Int) -> String? {
+        let suffixes = ["局", "委", "办", "政府", "办公室", "办公厅", "中心", "街道", "镇", "乡", "委员会", "管委会", "办事处", "实验区", "新区", "院", "厅", "所"]
+        let lines = segments.filter { $0.line <= dateLine }.suffix(3).map { TextNormalizer.compact($0.text) }
+        for text in lines.reversed() {
+            // The text before the date, after the last sentence end.
+            guard let dateStart = text.range(of: #"(19|20)\d\d年\d{1,2}月\d{1,2}日"#, options: .regularExpression)?.lowerBound ?? (text.isEmpty ? nil : text.endIndex) else { continue }
+            var name = String(text[..<dateStart])
+            if let stop = name.lastIndex(where: { "。;!?)”".contains($0) }) { name = String(name[name.index(after: stop)...]) }
+            name = cleanAgency(name)
+            if (2...30).contains(name.unicodeScalars.count), suffixes.contains(where: { name.hasSuffix($0) }) { return name }
+        }
+        return nil
+    }
+}
