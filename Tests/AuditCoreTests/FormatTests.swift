@@ -66,6 +66,31 @@ struct FormatTests {
         #expect(!page.contains("<p>") && page.contains("一、总体情况"))
     }
 
+    @Test("a site's page: Word's list numbers kept, the page's stamp dates it, the column's name is not the title; Markdown's HTML tables read")
+    func sitePages() throws {
+        let word = "<p><![if !supportLists]><b><span>一、<span>&nbsp;&nbsp;</span></span></b><![endif]><b>总体情况</b></p><!--[if gte mso 9]><xml>隐藏</xml><![endif]-->"
+        let text = HTMLText.text(fromHTML: word)
+        #expect(text.contains("一、") && text.contains("总体情况") && !text.contains("endif") && !text.contains("隐藏"), "\(text)")
+
+        // The page's info bar and a metadata table above the article; the body is not signed.
+        let body = Project.text("examples/reports/001_4f4d1458c3fb7bc1.txt")
+        let title = "顿坊店乡人民政府2021年政府信息公开工作年度报告"
+        // (This example is not signed.)
+        let unsigned = body
+        #expect(ReportParser.parse(text: unsigned, source: "unsigned").publicationDate == nil)
+        let chrome = "首页\n政务公开\n走进本县\n政府信息公开年报\n当前位置：首页 > 政府信息公开年报\n"
+        for stamp in ["发布时间：2022-01-18 17:39　来源：顿坊店乡人民政府　浏览次数：1234　【字体：大 中 小】【打印】【关闭】", "发文日期：\n2022-01-18", "发布日期：2022年01月18日"] {
+            let r = ReportParser.parse(text: chrome + title + "\n" + stamp + "\n" + unsigned.replacingOccurrences(of: title + "\n", with: ""), source: "page")
+            #expect(r.publicationDate.map { [$0.year, $0.month, $0.day] } == [2022, 1, 18], "\(stamp)")
+            #expect(r.agency == "顿坊店乡人民政府" && r.year == 2021, "\(r.agency ?? "-")")
+        }
+
+        // MinerU and marker write a PDF's tables into Markdown as HTML.
+        let md = "## 二、主动公开政府信息情况\n<table><tr><td>规章</td><td>0</td><td>0</td><td>3</td></tr></table>\n## 三、收到和处理政府信息公开申请情况\n"
+        guard case .text(let read) = InputText.extract(Data(md.utf8), format: .text) else { Issue.record("not read"); return }
+        #expect(read.contains("规章\t0\t0\t3") && read.contains("## 三、收到和处理政府信息公开申请情况") && !read.contains("<td>"), "\(read)")
+    }
+
     @Test("deeply nested HTML is flattened, not a crash")
     func deep() {
         let page = String(repeating: "<div>", count: 50_000) + "一、总体情况" + String(repeating: "</div>", count: 50_000)

@@ -4,5 +4,6 @@ public enum HeadingNumbering: Sendable, Equatable {
     case arabic(String)   // 5、 or 5.
     case part(String)     // 第一部分
     case bracketed(String) // 【一】
+    case other(String)     // 一， Ⅰ、 壹、 ①: a section numbered irregularly
     case none             // a bare title
 }

@@ -11,8 +11,9 @@ package enum DateReader {
     }
     private static let written = DatePattern(re: try! NSRegularExpression(pattern: "(20\\d\\d)年(\\d{1,2})月(\\d{1,2})日"),
                                              mayMatch: { $0.has("月") })
-    private static let stamped = DatePattern(re: try! NSRegularExpression(pattern: "^(?:发布时间|发布日期|成文日期|来源:[^:]{0,30}?时间)[:：](20\\d\\d)-(\\d{1,2})-(\\d{1,2})"),
-                                             mayMatch: { $0.hasPrefix("发布") || $0.hasPrefix("成文") || $0.hasPrefix("来源") })
+    private static let stamped = DatePattern(re: try! NSRegularExpression(pattern:
+        "^(?:发布时间|发布日期|发文日期|成文日期|印发日期|来源:[^:]{0,30}?时间)[:：](20\\d\\d)(?:-|年|/|\\.)(\\d{1,2})(?:-|月|/|\\.)(\\d{1,2})"),
+                                             mayMatch: { $0.hasPrefix("发") || $0.hasPrefix("成文") || $0.hasPrefix("印发") || $0.hasPrefix("来源") })
     /// A page's or crawler's stamp anywhere in the opening of a flattened page.
     private static let stampedInline = DatePattern(re: try! NSRegularExpression(pattern: "(?:发布时间|发布日期|成文日期|来源:[^:]{0,30}?时间)[:：](20\\d\\d)-(\\d{1,2})-(\\d{1,2})"),
                                                    mayMatch: { $0.has("发布") || $0.has("成文") || $0.has("来源") })
@@ -121,11 +122,15 @@ package enum DateReader {
         }
         if let d = savedPageSignature(segments) { return d }
         if let d = flattenedSignature(segments) { return d }
-        for seg in segments.prefix(40) {
+        let opening = Array(segments.prefix(40))
+        for (k, seg) in opening.enumerated() {
             // Only lines that can hold a stamp or a dated line are compacted.
-            guard let first = seg.text.unicodeScalars.first(where: { !$0.isSpaceLike }), "发成来(（".unicodeScalars.contains(first) else { continue }
-            let c = TextNormalizer.compact(seg.text)
-            if let d = date(c, line: seg.line, stamped, maxLength: 40) { return d }
+            guard let first = seg.text.unicodeScalars.first(where: { !$0.isSpaceLike }), "发成来印(（".unicodeScalars.contains(first) else { continue }
+            var c = TextNormalizer.compact(seg.text)
+            // A page's info bar goes on after the stamp (`发布时间:2025-01-20 17:39 来源:… 浏览次数:…【打印】`);
+            // a metadata table gives the label and the date in cells of their own (`发文日期:` / `2025-01-20`).
+            if c.hasSuffix(":"), c.unicodeScalars.count <= 6, k + 1 < opening.count { c += TextNormalizer.compact(opening[k + 1].text) }
+            if let d = date(c, line: seg.line, stamped, maxLength: 200) { return d }
             if c.hasPrefix("("), c.hasSuffix(")"), let d = date(c, line: seg.line, written, maxLength: 16) { return d }
         }
         // A flattened page: the stamp inside the opening of a long line — after the site's menus,

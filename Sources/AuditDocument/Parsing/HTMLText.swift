@@ -64,11 +64,37 @@ public enum HTMLText {
         }
     }
 
+    /// Word's HTML wraps what it shows in every browser (a list's `一、`) in `<![if !supportLists]>`
+    /// … `<![endif]>`, which libxml2 reads as text: the markers go, what they wrap stays. A hidden
+    /// block (`<!--[if gte mso 9]>…<![endif]-->`) is a comment and is left to the parser.
+    package static func withoutWordConditionals(_ html: String) -> String {
+        guard html.contains("<![") else { return html }
+        return html.replacingOccurrences(of: "<!\\[(?:if [^\\]>]{1,60}|endif)\\]>", with: "", options: .regularExpression)
+    }
+
+    /// Text (Markdown) whose tables are HTML `<table>` blocks, each rendered as the page's tables
+    /// are (a row per line, cells by tabs); nil when it has none.
+    package static func withEmbeddedTables(_ text: String) -> String? {
+        guard var open = text.range(of: "<table", options: .caseInsensitive) else { return nil }
+        var out = ""
+        var rest = text.startIndex
+        while true {
+            guard let close = text.range(of: "</table>", options: .caseInsensitive, range: open.upperBound..<text.endIndex) else { break }
+            out += text[rest..<open.lowerBound]
+            out += "\n" + HTMLText.text(fromHTML: String(text[open.lowerBound..<close.upperBound]))
+            rest = close.upperBound
+            guard let next = text.range(of: "<table", options: .caseInsensitive, range: rest..<text.endIndex) else { break }
+            open = next
+        }
+        guard rest != text.startIndex else { return nil }
+        return out + text[rest...]
+    }
+
     @inline(__always) package static func isTagStart(_ c: UInt8) -> Bool { c == 0x2F || c == 0x21 || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) }
 
     public static func text(fromHTML html: String) -> String {
         _ = initialize
-        let bytes = Array(html.utf8)
+        let bytes = Array(withoutWordConditionals(html).utf8)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
         // The text is already decoded; tell libxml2 it is UTF-8 whatever a <meta charset> says.
         guard let doc = bytes.withUnsafeBufferPointer({ buf -> htmlDocPtr? in

@@ -15,6 +15,8 @@ public enum InputText {
             // read as the page it is.
             let decoded = decode(data, forced: encoding)
             if case .text(let text) = decoded, HTMLText.isMarkup(text) { return .text(HTMLText.text(fromHTML: text)) }
+            // Markdown from PDF converters (MinerU, marker) writes its tables as HTML.
+            if case .text(let text) = decoded, let t = HTMLText.withEmbeddedTables(text) { return .text(t) }
             return decoded
         case .html:
             switch decode(data, forced: encoding) {

@@ -203,8 +203,11 @@ package enum SectionRecognizer {
         var numbering = HeadingNumbering.none
         var number: Int?
         if let first = scalars.first, let n = hanNumeral(first), n <= 6,
-           scalars.count > 1, ["、", ".", "．", " "].contains(scalars[1]) {
+           scalars.count > 1, ["、", ".", "．", " ", "丶", "､"].contains(scalars[1]) {
             numbering = .chinese; number = n; scalars.removeFirst(2)
+        } else if let (n, width) = looseNumeral(scalars) {
+            // `一，总体情况`, `Ⅰ、`, `壹、`, `①`: a section numbered, irregularly, on a line of its own.
+            numbering = .other(String(String.UnicodeScalarView(scalars[0..<width]))); number = n; scalars.removeFirst(width)
         } else if scalars.count > 3, scalars[0] == "[", let n = hanNumeral(scalars[1]), n <= 6, scalars[2] == "]" {
             // `【一】总体情况` (folded to `[一]`)
             numbering = .bracketed(String(String.UnicodeScalarView(scalars[0...2]))); number = n; scalars.removeFirst(3)
@@ -221,7 +224,7 @@ package enum SectionRecognizer {
         } else if let first = scalars.first, hanNumeral(first) != nil, scalars.count > 1, scalars[1] == "是" {
             return nil  // 三是… is an enumerated sentence
         }
-        let title = String(String.UnicodeScalarView(scalars))
+        let title = withoutYear(String(String.UnicodeScalarView(scalars)))
         guard !title.isEmpty, title.unicodeScalars.count <= maxTitleLength else { return nil }
         let text = TextNormalizer.trim(visible)
         if let number, let kind = SectionKind(rawValue: number), TemplateLabels.titleMatches(title, kind) {

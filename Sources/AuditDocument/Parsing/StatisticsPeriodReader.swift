@@ -12,9 +12,9 @@ package enum StatisticsPeriodReader {
 
     /// The date range after a marker: connecting words (and a year named first, `2021年度(…)`),
     /// then two dates (the second may omit its year), written 2021年1月1日, 2021.1.1 or 2021-01-01,
-    /// joined by 至, 到 or one or two dashes.
+    /// joined by 至, 到, 截至 (`自2021年1月1日起，截至2021年12月31日`) or one or two dashes.
     package static let range = try! NSRegularExpression(pattern:
-        "^(?:为|是|自|从|:|,|即|均为|在|了|的)*(?:\\d{4}年度?\\(?)?(\\d{4})(?:年|\\.|/|-)(\\d{1,2})(?:月|\\.|/|-)(\\d{1,2})日?(?:起|开始)?(?:至|到|—{1,2}|-{1,2}|~|～)(?:(\\d{4})(?:年|\\.|/|-))?(\\d{1,2})(?:月|\\.|/|-)(\\d{1,2})日?(?:止|期间)?")
+        "^(?:为|是|自|从|:|,|即|均为|在|了|的)*(?:\\d{4}年度?\\(?)?(\\d{4})(?:年|\\.|/|-)(\\d{1,2})(?:月|\\.|/|-)(\\d{1,2})日?(?:起|开始)?,?(?:截至|截止(?:到|至)?|至|到|—{1,2}|-{1,2}|~|～)(?:(\\d{4})(?:年|\\.|/|-))?(\\d{1,2})(?:月|\\.|/|-)(\\d{1,2})日?(?:止|期间)?")
 
     /// A whole year named instead of two dates: 统计期为2021年全年, 统计期限为2021年度, 统计时间为2021年1-12月.
     package static let wholeYear = try! NSRegularExpression(pattern:

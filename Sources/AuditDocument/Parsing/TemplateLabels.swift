@@ -44,7 +44,8 @@ public enum TemplateLabels {
     ]
     package static let sectionTitlePatterns: [(kind: SectionKind, re: NSRegularExpression)] = sectionTitleSources.map { source in
         let (kind, pattern): (SectionKind, String) = source
-        return (kind, try! NSRegularExpression(pattern: "^(?:" + pattern + ")"))
+        // The report's year may stand before the title (`2024年政府信息公开工作总体情况`).
+        return (kind, try! NSRegularExpression(pattern: "^(?:(?:(?:19|20)\\d\\d|本)年度?)?(?:" + pattern + ")"))
     }
 
     /// The characters each kind's titles can start with (every optional prefix and every
@@ -66,7 +67,7 @@ public enum TemplateLabels {
         guard let first = compact.unicodeScalars.first else { return nil }
         let ns = compact as NSString
         var best: (SectionKind, Int)?
-        for (kind, re) in sectionTitlePatterns where titleFirstCharacters[kind]!.contains(first) {
+        for (kind, re) in sectionTitlePatterns where titleFirstCharacters[kind]!.contains(first) || first == "1" || first == "2" || first == "本" {
             guard let m = re.firstMatch(in: compact, options: .anchored, range: NSRange(location: 0, length: ns.length)), m.range.length >= 2 else { continue }
             if best == nil || m.range.length > best!.1 { best = (kind, m.range.length) }
         }

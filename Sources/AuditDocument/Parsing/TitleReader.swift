@@ -40,8 +40,10 @@ package enum TitleReader {
             if metadataLabels.contains(where: { entry.compact.hasPrefix($0) }) { continue }
             var candidate = titlePart(stripLabel(entry.compact))
             // A title broken over two lines: `…政府信息公开` / `工作年度报告`.
+            var joinedToCategory = false
             if candidate == nil, let following = nonEmptyLine(k + 1), following.compact.unicodeScalars.count <= 14 {
                 candidate = titlePart(stripLabel(entry.compact) + following.compact)
+                joinedToCategory = breadcrumbItems.contains(following.compact)
             }
             guard let title = candidate else { continue }
             var (agency, year) = parse(title)
@@ -56,6 +58,9 @@ package enum TitleReader {
             // A menu item that names the subject (`政府信息公开年报`) gives neither agency nor year:
             // the report's own title may follow.
             if found.agency == nil && found.year == nil { weak = weak ?? found; continue }
+            // A menu's last item above the column's name (`走进本县` / `政府信息公开年报`) reads as a
+            // title without a year: the report's own title, with its year, may follow.
+            if joinedToCategory && found.year == nil { weak = weak ?? found; continue }
             return found
         }
         return weak ?? Title(agency: nil, year: nil, line: nil)
