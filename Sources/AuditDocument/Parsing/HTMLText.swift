@@ -75,7 +75,7 @@ public enum HTMLText {
     /// Text (Markdown) whose tables are HTML `<table>` blocks, each rendered as the page's tables
     /// are (a row per line, cells by tabs); nil when it has none.
     package static func withEmbeddedTables(_ text: String) -> String? {
-        guard var open = text.range(of: "<table", options: .caseInsensitive) else { return nil }
+        guard mayHoldTable(text), var open = text.range(of: "<table", options: .caseInsensitive) else { return nil }
         var out = ""
         var rest = text.startIndex
         while true {
@@ -88,6 +88,21 @@ public enum HTMLText {
         }
         guard rest != text.startIndex else { return nil }
         return out + text[rest...]
+    }
+
+    /// Whether `<table` (any case) occurs, on the UTF-8 bytes: a case-insensitive search of a
+    /// String costs more than reading the file.
+    package static func mayHoldTable(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b -> Bool in
+            let tag: [UInt8] = Array("table".utf8)
+            var i = 0
+            while i + 6 <= b.count {
+                if b[i] == 0x3C, (0..<5).allSatisfy({ b[i + 1 + $0] | 0x20 == tag[$0] }) { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     @inline(__always) package static func isTagStart(_ c: UInt8) -> Bool { c == 0x2F || c == 0x21 || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) }
