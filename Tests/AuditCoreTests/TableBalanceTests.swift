@@ -127,6 +127,14 @@ struct TableBalanceTests {
         #expect(result.outcome == .unverifiable)
         #expect(result.observations.contains { $0.values["reason"]?.zh.contains("申请人栏目排列与格式不同") == true })
 
+        // The 总计 column first under the format's own header words: the rows' first figures are
+        // their totals, which read by position would be imbalances everywhere.
+        let totalFirstRows = TableFixture.balanced().mapValues { [$0[6]] + $0.dropLast() }
+        let moved = try run(TableFixture.report(totalFirstRows, header: [["申请人情况"], ["总计", "自然人", "法人或其他组织"], Array(applicants.dropFirst().dropLast())]))
+        #expect(moved.outcome == .unverifiable)
+        #expect(!moved.observations.contains { $0.outcome == .fail })
+        #expect(moved.observations.contains { $0.values["reason"]?.zh.contains("“总计”列排在申请人各列之前") == true })
+
         // Table 四 with 总计 heading each block on its line: 1 0 0 0 1 read by position would be an imbalance.
         let review = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
         let totalFirst = [["行政复议", "行政诉讼"], ["总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结"]]

@@ -29,6 +29,10 @@ struct WordingVariantTests {
         "本报告所列数据统计时间自2021年1月1日起，截至2021年12月31日。", "统计时间自2021年1月1日起截至12月31日。",
         "统计时间从2021年1月1日开始，到2021年12月31日结束。", "所列数据时间段为2021年1月1日至2021年12月31日。",
         "统计数据为2021年1月1日至12月31日期间数据。",
+        // The hours, an inclusive mark, the whole year with its dates in parentheses, 号, 公历.
+        "本报告统计期限为2021年1月1日零时起至2021年12月31日二十四时止。", "统计时间为2021年1月1日0时至2021年12月31日24时。",
+        "本报告统计时限为2021年1月1日（含）至2021年12月31日（含）。", "本报告统计时间段为2021年全年（1月1日至12月31日）。",
+        "统计期限为2021年1月1号至12月31号。", "统计期限为公历2021年1月1日至12月31日。",
         // A whole year named instead of two dates.
         "本报告统计期为2021年全年。", "报告中所列数据的统计期限为2021年度。", "本报告所列数据统计时间为2021年1-12月。",
         // Other words for the period, ISO dates, a doubled dash.
@@ -50,6 +54,8 @@ struct WordingVariantTests {
         "本机关未收取任何政府信息公开相关费用。", "2021年本单位没有收取政府信息公开费用。", "本年度未对依申请公开收取费用。",
         "依申请公开政府信息均免费提供。", "政府信息公开申请一律免费办理。", "本单位依申请公开实行零收费。", "本年度依申请公开免收费用。",
         "收费金额为0元。", "收费情况：0元。", "本年度我局政府信息公开收费金额为零。", "本年度共收取政府信息公开费用0元。",
+        // 收费 after its object; 无偿.
+        "本年度依申请公开政府信息均未向申请人收费。", "本机关依申请公开政府信息一律无偿提供。", "本年度没有对申请人收费。",
     ]
 
     /// Fee statements that give the number of notices and the amount collected (strict).
@@ -64,6 +70,10 @@ struct WordingVariantTests {
         "本年度发出收费通知件数、总金额及实际收取总金额均为0元。", "本年度信息处理费收取情况：0件，0元。",
         "信息处理费收取情况\n发出收费通知件数（件）\t收费金额（元）\n0\t0",
         "信息处理费收取情况\n\n| 发出收费通知件数 | 收取金额（元） |\n|---|---|\n| 0 | 0 |\n",
+        // The format's three items; 实收; 收入; 张; every figure at once.
+        "信息处理费收取情况\n发出收费通知的件数\t发出收费通知的总金额\t实际收取的总金额\n0\t0\t0",
+        "发出收费通知书0份，实收信息处理费0元。", "发出收费通知书0张，信息处理费收入0元。", "发出收费通知、实际收取信息处理费均为0。",
+        "本年度发出收费通知0件，信息处理费为零。", "发出收费通知0件，不存在收取信息处理费的情况。",
     ]
 
     /// Section headings as real reports title them (numbered as the format says).
@@ -114,6 +124,9 @@ struct WordingVariantTests {
         "全县共发生政府信息公开行政复议案件5件，涉及我乡的0件。", "全区各单位共制发行政规范性文件99件。",
         "全年共收到政府信息公开申请0件。其中第四季度收到政府信息公开申请2件。",
         "协助上级部门办理政府信息公开申请2件。",
+        // A sum of two categories; reviews newly received beside those carried over.
+        "部分公开和无法提供3件。", "全部公开或部分公开5件。", "不予公开、无法提供、不予处理共2件。", "行政复议、行政诉讼案件共3件。",
+        "新收行政复议1件，上年结转1件。",
         // Reviews the agency decided as the review body, not reviews of its own decisions.
         "我局作为县政府行政复议机构，全年办理政府信息公开类行政复议案件8件。", "县政府作为行政复议机关，收到涉及政府信息公开的行政复议申请9件。",
     ]
@@ -126,7 +139,9 @@ struct WordingVariantTests {
         for sentence in Self.otherFigures {
             #expect(try Self.outcome(base.replacingOccurrences(of: at, with: at + sentence + "\n"), "standard", "numbers.consistent") == .pass, "\(sentence)")
         }
-        for sentence in ["本年度共收到政府信息公开申请5件，其中予以公开3件。", "因政府信息公开被申请行政复议2件。", "2021年共收到政府信息公开申请5件。其中，予以公开3件。"] {
+        for sentence in ["本年度共收到政府信息公开申请5件，其中予以公开3件。", "因政府信息公开被申请行政复议2件。", "2021年共收到政府信息公开申请5件。其中，予以公开3件。",
+                         // A list after a figure is no sum: 部分公开1件 is compared.
+                         "收到政府信息公开申请0件，予以公开0件、部分公开1件。"] {
             #expect(try Self.outcome(base.replacingOccurrences(of: at, with: at + sentence + "\n"), "standard", "numbers.consistent") == .fail, "\(sentence)")
         }
     }

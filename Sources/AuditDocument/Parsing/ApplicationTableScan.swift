@@ -194,7 +194,30 @@ package struct ApplicationTableScan {
             }
             return reading(claim, clean: clean)
         }
+        if let problem = Self.totalFirst(rows) {
+            return StatisticalTable(name: .application, schema: schema, rows: rows.map { row in
+                if case .read(let cells) = row { return .unreliable(reason: problem, labelLine: cells.first?.line ?? first) }
+                return row
+            }, firstLine: first, tableProblem: nil)
+        }
         return StatisticalTable(name: .application, schema: schema, rows: rows, firstLine: first, tableProblem: nil)
+    }
+
+    /// Why the values cannot be read by position when the 总计 column stands first: in rows with
+    /// figures the first value is the sum of the others, and in none is the last the sum of the
+    /// rest. (Headers do not tell: the format's merged header writes 总计 before 自然人 as often.)
+    package static func totalFirst(_ rows: [RowReading]) -> Localized? {
+        var first = 0, last = 0
+        for case .read(let cells) in rows {
+            let v = cells.compactMap { c -> Int64? in if case .number(let q) = c.value, q.scale == 0 { return q.mantissa }; return nil }
+            guard v.count == cells.count, v.count > 2, v.contains(where: { $0 != 0 }) else { continue }
+            let sum = v.reduce(0, +)
+            let firstIsTotal = v[0] * 2 == sum, lastIsTotal = v[v.count - 1] * 2 == sum
+            if firstIsTotal && !lastIsTotal { first += 1 } else if lastIsTotal { last += 1 }
+        }
+        guard first >= 2, last == 0 else { return nil }
+        return Localized(zh: "的数值无法按位置读取：表三的“总计”列排在申请人各列之前（各行第一个数等于其余各数之和）",
+                         en: "its values cannot be read by position: table 3's total column stands before the applicant columns")
     }
 
     private func reading(_ claim: Claim, clean: Bool) -> RowReading {

@@ -14,11 +14,14 @@ package enum StatisticsPeriodReader {
     /// then two dates (the second may omit its year), written 2021年1月1日, 2021.1.1 or 2021-01-01,
     /// joined by 至, 到, 截至 (`自2021年1月1日起，截至2021年12月31日`) or one or two dashes.
     package static let range = try! NSRegularExpression(pattern:
-        "^(?:为|是|自|从|:|,|即|均为|在|了|的)*(?:\\d{4}年度?\\(?)?(\\d{4})(?:年|\\.|/|-)(\\d{1,2})(?:月|\\.|/|-)(\\d{1,2})日?(?:起|开始)?,?(?:截至|截止(?:到|至)?|至|到|—{1,2}|-{1,2}|~|～)(?:(\\d{4})(?:年|\\.|/|-))?(\\d{1,2})(?:月|\\.|/|-)(\\d{1,2})日?(?:止|期间)?")
+        "^(?:为|是|自|从|:|,|即|均为|在|了|的|公历)*(?:\\d{4}年度?\\(?)?(\\d{4})(?:年|\\.|/|-)(\\d{1,2})(?:月|\\.|/|-)(\\d{1,2})(?:日|号)?"
+        // The hour and an inclusive mark may follow a date (1月1日零时起, 12月31日(含)).
+        + "(?:\\(含\\))?(?:零时|零点|0时|0点|00:00)?(?:起|开始)?,?(?:截至|截止(?:到|至)?|至|到|—{1,2}|-{1,2}|~|～)"
+        + "(?:(\\d{4})(?:年|\\.|/|-))?(\\d{1,2})(?:月|\\.|/|-)(\\d{1,2})(?:日|号)?(?:\\(含\\))?(?:二十四时|二十四点|24时|24点|24:00)?(?:止|期间)?")
 
     /// A whole year named instead of two dates: 统计期为2021年全年, 统计期限为2021年度, 统计时间为2021年1-12月.
     package static let wholeYear = try! NSRegularExpression(pattern:
-        "^(?:为|是|:|,|即|均为|在)*(\\d{4})年(?:度|全年|1月?(?:至|到|—|-|~|～)12月)(?:全年)?(?![0-9(])")
+        "^(?:为|是|:|,|即|均为|在)*(\\d{4})年(?:度|全年|1月?(?:至|到|—|-|~|～)12月)(?:全年)?(?![0-9])(?!\\((?!1月1日(?:至|到|—|-|~|～)12月31日))")
 
     package static func read(_ joined: JoinedText, markers: [(anchor: String, re: NSRegularExpression)] = builtInMarkers) -> [StatisticsPeriod] {
         var out: [StatisticsPeriod] = []
