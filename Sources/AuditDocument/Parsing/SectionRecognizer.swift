@@ -226,7 +226,8 @@ package enum SectionRecognizer {
         }
         let title = withoutYear(String(String.UnicodeScalarView(scalars)))
         guard !title.isEmpty, title.unicodeScalars.count <= maxTitleLength else { return nil }
-        let text = TextNormalizer.trim(visible)
+        // Quoted as written (（一）, ：), not as folded for matching.
+        let text = TextNormalizer.trim(TextNormalizer.stripMarkdown(raw))
         if let number, let kind = SectionKind(rawValue: number), TemplateLabels.titleMatches(title, kind) {
             return Heading(kind: kind, order: number, text: text, numbering: numbering)
         }

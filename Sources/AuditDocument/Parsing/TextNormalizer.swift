@@ -109,9 +109,11 @@ public enum TextNormalizer {
     /// Removes Markdown heading and emphasis markers that wrap a line: `## 一、总体情况`, `**…**`.
     public static func stripMarkdown(_ s: String) -> String {
         var t = trim(s)
-        while t.hasPrefix("#") || t.hasPrefix(">") { t = trim(t.dropFirst()) }
+        // Folded or as written: `#`/`＃`, `>`/`＞`.
+        while t.hasPrefix("#") || t.hasPrefix(">") || t.hasPrefix("＃") || t.hasPrefix("＞") { t = trim(t.dropFirst()) }
         // Emphasis around the whole line: Markdown bold, or 【…】 (folded to […]) as sites style headings.
-        while (t.hasPrefix("**") && t.hasSuffix("**") && t.count >= 4) || (t.hasPrefix("[") && t.hasSuffix("]") && t.count >= 3) {
+        while (t.hasPrefix("**") && t.hasSuffix("**") && t.count >= 4) || (t.hasPrefix("[") && t.hasSuffix("]") && t.count >= 3)
+                || (t.hasPrefix("【") && t.hasSuffix("】") && t.count >= 3) {
             t = t.hasPrefix("**") ? trim(t.dropFirst(2).dropLast(2)) : trim(t.dropFirst().dropLast())
         }
         return t
