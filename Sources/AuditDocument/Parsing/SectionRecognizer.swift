@@ -200,30 +200,7 @@ package enum SectionRecognizer {
         var scalars = Array(compact.unicodeScalars)
         // Headings are titles, not sentences.
         if scalars.contains("。") { return nil }
-        var numbering = HeadingNumbering.none
-        var number: Int?
-        if let first = scalars.first, let n = hanNumeral(first), n <= 6,
-           scalars.count > 1, ["、", ".", "．", " ", "丶", "､"].contains(scalars[1]) {
-            numbering = .chinese; number = n; scalars.removeFirst(2)
-        } else if let (n, width) = looseNumeral(scalars) {
-            // `一，总体情况`, `Ⅰ、`, `壹、`, `①`: a section numbered, irregularly, on a line of its own.
-            numbering = .other(String(String.UnicodeScalarView(scalars[0..<width]))); number = n; scalars.removeFirst(width)
-        } else if scalars.count > 3, scalars[0] == "[", let n = hanNumeral(scalars[1]), n <= 6, scalars[2] == "]" {
-            // `【一】总体情况` (folded to `[一]`)
-            numbering = .bracketed(String(String.UnicodeScalarView(scalars[0...2]))); number = n; scalars.removeFirst(3)
-        } else if let n = partNumber(scalars, at: 0) {
-            // `第一部分 总体情况`
-            numbering = .part(String(String.UnicodeScalarView(scalars[0..<4]))); number = n
-            scalars.removeFirst(4)
-            if let f = scalars.first, ["、", ".", "．", ":", "：", "-"].contains(f) { scalars.removeFirst() }
-        } else if let first = scalars.first, ("1"..."6").contains(first), scalars.count > 1,
-                  ["、", ".", "．"].contains(scalars[1]),
-                  !(scalars.count > 2 && ("0"..."9").contains(scalars[2])) {
-            numbering = .arabic(String(String.UnicodeScalarView(scalars[0...1])))
-            number = Int(first.value - 48); scalars.removeFirst(2)
-        } else if let first = scalars.first, hanNumeral(first) != nil, scalars.count > 1, scalars[1] == "是" {
-            return nil  // 三是… is an enumerated sentence
-        }
+        guard let (numbering, number) = leadingNumber(&scalars) else { return nil }  // 三是… is an enumerated sentence
         let title = withoutYear(String(String.UnicodeScalarView(scalars)))
         guard !title.isEmpty, title.unicodeScalars.count <= maxTitleLength else { return nil }
         // Quoted as written (（一）, ：), not as folded for matching.
@@ -248,6 +225,36 @@ package enum SectionRecognizer {
             return Heading(kind: kind, order: kind.rawValue, text: text, numbering: .none, isSubItem: subItem, parenNumbered: paren == kind.rawValue)
         }
         return nil
+    }
+
+    /// The numeral a heading line starts with, removed from `scalars`: its kind and value (none
+    /// for a bare title); nil for an enumerated sentence (`三是…`).
+    package static func leadingNumber(_ scalars: inout [Unicode.Scalar]) -> (HeadingNumbering, Int?)? {
+        var numbering = HeadingNumbering.none
+        var number: Int?
+        if let first = scalars.first, let n = hanNumeral(first), n <= 6,
+           scalars.count > 1, ["、", ".", "．", " ", "丶", "､"].contains(scalars[1]) {
+            numbering = .chinese; number = n; scalars.removeFirst(2)
+        } else if let (n, width) = looseNumeral(scalars) {
+            // `一，总体情况`, `Ⅰ、`, `壹、`, `①`: a section numbered, irregularly, on a line of its own.
+            numbering = .other(String(String.UnicodeScalarView(scalars[0..<width]))); number = n; scalars.removeFirst(width)
+        } else if scalars.count > 3, scalars[0] == "[", let n = hanNumeral(scalars[1]), n <= 6, scalars[2] == "]" {
+            // `【一】总体情况` (folded to `[一]`)
+            numbering = .bracketed(String(String.UnicodeScalarView(scalars[0...2]))); number = n; scalars.removeFirst(3)
+        } else if let n = partNumber(scalars, at: 0) {
+            // `第一部分 总体情况`
+            numbering = .part(String(String.UnicodeScalarView(scalars[0..<4]))); number = n
+            scalars.removeFirst(4)
+            if let f = scalars.first, ["、", ".", "．", ":", "：", "-"].contains(f) { scalars.removeFirst() }
+        } else if let first = scalars.first, ("1"..."6").contains(first), scalars.count > 1,
+                  ["、", ".", "．"].contains(scalars[1]),
+                  !(scalars.count > 2 && ("0"..."9").contains(scalars[2])) {
+            numbering = .arabic(String(String.UnicodeScalarView(scalars[0...1])))
+            number = Int(first.value - 48); scalars.removeFirst(2)
+        } else if let first = scalars.first, hanNumeral(first) != nil, scalars.count > 1, scalars[1] == "是" {
+            return nil
+        }
+        return (numbering, number)
     }
 
     /// True when the compacted, Markdown-stripped text has more than `limit` scalars, decided
