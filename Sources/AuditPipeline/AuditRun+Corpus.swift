@@ -31,6 +31,7 @@ extension AuditRun {
         for i in audits.indices {
             if let original = duplicateOf[audits[i].file] { AuditEngine.markDuplicate(&audits[i], of: original, language: o.language) }
         }
+        AuditEngine.markSameReports(&audits, language: o.language)
         return (audits, clusters)
     }
 

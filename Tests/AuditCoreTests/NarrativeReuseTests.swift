@@ -134,6 +134,20 @@ struct NarrativeReuseTests {
         #expect(o.sources.first?.file == "甲镇-2021.txt")
     }
 
+    @Test("one agency's report of one year in two files (other line ends, a page and its text) is not copied from itself, and is noted")
+    func sameReportTwice() throws {
+        let text = Project.text("examples/reports/000_67dfe248a59990d3.txt")
+        let a = ReportParser.parse(text: text, source: "a.txt"), b = ReportParser.parse(text: text.replacingOccurrences(of: "\n", with: "\r\n"), source: "b.txt")
+        var audits = AuditEngine.auditAll([a, b], history: [], rules: try Project.ruleSet("standard"), language: .zh).audits
+        for audit in audits { #expect(audit.outcomes.first { $0.rule == "narrative.reuse" }?.outcome == .pass, "\(audit.file)") }
+        AuditEngine.markSameReports(&audits, language: .zh)
+        #expect(audits.allSatisfy { a in a.findings.contains { $0.rule == "input.duplicate" && $0.deduction == 0 && $0.message.contains("同一单位同一年度") } })
+        // Another agency's copy of the same text is still copying.
+        let c = ReportParser.parse(text: text.replacingOccurrences(of: "道外区团结镇", with: "道外区民主镇"), source: "c.txt")
+        let copied = AuditEngine.auditAll([a, c], history: [], rules: try Project.ruleSet("standard"), language: .zh).audits
+        #expect(copied.allSatisfy { $0.outcomes.first { $0.rule == "narrative.reuse" }?.outcome == .fail })
+    }
+
     @Test("seeds: 000 and 003 share three passages; 001, 002, 004 share none")
     func seeds() throws {
         let p = try parameters()

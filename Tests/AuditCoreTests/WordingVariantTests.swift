@@ -152,6 +152,8 @@ struct WordingVariantTests {
         "2020年第四季度开展的专项检查成果得到巩固。", "持续巩固2020年工作成果，推动政务公开再上新台阶。", "2018年至2021年累计公开信息5000条。",
         "继2020年被评为先进单位后，我乡继续保持良好势头。", "本乡于2019年设立政务公开专区，本年度继续完善。", "2019年度报告发布后，群众反映良好。",
         "对标2020年全省政务公开第三方评估指标，逐项整改落实。", "在2020年基础上新增公开事项15项。", "公开了2020年度部门决算。",
+        // Set beside the report's year in the same sentence.
+        "2020年全年公开信息139条，2021年全年公开信息156条。", "2020年全年公开信息139条，本年度公开信息156条。",
     ]
 
     @Test("an earlier year is stale only as the time of the agency's own work")
@@ -180,6 +182,10 @@ struct WordingVariantTests {
         "存在问题：部分栏目更新不及时。改进措施：明确专人负责，定期检查。",
         "虽然取得了一定成效，但与上级要求和群众期盼相比还有差距。我们将以问题为导向，持续优化公开流程，推动政务公开提质增效。",
         "短板：依申请公开答复规范性有待提升。举措：制定答复文书模板，实行法律审核。",
+        // The problem as what is still to do or what is wrong.
+        "政策解读的规范化水平还需进一步提升。下一步，我乡将加强业务培训，建立信息更新台账。",
+        "基层政务公开标准化建设尚未全部完成，村级公开栏内容陈旧。下一步，我乡将逐村检查，按季度更新。",
+        "部门之间业务衔接不畅，审核把关不严，出现个别错别字。下一步，我乡将建立三级审核制度。",
         // The measure as a plan, with no 下一步 and none of the usual verbs.
         "一是信息发布不够及时，二是解读材料偏少。2022年，我局将增加信息发布频次，每季度开展一次自查。",
         "政策解读形式比较单一。明年拟邀请专家参与解读，通过图表、视频等方式展示。",
@@ -235,6 +241,14 @@ struct WordingVariantTests {
             #expect(audit.outcomes.first { $0.rule == "report.dated" }?.outcome == outcome, "\(text)")
             if outcome == .fail { #expect(audit.findings.contains { $0.rule == "report.dated" && $0.message.contains("2022年2月晚于") }) }
         }
+        // A body whose level the name does not tell: on time by the earliest deadline of any level,
+        // else could not verify (never 'late' against a department's deadline it may not have).
+        let hospital = base.replacingOccurrences(of: "顿坊店乡人民政府2021年", with: "某某县人民医院2021年")
+        for (text, outcome) in [("2022年1月18日", Outcome.pass), ("2022年3月20日", .unverifiable)] {
+            let r = ReportParser.parse(text: hospital + "\n\n某某县人民医院\n\(text)\n", source: "hospital")
+            let audit = AuditEngine.audit(r, rules: try Project.ruleSet("strict"), language: .zh)
+            #expect(audit.outcomes.first { $0.rule == "report.dated" }?.outcome == outcome, "\(text)")
+        }
         // Dates after the signature on a saved page are not the report's: an update stamp, related
         // articles, a dated attachment, a correction note.
         for tail in ["【打印本页】【关闭窗口】\n更新时间：2022-05-20", "相关文章\n关于做好政务公开工作的通知 2022-03-05\n某某局关于印发要点的通知\n2022-04-01",
@@ -264,8 +278,15 @@ struct WordingVariantTests {
         for name in ["某某街道便民服务中心", "某某社区居民委员会", "某某村民委员会", "某某镇便民服务中心", "某某乡人民政府党政办", "某某镇人民政府办公室"] {
             #expect(AgencyLevel.classify(name) == .township, "\(name)")
         }
-        for name in ["某某县城乡建设局", "某某市乡村振兴局", "镇江市财政局", "某某县乡镇企业局", "某某县政务服务中心"] {
+        for name in ["某某县城乡建设局", "某某市乡村振兴局", "镇江市财政局", "某某县乡镇企业局", "某某县发展和改革委员会", "某某县卫生健康委员会"] {
             #expect(AgencyLevel.classify(name) == .department, "\(name)")
+        }
+        // Not told by the name (public institutions, offices sent out, area bureaus), or outside 条例
+        // 第四十九条's deadlines (party organs, congresses, courts): no level, so no deadline.
+        for name in ["某某县人民医院", "某某县疾病预防控制中心", "某某县融媒体中心", "某某县政务服务中心", "某某派出所", "某某交警大队",
+                     "平潭综合实验区海坛片区管理局", "中共某某县委办公室", "某某县人大常委会办公室", "某某县政协办公室", "某某县人民法院",
+                     "某某县人民检察院", "某某县纪委监委", "某某县总工会"] {
+            #expect(AgencyLevel.classify(name) == nil, "\(name)")
         }
     }
 
@@ -318,6 +339,15 @@ struct WordingVariantTests {
             + "《条例》第五十条规定，政府信息公开工作年度报告应当包括下列内容：上一年度主动公开政府信息的情况；收到和处理政府信息公开申请的情况；"
             + "因政府信息公开工作被申请行政复议、提起行政诉讼的情况；政府信息公开工作存在的主要问题及改进情况。"
             + "在区委、区政府的坚强领导下，在区政务公开办的精心指导下，紧紧围绕区委、区政府中心工作，持续深化政务公开，不断提升政务公开标准化规范化水平。"
+            // Today's formulas, a statement that nothing happened, the problems' lead-in, the
+            // office that receives applications, a statute's article quoted.
+            + "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大和二十届二中、三中全会精神，深入学习贯彻习近平总书记关于政务公开工作的重要指示批示精神，"
+            + "认真落实党中央、国务院和省委、省政府关于政务公开工作的决策部署，以公开促落实、强监管、优服务。"
+            + "本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况，未收到涉及政府信息公开工作的投诉举报，未发生政府信息公开工作责任追究情况，无应公开而未公开的情况。"
+            + "2021年，我单位政府信息公开工作取得一定成效，但与上级要求和群众期待相比还存在一些不足，主要表现在以下几个方面："
+            + "政府信息公开申请受理机构：某某县人民政府办公室政务公开科；办公地址：某某县人民路1号6号楼12层；办公时间：工作日上午8:00-12:00；邮政编码：350400；联系电话：0591-86169017。"
+            + "《条例》第三十三条规定：“行政机关收到政府信息公开申请，能够当场答复的，应当当场予以答复。行政机关不能当场答复的，应当自收到申请之日起20个工作日内予以答复；"
+            + "需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过20个工作日。”"
         let reports = ["001", "002"].map { prefix -> Report in
             let text = Project.text("examples/reports/" + (try! FileManager.default.contentsOfDirectory(atPath: Project.root.appendingPathComponent("examples/reports").path).sorted().first { $0.hasPrefix(prefix) }!))
             return ReportParser.parse(text: text.replacingOccurrences(of: "一、总体情况\n", with: "一、总体情况\n" + formulas + "\n"), source: prefix)

@@ -24,9 +24,16 @@ public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
         // A zone run by an administrative committee (平潭综合实验区, 某某新区) reports as a government,
         // and so does a prefecture's 行政公署 (the provincial government's agency that governs it).
         if ["实验区", "新区", "开发区", "高新区", "示范区", "管理委员会", "管委会", "行政公署"].contains(where: { n.hasSuffix($0) }) { return .government }
+        // Party organs, congresses, courts and procuratorates, mass organisations: 条例 第四十九条's
+        // deadlines are not theirs, so their level says nothing of a deadline.
+        if outsideTheRegulation.contains(where: { n.has($0) }) { return nil }
         if n.range(of: belowCountyUnit, options: .regularExpression) != nil { return .township }
-        let departmentMarks = ["局", "委员会", "办公室", "办公厅", "厅", "中心", "署", "委", "办", "院", "所", "站", "队"]
+        // An area bureau (片区管理局) may run former towns or a whole zone: the name does not tell.
+        if n.has("片区") { return nil }
+        let departmentMarks = ["局", "委员会", "办公室", "办公厅", "厅", "署", "委", "办"]
         if departmentMarks.contains(where: { n.hasSuffix($0) }) { return .department }
+        // 中心, 院, 所, 站, 队: public institutions (医院, 疾控中心, 融媒体中心) and offices sent out
+        // (派出所, 交警大队) as often as departments: not told by the name.
         for suffix in ["人民政府", "政府", "街道办事处", "办事处"] where n.hasSuffix(suffix) {
             let stem = String(n.dropLast(suffix.count))
             if stem.hasSuffix("乡") || stem.hasSuffix("镇") || stem.hasSuffix("街道") || suffix.hasSuffix("办事处") { return .township }
@@ -35,6 +42,11 @@ public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
         if n.hasSuffix("乡") || n.hasSuffix("镇") || n.hasSuffix("街道") { return .township }
         return nil
     }
+
+    static let outsideTheRegulation = ["中共", "中国共产党", "党委", "党工委", "县委", "市委", "区委", "省委", "州委", "旗委", "盟委", "纪委", "监委",
+                                       "纪律检查委员会", "监察委员会", "人大", "人民代表大会", "政协", "政治协商", "法院", "检察院",
+                                       "组织部", "宣传部", "统战部", "统一战线", "政法委", "工会", "共青团", "团委", "妇联", "妇女联合会",
+                                       "科协", "残联", "侨联", "文联", "工商联"]
 
     /// A unit of a township, a sub-district, a community or a village (某某街道便民服务中心,
     /// 某某社区居民委员会, 某某镇人民政府党政办): it reports at the township's level, not as a county

@@ -67,6 +67,8 @@ public enum StaleYearsCheck: ReportCheck {
             for sentence in ReuseSettings.sentences(extended) where extended.distance(from: extended.startIndex, to: sentence.startIndex) < ownLength {
                 let s = String(sentence)
                 if comparisons.contains(where: { s.has($0) }) { continue }
+                // The report's year in the same sentence (`2023年全年公开信息139条，2024年全年公开156条`): a comparison.
+                if s.has("\(year)年") || s.has("本年度") || s.has("今年") { continue }
                 let ns = s as NSString
                 for m in yearRE.matches(in: s, range: NSRange(location: 0, length: ns.length)) {
                     guard let y = Int(ns.substring(with: m.range(at: 1))), y < year, y >= year - 5 else { continue }

@@ -129,6 +129,26 @@ public enum AuditEngine {
                                       line: nil, excerpt: nil, deduction: 0, sources: [SourceRef(file: original, line: 1)]))
     }
 
+    /// Notes reports of one agency and one year given in more than one file (a page and its text,
+    /// an earlier and a corrected version): they are not compared with each other for reuse, and
+    /// the office should know which one counts. Byte-identical files have their own note.
+    public static func markSameReports(_ audits: inout [ReportAudit], language: Language) {
+        var groups: [String: [Int]] = [:]
+        for (i, a) in audits.enumerated() where a.status == .parsed && !a.findings.contains(where: { $0.rule == "input.duplicate" }) {
+            guard let name = HistoryReport.ownName(a.agency), let year = a.year else { continue }
+            groups["\(name)|\(year)", default: []].append(i)
+        }
+        for members in groups.values where members.count > 1 {
+            for i in members {
+                let others = members.filter { $0 != i }.map { audits[$0].file }
+                let m = Localized(zh: "与 \(others.joined(separator: "、")) 为同一单位同一年度的报告（同一报告的另一文件或另一版本？），两者之间不作雷同比对",
+                                  en: "the same agency's report for the same year as \(others.joined(separator: ", ")) (another file or version of one report?); they are not compared for reuse")
+                audits[i].findings.append(Finding(rule: "input.duplicate", severity: .info, outcome: .fail, message: m.text(language),
+                                                  line: nil, excerpt: nil, deduction: 0, sources: others.map { SourceRef(file: $0, line: 1) }))
+            }
+        }
+    }
+
     /// Notes that the report's own page could not be written; informational, no deduction.
     public static func markPageUnwritten(_ audit: inout ReportAudit, reason: String, language: Language) {
         let m = Localized(zh: "此报告的审核页面无法写入（\(reason)），审核结果见 ranking 与 audit.jsonl",

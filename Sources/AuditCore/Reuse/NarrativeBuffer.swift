@@ -16,13 +16,17 @@ struct NarrativeBuffer {
 
     /// One piece of narrative: each sentence scalar by scalar; a clause's flags set when it ends.
     mutating func append(piece raw: String) {
-        let cited = raw.has("《") || raw.has("〔") || raw.has("号") ? ReuseSettings.citations(raw).sorted { $0.lowerBound < $1.lowerBound } : []
+        let cited = raw.has("《") || raw.has("〔") || raw.has("号") || raw.has("“") ? ReuseSettings.citations(raw).sorted { $0.lowerBound < $1.lowerBound } : []
         var citation = 0
         var position = 0
         for sentence in ReuseSettings.sentences(raw) {
-            let whole = ReuseSettings.isMetadataSentence(sentence) || ReuseSettings.isFormulaSentence(sentence)
+            let whole = ReuseSettings.isMetadataSentence(sentence) || ReuseSettings.isFormulaSentence(sentence) || ReuseSettings.isNilFactSentence(sentence)
+            // Clauses are read as words only where a formula may be.
+            let clauses = !whole && ReuseSettings.mayHoldBoilerplate(sentence)
             var clauseStart = text.count, sawDigit = false, figure = false
+            var clause = String.UnicodeScalarView()
             for u in sentence.unicodeScalars {
+                if clauses { clause.append(u) }
                 if let f = TextNormalizer.foldScalar(u) {
                     if ("0"..."9").contains(f) { sawDigit = true }
                     else if f != " " && f != "." { if sawDigit && ReuseSettings.isFigureUnit(f) { figure = true }; sawDigit = false }
@@ -30,11 +34,13 @@ struct NarrativeBuffer {
                 }
                 position += 1
                 if ReuseSettings.endsClause(u) {
-                    endClause(from: clauseStart, counts: !(whole || figure), cited, &citation)
-                    clauseStart = text.count; sawDigit = false; figure = false
+                    let formula = clauses && ReuseSettings.isBoilerplateClause(String(clause))
+                    endClause(from: clauseStart, counts: !(whole || figure || formula), cited, &citation)
+                    clauseStart = text.count; sawDigit = false; figure = false; clause = String.UnicodeScalarView()
                 }
             }
-            endClause(from: clauseStart, counts: !(whole || figure), cited, &citation)
+            let formula = clauses && ReuseSettings.isBoilerplateClause(String(clause))
+            endClause(from: clauseStart, counts: !(whole || figure || formula), cited, &citation)
         }
     }
 

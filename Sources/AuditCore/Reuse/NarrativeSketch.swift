@@ -6,11 +6,13 @@ import Foundation
 /// for the whole document). Full documents are rebuilt only for the reports that need them.
 public struct NarrativeSketch: Sendable {
     public var agencyKey: String?
+    /// The agency's own name (a government's office is not the government), for one report saved twice.
+    public var agencyName: String?
     public var year: Int?
     var keys: [UInt32]
 
     public init(_ doc: NarrativeDocument) {
-        agencyKey = doc.agencyKey; year = doc.year
+        agencyKey = doc.agencyKey; agencyName = HistoryReport.ownName(doc.agency); year = doc.year
         var keys = doc.sortedPrints.map { NarrativeSketch.key($0.hash) }
         keys.sort()
         var unique: [UInt32] = []

@@ -26,6 +26,9 @@ extension ReuseSettings {
     /// Sentences every report writes the same way by prescription — the statistics period, where
     /// the electronic version is, whom to contact — are report metadata, not narrative.
     static let metadataMarkers = ["统计期限", "统计时限", "统计数据期限", "电子版", "如有疑问", "有疑问", "邮编", "邮政编码", "联系电话", "联系方式：", "网址",
+                                  // Where and when applications are received: facts that stay the same.
+                                  "办公地址", "办公时间", "受理机构", "受理地点", "受理地址", "受理时间", "受理窗口", "咨询电话", "监督电话", "投诉电话",
+                                  "通讯地址", "联系地址",
                                   // Web page chrome and crawler headers around the report.
                                   "发布时间:", "发布日期:", "原文链接", "本地目录", "页面链接", "发布机构:", "栏目:", "文号:", "索引号", "来源:", "浏览次数", "打印本页", "关闭窗口", "分享到", "字号:", "http:", "https:"]
     static let metadataPhrases = PhraseSet(metadataMarkers + [
@@ -50,14 +53,17 @@ extension ReuseSettings {
             || (c.has("报告") && (c.has("包括") || c.has("组成") || c.has("分为")) && (c.has("部分") || c.has("总体情况")))
     }
 
-    /// Where a line cites documents, in scalar positions: a title in 《》 and a parenthesised
-    /// document number (`（岚综管办〔2020〕80号）`). Every report cites the same notices; a citation
-    /// is not copied prose.
+    /// Where a line cites documents, in scalar positions: a title in 《》, a parenthesised
+    /// document number (`（岚综管办〔2020〕80号）`) and a long quotation in “” (a statute's article,
+    /// a policy's words). Every report cites the same notices; a citation is not copied prose.
     static func citations(_ line: String) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        var titleStart: Int?, parenStart: Int?, parenHasNumber = false
+        var titleStart: Int?, parenStart: Int?, parenHasNumber = false, quoteStart: Int?
         for (i, u) in line.unicodeScalars.enumerated() {
             switch u {
+            case "“": quoteStart = quoteStart ?? i
+            // A long quotation is a statute's or a policy's words; a short one (“五级十五同”) is a name in the prose.
+            case "”": if let s = quoteStart { if i - s > 20 { out.append(s..<(i + 1)) }; quoteStart = nil }
             case "《": titleStart = titleStart ?? i
             case "》": if let s = titleStart { out.append(s..<(i + 1)); titleStart = nil }
             case "（", "(": parenStart = i; parenHasNumber = false

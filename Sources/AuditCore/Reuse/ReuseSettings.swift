@@ -9,14 +9,15 @@ public struct ReuseSettings: Sendable {
     public var minSimilarity: Double
     /// A k-gram found in more reports than this is treated as common wording.
     public var maxReportsPerPassage: Int
-    /// …or in more than this share of the reports (but always at least `minCommonReports`): a
-    /// passage most reports of a run share is the convention of the place, not a copy.
+    /// …or in more than this share of the reports, if in at least `minCommonReports`: a passage
+    /// most reports of a run share is the convention of the place, not a copy.
     public var maxSharePerPassage: Double = 0.25
     public static let minCommonReports = 5
 
-    /// How many reports may share a passage before it counts as common wording.
+    /// How many reports may share a passage before it counts as common wording: more than the
+    /// share, and at least `minCommonReports` (five reports of five sharing it is the convention).
     func commonCutoff(documents: Int) -> Int {
-        min(maxReportsPerPassage, max(ReuseSettings.minCommonReports, Int((maxSharePerPassage * Double(documents)).rounded(.up))))
+        min(maxReportsPerPassage, max(ReuseSettings.minCommonReports - 1, Int((maxSharePerPassage * Double(documents)).rounded(.down))))
     }
     /// Characters of edit between two exact runs that still count as one passage.
     public var gap: Int
