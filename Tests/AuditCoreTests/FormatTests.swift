@@ -91,6 +91,21 @@ struct FormatTests {
         #expect(read.contains("规章\t0\t0\t3") && read.contains("## 三、收到和处理政府信息公开申请情况") && !read.contains("<td>"), "\(read)")
     }
 
+    @Test("Word: list numbers shown as Word shows them, footnotes read, hidden text and text boxes' fallback copies not", arguments:
+            ["word-list-numbers", "libreoffice-list-numbers", "period-in-footnote", "hidden-paragraph", "table-in-text-box"])
+    func wordDocuments(_ name: String) throws {
+        let data = try Data(contentsOf: Project.root.appendingPathComponent("Tests/AuditCoreTests/Fixtures/docx/\(name).docx"))
+        guard case .text(let text) = InputText.extract(data, format: .docx) else { Issue.record("not read"); return }
+        let report = ReportParser.parse(text: text, source: name + ".docx")
+        #expect(report.sections.map(\.heading).prefix(1).first?.hasPrefix("一、") == true, "\(report.sections.map(\.heading))")
+        let audit = AuditEngine.audit(report, rules: try Project.ruleSet("strict"), language: .zh)
+        for rule in ["sections.required", "period.stated", "tables.balance"] {
+            #expect(audit.outcomes.first { $0.rule == rule }?.outcome == .pass, "\(rule): \(audit.findings.filter { $0.rule == rule }.map(\.message))")
+        }
+        #expect(DocxNumbering.format(2, "chineseCounting") == "二" && DocxNumbering.format(12, "taiwaneseCountingThousand") == "十二"
+                && DocxNumbering.format(21, "chineseCounting") == "二十一" && DocxNumbering.format(3, "chineseLegalSimplified") == "叁")
+    }
+
     @Test("deeply nested HTML is flattened, not a crash")
     func deep() {
         let page = String(repeating: "<div>", count: 50_000) + "一、总体情况" + String(repeating: "</div>", count: 50_000)

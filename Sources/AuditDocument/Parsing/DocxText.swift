@@ -25,12 +25,23 @@ public enum DocxText {
         // a document.xml that is not UTF-8 is damaged anyway.
         guard String(data: xml, encoding: .utf8) != nil else { throw Failure.badXML("word/document.xml is not valid UTF-8") }
         let handler = Handler()
+        handler.numbering = DocxNumbering(numbering: part(archive, "word/numbering.xml"), styles: part(archive, "word/styles.xml"))
+        handler.notes = DocxNotes.read(part(archive, "word/footnotes.xml")).merging(DocxNotes.read(part(archive, "word/endnotes.xml"), prefix: "e")) { a, _ in a }
         let parser = XMLParser(data: xml)
         parser.delegate = handler
         parser.shouldProcessNamespaces = false
         guard parser.parse() else { throw Failure.badXML(parser.parserError.map { "\($0)" } ?? "malformed XML") }
         handler.endParagraph()
         return handler.lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A part of the package other than the document (numbering, styles, notes), if present,
+    /// valid UTF-8 and not too large; a damaged one is left out, never fatal.
+    static func part(_ archive: Archive, _ path: String) -> Data? {
+        guard let entry = archive[path], entry.uncompressedSize <= UInt64(maxDocumentBytes) else { return nil }
+        var data = Data()
+        do { _ = try archive.extract(entry, skipCRC32: false) { data.append($0) } } catch { return nil }
+        return String(data: data, encoding: .utf8) != nil ? data : nil
     }
 
     /// Checks that every offset and size in the zip's directory stays inside the data. The zip
@@ -74,20 +85,41 @@ public enum DocxText {
         /// Open tables, innermost last: each has its rows, the current row and cell.
         package struct Table { var rows: [[String]] = []; var row: [String] = []; var cell = ""; var span = 1; var continued = false }
         package var tables: [Table] = []
+        /// Automatic list numbers, and the paragraph's list and style as its properties say.
+        package var numbering = DocxNumbering(numbering: nil, styles: nil)
+        package var numId: String?, level: Int?, style: String?
+        /// Footnotes and endnotes by id, and those the current paragraph refers to.
+        package var notes: [String: String] = [:]
+        package var referenced: [String] = []
+        /// Hidden text (w:vanish) and the fallback copy of a text box are not shown by Word.
+        package var hidden = false
+        package var fallbackDepth = 0
 
         package func endParagraph() {
             if tables.isEmpty {
                 let t = paragraph.trimmingCharacters(in: .whitespaces)
                 if !t.isEmpty { lines.append(t) }
+                // A note's text follows the paragraph that refers to it (a footnote may give the period).
+                for id in referenced { if let note = notes[id], !note.isEmpty { lines.append("注：" + note) } }
             } else {
                 // A paragraph inside a cell: cells keep one line, paragraphs joined.
                 tables[tables.count - 1].cell += paragraph
             }
             paragraph = ""
+            referenced = []
         }
 
         package func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
             switch name {
+            case "w:p": numId = nil; level = nil; style = nil
+            case "w:numId": numId = attributes["w:val"]
+            case "w:ilvl": level = attributes["w:val"].flatMap { Int($0) }
+            case "w:pStyle": style = attributes["w:val"]
+            case "w:r": hidden = false
+            case "w:vanish": hidden = !["0", "false", "off"].contains(attributes["w:val"] ?? "true")
+            case "mc:Fallback": fallbackDepth += 1
+            case "w:footnoteReference": if let id = attributes["w:id"] { referenced.append(id) }
+            case "w:endnoteReference": if let id = attributes["w:id"] { referenced.append("e" + id) }
             case "w:t": inText = true
             case "w:tab": paragraph += tables.isEmpty ? "\t" : " "
             case "w:br", "w:cr": if tables.isEmpty { endParagraph() } else { paragraph += " " }
@@ -105,6 +137,10 @@ public enum DocxText {
         package func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             switch name {
             case "w:t": inText = false
+            case "mc:Fallback": fallbackDepth -= 1
+            // The paragraph's properties are read: its list number goes first.
+            case "w:pPr":
+                if !numbering.isEmpty, let label = numbering.label(numId: numId, level: level, style: style) { paragraph = label + paragraph }
             case "w:p": endParagraph()
             case "w:tc":
                 guard !tables.isEmpty else { return }
@@ -125,7 +161,7 @@ public enum DocxText {
         }
 
         package func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if inText { paragraph += string }
+            if inText && !hidden && fallbackDepth == 0 { paragraph += string }
         }
     }
 }
