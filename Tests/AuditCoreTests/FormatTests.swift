@@ -106,6 +106,18 @@ struct FormatTests {
                 && DocxNumbering.format(21, "chineseCounting") == "二十一" && DocxNumbering.format(3, "chineseLegalSimplified") == "叁")
     }
 
+    @Test("tables attached after the signature: their captions are not the sections' headings, the tables are read from them",
+          arguments: ["tables-attached", "tables-attached-fubiao", "tables-attached-2019"])
+    func attachedTables(_ name: String) throws {
+        let report = ReportParser.parse(text: Project.text("Tests/AuditCoreTests/Fixtures/attachments/\(name).txt"), source: name)
+        #expect(report.sections.count == 6 && report.sections.allSatisfy { $0.numbering == .chinese }, "\(report.sections.map(\.heading))")
+        #expect(report.applicationTable != nil && report.reviewTable != nil && report.proactiveTable != nil)
+        let audit = AuditEngine.audit(report, rules: try Project.ruleSet("strict"), language: .zh)
+        for rule in ["sections.required", "tables.balance", "report.dated"] {
+            #expect(audit.outcomes.first { $0.rule == rule }?.outcome == .pass, "\(rule): \(audit.findings.filter { $0.rule == rule }.map(\.message))")
+        }
+    }
+
     @Test("deeply nested HTML is flattened, not a crash")
     func deep() {
         let page = String(repeating: "<div>", count: 50_000) + "一、总体情况" + String(repeating: "</div>", count: 50_000)

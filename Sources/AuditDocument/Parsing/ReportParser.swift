@@ -67,27 +67,58 @@ public enum ReportParser {
         package init(_ segments: [Segment], sections: [SectionKind: Range<Int>], template: TemplateVersion?) {
             if let template {
                 if let range = sections[.applications] {
-                    let read = readApplicationTable(segments[range], template: template)
+                    var read = readApplicationTable(segments[range], template: template)
+                    // Given as an attachment after the signature (`附件2 / 收到和处理政府信息公开申请情况统计表`).
+                    for attached in ReportParser.attachments(segments, after: range.upperBound, kind: .applications) where read.table == nil {
+                        read = readApplicationTable(segments[attached], template: template)
+                    }
                     application = read.table; spans += read.spans
                     if application == nil { problems[.application] = "第三部分中未找到表格行标签" }
                 } else {
                     problems[.application] = "未找到第三部分（收到和处理政府信息公开申请情况）"
                 }
                 if let range = sections[.proactive] {
-                    let read = ProactiveTableReader.read(segments[range], template: template)
+                    var read = ProactiveTableReader.read(segments[range], template: template)
+                    for attached in ReportParser.attachments(segments, after: range.upperBound, kind: .proactive) where read.table == nil {
+                        read = ProactiveTableReader.read(segments[attached], template: template)
+                    }
                     proactive = read.table; spans += read.spans
                 }
             } else {
                 problems[.application] = "无法确定报告所用的年报格式（2019或2021版）"
             }
             if let range = sections[.reviewLitigation] {
-                let read = ReviewTableReader.read(segments[range])
+                var read = ReviewTableReader.read(segments[range])
+                for attached in ReportParser.attachments(segments, after: range.upperBound, kind: .reviewLitigation) where read.table == nil {
+                    read = ReviewTableReader.read(segments[attached])
+                }
                 review = read.table; spans += read.spans
                 if review == nil { problems[.reviewLitigation] = "第四部分中未找到表格" }
             } else {
                 problems[.reviewLitigation] = "未找到第四部分（行政复议、行政诉讼情况）"
             }
         }
+    }
+
+    /// Where a section's table may stand as an attachment after the report: from each caption
+    /// naming the section (`收到和处理政府信息公开申请情况统计表`, `附表2:…`) to the next caption or
+    /// attachment mark. Tried only when the section itself holds no table.
+    static func attachments(_ segments: [Segment], after start: Int, kind: SectionKind) -> [Range<Int>] {
+        func caption(_ k: Int) -> Bool {
+            guard segments[k].text.utf8.count <= 120, segments[k].text.has("表") || segments[k].text.has("附") else { return false }
+            let c = TextNormalizer.compact(segments[k].text)
+            return c.unicodeScalars.count <= 40 && (c.hasSuffix("表") || c.hasPrefix("附件") || c.hasPrefix("附表"))
+        }
+        var out: [Range<Int>] = []
+        var k = start
+        while k < segments.count {
+            defer { k += 1 }
+            guard caption(k), TemplateLabels.titleMatches(TextNormalizer.compact(segments[k].text), kind) else { continue }
+            var end = k + 1
+            while end < segments.count, !caption(end) || TextNormalizer.compact(segments[end].text).count <= 4 { end += 1 }
+            if end > k + 1 { out.append((k + 1)..<end) }
+        }
+        return out
     }
 
     /// Table 三 in its template's rows; a 2021 report that kept the 2019 layout of the table (one

@@ -203,6 +203,8 @@ package enum SectionRecognizer {
         guard let (numbering, number) = leadingNumber(&scalars) else { return nil }  // 三是… is an enumerated sentence
         let title = withoutYear(String(String.UnicodeScalarView(scalars)))
         guard !title.isEmpty, title.unicodeScalars.count <= maxTitleLength else { return nil }
+        // A table's caption (`2.收到和处理政府信息公开申请情况统计表`) is no section heading.
+        if title.hasSuffix("表") || title.hasSuffix("表)") { return nil }
         // Quoted as written (（一）, ：), not as folded for matching.
         let text = TextNormalizer.trim(TextNormalizer.stripMarkdown(raw))
         if let number, let kind = SectionKind(rawValue: number), TemplateLabels.titleMatches(title, kind) {
@@ -276,9 +278,12 @@ package enum SectionRecognizer {
     }
 
     /// The title is the official title or a known variant, give or take a few characters.
+    /// A table's caption (`主动公开政府信息情况统计表`, `附表1:…`, `附件2 …`) is not: attached tables
+    /// after the signature are captioned with the sections' words.
     package static func isPlainTitle(_ title: String, _ kind: SectionKind) -> Bool {
         guard TemplateLabels.titleMatches(title, kind) else { return false }
         let official = TextNormalizer.compact(kind.officialTitle)
-        return title.unicodeScalars.count <= official.unicodeScalars.count + 8 && !title.hasPrefix("表")
+        return title.unicodeScalars.count <= official.unicodeScalars.count + 8 && !title.hasPrefix("表") && !title.hasPrefix("附")
+            && !title.hasSuffix("表") && !title.hasSuffix("表)")
     }
 }
