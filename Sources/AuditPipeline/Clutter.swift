@@ -11,7 +11,9 @@ import Glibc
 enum Clutter {
     static let names: Set<String> = ["thumbs.db", "ehthumbs.db", "desktop.ini", ".ds_store", "icon\r", ".localized"]
     static let images: Set<String> = ["jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp", "svg", "ico", "heic"]
-    static let spreadsheets: Set<String> = ["xls", "xlsx", "xlsm", "et", "ods", "csv"]
+    static let spreadsheets: Set<String> = ["xls", "xlsx", "xlsm", "xlsb", "xltx", "xltm", "et", "ett", "ods", "csv", "tsv", "numbers"]
+    static let presentations: Set<String> = ["ppt", "pptx", "pps", "ppsx", "dps", "dpt", "odp", "key"]
+    static let media: Set<String> = ["mp4", "mp3", "avi", "mov", "wmv", "flv", "wav", "m4a"]
     static let archives: Set<String> = ["zip", "rar", "7z", "gz", "tgz", "tar", "bz2", "xz"]
     static let system: Set<String> = ["lnk", "url", "tmp", "db", "ini", "log"]
 
@@ -28,6 +30,8 @@ enum Clutter {
         let ext = (lower as NSString).pathExtension
         if images.contains(ext) { return Localized(zh: "图片，不是文字报告", en: "an image, not a text report") }
         if spreadsheets.contains(ext) { return Localized(zh: "电子表格，暂不作为报告审核", en: "a spreadsheet; not audited as a report") }
+        if presentations.contains(ext) { return Localized(zh: "演示文稿，不是报告全文", en: "a presentation, not a report") }
+        if media.contains(ext) { return Localized(zh: "音视频文件，不是文字报告", en: "an audio or video file, not a text report") }
         if archives.contains(ext) { return Localized(zh: "压缩包：请先解压，再审核其中的报告", en: "an archive: extract it and audit the reports inside") }
         if system.contains(ext) { return Localized(zh: "快捷方式、临时或系统文件，不是报告", en: "a shortcut, temporary or system file, not a report") }
         return nil

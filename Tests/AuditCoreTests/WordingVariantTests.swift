@@ -481,6 +481,11 @@ struct WordingVariantTests {
             #expect(a.status == .notReport, "\(text)")
             #expect(a.findings.count == 1 && a.findings[0].rule == "input.report" && a.findings[0].message.contains("请提供报告全文"))
         }
+        // A notice, a guide, a work summary, an explainer: they name the six parts but are no report.
+        for name in ["notice", "guide", "summary", "jiedu"] {
+            let a = audit(Project.text("Tests/AuditCoreTests/Fixtures/other-documents/\(name).txt"))
+            #expect(a.status == .notReport && a.findings.first?.message.contains("另一种文件") == true, "\(name): \(a.findings.map(\.message))")
+        }
         // The body without any heading we can read: its parts' content is there, so it is audited.
         let body = Self.base.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
             !["一、", "二、", "三、", "四、", "5、", "五、", "六、"].contains { line.hasPrefix($0) }

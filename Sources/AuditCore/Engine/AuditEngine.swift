@@ -32,6 +32,10 @@ public enum AuditEngine {
             return Localized(zh: "未识别为政府信息公开工作年度报告：没有找到标题、年度或任何一个规定部分",
                              en: "not recognised as an annual report: no title, year or section was found")
         }
+        if let kind = otherDocumentTitle(r), r.applicationTable == nil, r.reviewTable == nil, r.proactiveTable == nil {
+            return Localized(zh: "未识别为政府信息公开工作年度报告：标题“\(kind)”表明这是另一种文件（通知、指南、总结、解读等），且没有统计表；如确为年度报告，请提供报告全文",
+                             en: "not recognised as an annual report: the title '\(kind)' names another kind of document (a notice, guide, summary, explainer) and it has no tables; supply the report itself")
+        }
         if r.sections.isEmpty, r.sectionEvidence.isEmpty, r.applicationTable == nil, r.reviewTable == nil, r.proactiveTable == nil {
             return Localized(zh: "未找到年度报告正文：没有识别出任何一个规定部分、统计表或其内容（可能是报告的链接页、附件说明或报送函），请提供报告全文",
                              en: "no report body was found: no section, table or section content (a page linking the report, a cover letter?); supply the full report")
@@ -155,6 +159,16 @@ public enum AuditEngine {
                           en: "this report's page could not be written (\(reason)); its results are in the ranking and audit.jsonl")
         audit.findings.append(Finding(rule: "output.page", severity: .info, outcome: .unverifiable, message: m.text(language),
                                       line: nil, excerpt: nil, deduction: 0))
+    }
+
+    /// The first line of a document whose title names another kind of document than a report: it
+    /// ends in 通知, 指南, 总结… (关于做好…年度报告编制工作的通知) or opens as an explainer (一图读懂…).
+    static func otherDocumentTitle(_ r: Report) -> String? {
+        guard let first = r.lines.lazy.map({ TextNormalizer.trim($0) }).first(where: { !$0.isEmpty }), first.unicodeScalars.count <= 80 else { return nil }
+        let c = TextNormalizer.compact(TextNormalizer.stripMarkdown(first))
+        let ends = ["通知", "指南", "总结", "工作要点", "实施方案", "工作方案", "意见", "办法", "规定", "公告", "通报", "函", "目录", "清单"]
+        let opens = ["一图读懂", "图解", "一图看懂", "解读"]
+        return ends.contains(where: { c.hasSuffix($0) }) || opens.contains(where: { c.hasPrefix($0) }) ? first : nil
     }
 
     static func looksLikeNoReport(_ r: Report) -> Bool {
