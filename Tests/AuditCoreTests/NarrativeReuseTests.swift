@@ -148,6 +148,19 @@ struct NarrativeReuseTests {
         #expect(copied.allSatisfy { $0.outcomes.first { $0.rule == "narrative.reuse" }?.outcome == .fail })
     }
 
+    @Test("a saved page's browser title and menus above the article are not narrative two reports of one site share")
+    func siteMenusAboveTheTitle() throws {
+        let menus = ["沭阳县人民政府", "2025年12月30日\t星期二", "繁體版", "无障碍", "适老化", "智能问答", "首页", "走进沭阳", "办事服务", "政民互动",
+                     "政府信息公开", "数据开放", "专题专栏", "当前位置：首页 > 政府信息公开 > 政府信息公开年报 > 正文", "字号：大 中 小"].joined(separator: "\n")
+        let reports = ["001_4f4d1458c3fb7bc1", "002_22aa9dc67aee4612"].map { name -> Report in
+            let text = Project.text("examples/reports/\(name).txt").trimmingCharacters(in: .newlines)
+            let title = String(text.prefix { $0 != "\n" })
+            return ReportParser.parse(text: title + "-沭阳县人民政府\n" + menus + "\n" + text, source: name)
+        }
+        let audits = AuditEngine.auditAll(reports, history: [], rules: try Project.ruleSet("strict"), language: .zh).audits
+        for a in audits { #expect(!a.findings.contains { $0.rule == "narrative.reuse" }, "\(a.file): \(a.findings.filter { $0.rule == "narrative.reuse" }.map(\.message))") }
+    }
+
     @Test("seeds: 000 and 003 share three passages; 001, 002, 004 share none")
     func seeds() throws {
         let p = try parameters()

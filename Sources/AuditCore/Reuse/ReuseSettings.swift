@@ -135,7 +135,17 @@ public struct ReuseSettings: Sendable {
     /// The lines from the title to the signature: the report, without the page around it. The
     /// signature counts only below the last heading (a crawler's stamp at the top is no end).
     static func bodyLines(_ report: Report) -> ClosedRange<Int> {
-        let start = report.titleLine ?? 1
+        var start = report.titleLine ?? 1
+        // A saved page names the report in its browser title, then its menus, then the title
+        // again over the article: the body starts at the last title line before the first section.
+        if let first = report.sections.map(\.headingLine).min(), first - 1 > start, first - 1 <= report.lines.count {
+            for n in stride(from: first - 1, to: start, by: -1) {
+                let line = report.lines[n - 1]
+                guard line.utf8.count <= 240, line.has("年度报告") || line.has("年报") else { continue }
+                let c = TextNormalizer.compact(line)
+                if c.unicodeScalars.count <= 60, !c.has("。"), c.hasSuffix("报告") || c.hasSuffix("年报") { start = n; break }
+            }
+        }
         var end = Int.max
         if let lastHeading = report.sections.map(\.headingLine).max(), let signed = report.publicationDate?.line, signed > lastHeading { end = signed }
         return start <= end ? start...end : 1...Int.max
