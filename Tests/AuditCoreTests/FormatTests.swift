@@ -72,6 +72,11 @@ struct FormatTests {
         let text = HTMLText.text(fromHTML: word)
         #expect(text.contains("一、") && text.contains("总体情况") && !text.contains("endif") && !text.contains("隐藏"), "\(text)")
 
+        // Headings in lists the browser numbers 一、二、 (UEditor's custom_cn, CSS cjk-ideographic).
+        let listed = HTMLText.text(fromHTML: "<ol class=\"custom_cn list-paddingleft-1\" start=\"2\"><li><p><strong>主动公开政府信息情况</strong></p></li></ol>"
+                                   + "<ol style=\"list-style-type: cjk-ideographic;\"><li>总体情况</li><li>其他</li></ol><ol><li>不编号</li></ol>")
+        #expect(listed.contains("二、主动公开政府信息情况") && listed.contains("一、总体情况") && listed.contains("二、其他") && !listed.contains("、不编号"), "\(listed)")
+
         // The page's info bar and a metadata table above the article; the body is not signed.
         let body = Project.text("examples/reports/001_4f4d1458c3fb7bc1.txt")
         let title = "顿坊店乡人民政府2021年政府信息公开工作年度报告"

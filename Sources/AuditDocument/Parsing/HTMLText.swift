@@ -64,47 +64,6 @@ public enum HTMLText {
         }
     }
 
-    /// Word's HTML wraps what it shows in every browser (a list's `一、`) in `<![if !supportLists]>`
-    /// … `<![endif]>`, which libxml2 reads as text: the markers go, what they wrap stays. A hidden
-    /// block (`<!--[if gte mso 9]>…<![endif]-->`) is a comment and is left to the parser.
-    package static func withoutWordConditionals(_ html: String) -> String {
-        guard html.contains("<![") else { return html }
-        return html.replacingOccurrences(of: "<!\\[(?:if [^\\]>]{1,60}|endif)\\]>", with: "", options: .regularExpression)
-    }
-
-    /// Text (Markdown) whose tables are HTML `<table>` blocks, each rendered as the page's tables
-    /// are (a row per line, cells by tabs); nil when it has none.
-    package static func withEmbeddedTables(_ text: String) -> String? {
-        guard mayHoldTable(text), var open = text.range(of: "<table", options: .caseInsensitive) else { return nil }
-        var out = ""
-        var rest = text.startIndex
-        while true {
-            guard let close = text.range(of: "</table>", options: .caseInsensitive, range: open.upperBound..<text.endIndex) else { break }
-            out += text[rest..<open.lowerBound]
-            out += "\n" + HTMLText.text(fromHTML: String(text[open.lowerBound..<close.upperBound]))
-            rest = close.upperBound
-            guard let next = text.range(of: "<table", options: .caseInsensitive, range: rest..<text.endIndex) else { break }
-            open = next
-        }
-        guard rest != text.startIndex else { return nil }
-        return out + text[rest...]
-    }
-
-    /// Whether `<table` (any case) occurs, on the UTF-8 bytes: a case-insensitive search of a
-    /// String costs more than reading the file.
-    package static func mayHoldTable(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { b -> Bool in
-            let tag: [UInt8] = Array("table".utf8)
-            var i = 0
-            while i + 6 <= b.count {
-                if b[i] == 0x3C, (0..<5).allSatisfy({ b[i + 1 + $0] | 0x20 == tag[$0] }) { return true }
-                i += 1
-            }
-            return false
-        }
-    }
-
     @inline(__always) package static func isTagStart(_ c: UInt8) -> Bool { c == 0x2F || c == 0x21 || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) }
 
     public static func text(fromHTML html: String) -> String {
@@ -125,7 +84,10 @@ public enum HTMLText {
     package struct Writer {
         package var lines: [String] = []
         package var current = ""
+        /// A list item's number, put before the item's first text (its <p> starts a new line).
+        package var marker = ""
         package mutating func text(_ s: String) {
+            if !marker.isEmpty, s.contains(where: { !$0.isWhitespace }) { current += marker; marker = "" }
             // HTML white space collapses to one space.
             var collapsed = ""
             var lastSpace = current.isEmpty || current.hasSuffix(" ")
@@ -196,6 +158,20 @@ public enum HTMLText {
                 return
             }
             if tag == "br" { out.newline(); return }
+            if tag == "ol", let first = chineseNumberedList(node) {
+                // The browser numbers these items 一、二、… (UEditor's `custom_cn` lists); the text has no numbers.
+                var n = first
+                for c in children(node) {
+                    guard c.pointee.type == XML_ELEMENT_NODE, name(c) == "li" else { render(c, into: &out, depth: depth + 1); continue }
+                    out.newline()
+                    out.marker = DocxNumbering.format(n, "chineseCounting") + "、"
+                    for g in children(c) { render(g, into: &out, depth: depth + 1) }
+                    out.marker = ""
+                    out.newline()
+                    n += 1
+                }
+                return
+            }
             let isBlock = blocks.contains(tag)
             if isBlock { out.newline() }
             if tag.count == 2, tag.hasPrefix("h"), let level = Int(tag.dropFirst()) { out.text(String(repeating: "#", count: level) + " ") }
