@@ -161,6 +161,26 @@ struct NarrativeReuseTests {
         for a in audits { #expect(!a.findings.contains { $0.rule == "narrative.reuse" }, "\(a.file): \(a.findings.filter { $0.rule == "narrative.reuse" }.map(\.message))") }
     }
 
+    @Test("a paragraph in five of five reports is the place's convention; in four of four it is copying")
+    func localConvention() throws {
+        let paragraph = "按照区政务公开办的统一部署，本单位在门户网站开设政务公开专栏，设置机构职能、政策文件、规划计划、财政资金、重点领域等十二个子栏目，每月由专人对栏目内容逐项检查更新。"
+        let names = try FileManager.default.contentsOfDirectory(atPath: Project.root.appendingPathComponent("examples/reports").path).filter { $0.hasSuffix(".txt") }.sorted()
+        let reports = names.map { name -> Report in
+            let text = Project.text("examples/reports/" + name)
+            let at = text.range(of: "一、总体情况") ?? text.range(of: "总体情况")!
+            var t = text
+            t.insert(contentsOf: "\n" + paragraph + "\n", at: t.index(after: t[at.upperBound...].firstIndex(of: "\n") ?? at.upperBound))
+            return ReportParser.parse(text: t, source: name)
+        }
+        #expect(reports.count == 5)
+        func flagged(_ rs: [Report]) throws -> Int {
+            let audits = AuditEngine.auditAll(rs, history: [], rules: try Project.ruleSet("standard"), language: .zh).audits
+            return audits.filter { a in a.findings.contains { $0.rule == "narrative.reuse" && ($0.excerpt ?? "").contains("十二个子栏目") } }.count
+        }
+        #expect(try flagged(reports) == 0)
+        #expect(try flagged(Array(reports.prefix(4))) == 4)
+    }
+
     @Test("seeds: 000 and 003 share three passages; 001, 002, 004 share none")
     func seeds() throws {
         let p = try parameters()
