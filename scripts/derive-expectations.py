@@ -78,8 +78,9 @@ def period_outcome(label, strict):
 
 
 def fee_outcome(label, strict):
-    if label.get("template") != "2021":
-        return {"outcome": "not_applicable", "evidence": "the fee rule applies to the 2021 format"}
+    year = label.get("year")
+    if year is not None and year < 2021:
+        return {"outcome": "not_applicable", "evidence": "the fee rule applies to reports of 2021 on"}
     fee = label.get("fee")
     if not fee:
         return {"outcome": "fail", "evidence": "no 信息处理费 statement: " + (label.get("fee_note") or "")[:120]}

@@ -6,6 +6,14 @@ import Testing
 struct BeyondTemplateTests {
     func rule(_ set: String, _ id: String) throws -> RuleDefinition { try #require(try Project.ruleSet(set).rule(id)) }
 
+    @Test("a 2021 report still on the 2019 tables must state the fee like any report of 2021 on")
+    func feeFromReportYear() throws {
+        let r = ReportParser.parse(text: Project.text("Tests/AuditCoreTests/Fixtures/templates/2021-on-2019-tables.txt"), source: "t")
+        #expect(r.year == 2021 && r.template == .v2019)
+        let audit = AuditEngine.audit(r, rules: try Project.ruleSet("standard"), language: .zh)
+        #expect(audit.outcomes.first { $0.rule == "fees.disclosed" }?.outcome == .fail)
+    }
+
     @Test("seed 004's narrative figure (7 applications) is checked against its table: the row is unreadable, so could not verify")
     func seed004() throws {
         let r = try #require(CheckRunner.evaluate(try rule("standard", "numbers.consistent"), on: Project.seed("004")))
