@@ -181,6 +181,21 @@ struct NarrativeReuseTests {
         #expect(try flagged(Array(reports.prefix(4))) == 4)
     }
 
+    @Test("a department's text its government's later report compiles is not copied by the department; the government's office is not the government")
+    func compiledByGovernment() throws {
+        let work = "本局全面优化办事流程，多渠道提高政务服务透明度便利度。一是在民生服务方面，实施一窗通办改革，将社保、医保、公积金等二十三个事项纳入综合窗口，平均办理时间压缩至十五分钟。"
+        func dated(_ agency: String, _ date: String, _ body: String) -> Report {
+            ReportParser.parse(text: "\(agency)2021年政府信息公开工作年度报告\n一、总体情况\n\(body)\n\(agency)\n\(date)\n", source: agency)
+        }
+        let department = dated("某某县行政审批局", "2022年1月19日", work), government = dated("某某县人民政府", "2022年3月5日", "全县各部门扎实推进政务公开。" + work)
+        let r = try run([department, government])
+        #expect(r[0].observations.isEmpty, "\(r[0].observations)")
+        #expect(r[1].observations.contains { $0.outcome == .fail })
+        // The county office's report with the county government's earlier one in history: another agency, not its own earlier report.
+        let office = report("某某县人民政府办公室", 2022, work), gov2021 = report("某某县人民政府", 2021, work)
+        #expect(try run([office], history: [gov2021])[0].observations.allSatisfy { $0.variant != "earlier_year" })
+    }
+
     @Test("seeds: 000 and 003 share three passages; 001, 002, 004 share none")
     func seeds() throws {
         let p = try parameters()

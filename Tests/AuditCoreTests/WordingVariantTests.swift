@@ -309,6 +309,18 @@ struct WordingVariantTests {
         // The same agency written 某某县政府 is the same agency, and a real difference is found.
         let short2020 = HistoryReport(report("某某县政府办公室", 2020, carryOver: "2"), narrative: nil)
         #expect(CarryOverCheck.evaluate(office, history: [short2020]).outcome == .fail)
+        // Two reports of last year (a draft and its final) that disagree: which counts is not known.
+        let draft = HistoryReport(report("某某县人民政府办公室", 2020, carryOver: "2"), narrative: nil)
+        let twoVersions = CarryOverCheck.evaluate(office, history: [office2020, draft])
+        #expect(twoVersions.outcome == .unverifiable && twoVersions.observations.first?.values["reason"]?.zh.contains("2份报告") == true)
+        #expect(CarryOverCheck.evaluate(office, history: [office2020, HistoryReport(report("某某县人民政府办公室", 2020), narrative: nil)]).outcome == .pass)
+        // Last year's report before the 2019 format has no carried-over row: nothing to compare.
+        var old = HistoryReport(report("某某县人民政府办公室", 2020, carryOver: "2"), narrative: nil)
+        old.template = nil
+        #expect(CarryOverCheck.evaluate(office, history: [old]).outcome == .notApplicable)
+        // 乙街道办事处 and 乙街道 are one agency; 甲镇人民政府 and 甲镇 too.
+        #expect(HistoryReport.ownName("乙街道办事处") == HistoryReport.ownName("乙街道") && HistoryReport.ownName("甲镇人民政府") == HistoryReport.ownName("甲镇"))
+        #expect(HistoryReport.ownName("某某县人民政府办公室") != HistoryReport.ownName("某某县人民政府"))
     }
 
     @Test("titles with the year in Chinese numerals, in parentheses, or with 关于 and （全文）")

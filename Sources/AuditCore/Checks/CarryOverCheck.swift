@@ -39,9 +39,22 @@ public enum CarryOverCheck: CorpusCheck {
 
     public static func evaluate(_ report: Report, history: [HistoryReport]) -> CheckResult {
         // The same agency's own report: a government's office is not the government.
-        guard let year = report.year, let name = HistoryReport.ownName(report.agency),
-              let last = history.filter({ $0.agencyName == name && $0.year == year - 1 }).sorted(by: { $0.file < $1.file }).first else { return .notApplicable }
+        guard let year = report.year, let name = HistoryReport.ownName(report.agency) else { return .notApplicable }
+        // A report before the 2019 format has no carried-over row to compare with.
+        let candidates = history.filter { $0.agencyName == name && $0.year == year - 1 && $0.template != nil }.sorted { $0.file < $1.file }
+        guard var last = candidates.first else { return .notApplicable }
         if let doubt = report.figuresInDoubt { return .from([.unverifiable(doubt)]) }
+        // Two reports of that year (a draft and its final, a corrected version): the one that
+        // counts is not known, unless they give the same figures.
+        let read = candidates.filter { $0.carryOver != nil }
+        if let first = read.first {
+            if read.contains(where: { $0.carryOver! != first.carryOver! }) {
+                let files = read.map(\.file).joined(separator: "、")
+                return .from([.unverifiable(Localized(zh: "本单位\(year - 1)年有\(read.count)份报告（\(files)），其结转下年度数不同，无法确定以哪份为准",
+                                                      en: "the agency has \(read.count) reports for \(year - 1) (\(files)) with different carried-over figures"))])
+            }
+            last = first
+        }
         guard let table = report.applicationTable, case .read(let cells)? = table.reading(row: "carry_in") else {
             return .from([.unverifiable(Localized(zh: "本年“二、上年结转政府信息公开申请数量”行读不出", en: "this year's carried-in row cannot be read"))])
         }

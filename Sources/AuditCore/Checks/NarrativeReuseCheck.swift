@@ -113,11 +113,18 @@ public enum NarrativeReuseCheck: CorpusCheck {
         pairs.removeAll { a, b in sketches[a].agencyName != nil && sketches[a].agencyName == sketches[b].agencyName && sketches[a].year != nil && sketches[a].year == sketches[b].year }
         var needed = [Bool](repeating: false, count: sketches.count)
         for (a, b) in pairs { needed[a] = true; needed[b] = true }
-        func hasHistory(_ key: String?, _ year: Int?) -> Bool {
-            guard p.compareHistory, let key else { return false }
-            return history.contains { $0.agencyKey == key && ($0.year ?? Int.min) < (year ?? Int.max) }
+        // History is the agency's own earlier reports (a government's office is not the
+        // government); one already in the run is compared there, not twice.
+        let inRun = Set(sketches.compactMap { s in s.agencyName.map { "\($0)|\(s.year ?? 0)" } })
+        let historyNames = history.map { old -> String? in
+            guard let name = HistoryReport.ownName(old.agency), !inRun.contains("\(name)|\(old.year ?? 0)") else { return nil }
+            return name
         }
-        if !history.isEmpty { for d in sketches.indices where hasHistory(sketches[d].agencyKey, sketches[d].year) { needed[d] = true } }
+        func earlier(_ name: String?, _ year: Int?) -> [Int] {
+            guard p.compareHistory, let name else { return [] }
+            return history.indices.filter { historyNames[$0] == name && (history[$0].year ?? Int.min) < (year ?? Int.max) }
+        }
+        if !history.isEmpty { for d in sketches.indices where !earlier(sketches[d].agencyName, sketches[d].year).isEmpty { needed[d] = true } }
         var docs = [NarrativeDocument?](repeating: nil, count: sketches.count)
         let wanted = needed.indices.filter { needed[$0] }
         for (k, doc) in Parallelism.map(wanted.count, { document(wanted[$0]) }).enumerated() { docs[wanted[k]] = doc }
@@ -136,10 +143,18 @@ public enum NarrativeReuseCheck: CorpusCheck {
             var obs: [Observation] = []
             // The same agency's report of another year in the same run: the later one copies the
             // earlier one (a finding of its own kind), never the other way round.
-            func sameAgency(_ other: Int) -> Bool { doc.agencyKey != nil && docs[other]?.agencyKey == doc.agencyKey }
+            let own = HistoryReport.ownName(doc.agency)
+            func sameAgency(_ other: Int) -> Bool { own != nil && HistoryReport.ownName(docs[other]?.agency) == own }
             let laterOfSameAgency = { (o: Int) in sameAgency(o) && (docs[o]?.year ?? Int.min) > (doc.year ?? Int.max) }
             let earlierOfSameAgency = { (o: Int) in sameAgency(o) && (docs[o]?.year ?? Int.max) < (doc.year ?? Int.min) }
-            let spans = perDoc[d].filter { !laterOfSameAgency($0.partner) }
+            // A government's report compiles its departments' work: a department that published
+            // its text first is the source, not the copy.
+            let compiledFrom = { (o: Int) -> Bool in
+                guard let other = docs[o], other.year == doc.year, AgencyLevel.classify(other.agency) == .government,
+                      AgencyLevel.classify(doc.agency) != .government, let mine = doc.date, let theirs = other.date else { return false }
+                return mine < theirs
+            }
+            let spans = perDoc[d].filter { !laterOfSameAgency($0.partner) && !compiledFrom($0.partner) }
             for region in mergeRegions(spans.filter { earlierOfSameAgency($0.partner) }) {
                 let last = region.partners.map { docs[$0.doc]! }.max { ($0.year ?? 0, $0.file) < ($1.year ?? 0, $1.file) }!
                 let year = last.year.map(String.init) ?? "往"
@@ -152,8 +167,9 @@ public enum NarrativeReuseCheck: CorpusCheck {
                 obs.append(observation(doc, region, .crossReport, extra: ["others": Localized(zh: names.joined(separator: "、"), en: names.joined(separator: ", "))],
                                        sources: region.partners.map { SourceRef(file: docs[$0.doc]!.file, line: docs[$0.doc]!.line(at: $0.start)) }, p))
             }
-            if hasHistory(doc.agencyKey, doc.year), let key = doc.agencyKey {
-                for (h, old) in history.enumerated() where old.agencyKey == key && (old.year ?? Int.min) < (doc.year ?? Int.max) {
+            do {
+                for h in earlier(own, doc.year) {
+                    let old = history[h]
                     let shared = ReuseDetector.pairPassages(doc, old, aIndex: d, bIndex: h, p.settings)
                     for region in mergeRegions(shared.map { ($0.aStart, $0.aEnd, $0.matched, $0.similarity, h, $0.bStart) }) {
                         let year = old.year.map(String.init) ?? "往"
