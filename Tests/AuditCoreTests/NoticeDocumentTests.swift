@@ -38,6 +38,20 @@ struct NoticeDocumentTests {
         #expect(text.hasSuffix("某某区政务公开办\n2026年3月1日") || text.contains("某某区政务公开办\n2026年3月1日"))
     }
 
+    @Test("a file that is no report (or unreadable) is named, not counted, ranked or listed with problems as a report")
+    func filesThatAreNoReports() throws {
+        let (ranked, run) = try Self.audited("strict")
+        let notice = AuditEngine.audit(ReportParser.parse(text: "关于报送2021年政府信息公开工作年度报告的函\n县政务公开办：\n现将我局报告随文报送。\n", source: "报送函.txt"),
+                                       rules: run.ruleSet, language: .zh)
+        #expect(notice.status == .notReport)
+        let all = Ranking.rank(ranked + [notice])
+        let text = try DocxText.text(fromDOCX: try NoticeDocument.docx(all, run))
+        #expect(text.contains("对5份2021年度政府信息公开工作年度报告进行了审核") && text.contains("本次共审核报告5份"))
+        #expect(text.contains("另有1个文件无法读取或不是年度报告（报送函.txt），未计入审核和排名"))
+        #expect(text.split(separator: "\n").filter { $0.contains("\t") }.count == 6)
+        #expect(!text.contains("报送函.txt（0分"))
+    }
+
     @Test("the same run gives the same bytes; a mixed batch names no year; text is escaped")
     func deterministic() throws {
         let (ranked, run) = try Self.audited("standard")

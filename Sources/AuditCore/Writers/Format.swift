@@ -4,6 +4,14 @@ import Foundation
 /// Shared text formatting for the writers; deterministic (no locale, no time zone).
 public enum Format {
     /// `98`, `97.5`, `97.25`: at most two decimals, no trailing zeros.
+    /// How many reports were audited, and how many other files (unreadable, or no report) the
+    /// ranking lists besides: they are no agency's report.
+    static func reportCount(_ ranked: [ReportAudit], zh: Bool) -> String {
+        let parsed = ranked.filter { $0.status == .parsed }.count, others = ranked.count - parsed
+        guard others > 0 else { return "\(parsed)" }
+        return zh ? "\(parsed)（另有\(others)个文件无法读取或不是年度报告）" : "\(parsed) (and \(others) files that could not be read or are no annual report)"
+    }
+
     static func number(_ x: Double) -> String {
         let cents = Int64((x * 100).rounded())
         let whole = cents / 100, frac = abs(cents % 100)

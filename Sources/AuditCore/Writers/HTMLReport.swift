@@ -55,7 +55,7 @@ public enum HTMLReport {
         let zh = run.language == .zh
         var h = head(zh ? "政府信息公开工作年度报告审核" : "Annual report audit", lang: run.language)
         h += "<body data-ready=\"0\">\n<h1>\(zh ? "政府信息公开工作年度报告审核排名" : "Annual report audit ranking")</h1>\n"
-        h += "<p class=\"meta\">\(zh ? "规则集" : "Rule set")：\(escape(run.ruleSet.name)) · \(zh ? "审核日期" : "Date")：\(escape(run.date)) · \(zh ? "报告数" : "Reports")：\(ranked.count)</p>\n"
+        h += "<p class=\"meta\">\(zh ? "规则集" : "Rule set")：\(escape(run.ruleSet.name)) · \(zh ? "审核日期" : "Date")：\(escape(run.date)) · \(zh ? "报告数" : "Reports")：\(escape(Format.reportCount(ranked, zh: zh)))</p>\n"
         h += "<section class=\"charts\">\n" + histogram(ranked, zh) + ruleChart(ranked, run, zh) + "</section>\n"
         let grades = run.ruleSet.grades.sorted { $0.minimum > $1.minimum }.map(\.name)
         h += "<div class=\"controls\"><input id=\"q\" type=\"search\" placeholder=\"\(zh ? "按单位、文件或问题筛选" : "Filter by agency, file or problem")\">"

@@ -48,26 +48,30 @@ public enum NoticeDocument {
         var body = ""
         body += paragraph(zh ? "关于\(yearText)政府信息公开工作年度报告审核情况的通报（草稿）" : "Notice on the audit of the \(yearText)annual reports (draft)", style: "Title")
         body += paragraph(zh ? "各有关单位：" : "To the agencies concerned:", style: "Body", indent: false)
+        // Files that could not be read or are no report are named, not counted or ranked as reports.
         let audited = ranked.filter { $0.status == .parsed }
+        let others = ranked.filter { $0.status != .parsed }
         body += paragraph(zh
-            ? "根据《中华人民共和国政府信息公开条例》和政府信息公开工作年度报告格式的有关要求，\(issuer)于\(writtenDate(run.date, zh))对\(ranked.count)份\(yearText)政府信息公开工作年度报告进行了审核（规则集：\(run.ruleSet.name)）。现将审核情况通报如下。"
-            : "Under the Regulations on Open Government Information and the official report format, \(issuer) audited \(ranked.count) \(yearText)annual reports on \(run.date) (rule set: \(run.ruleSet.name)). The results follow.",
+            ? "根据《中华人民共和国政府信息公开条例》和政府信息公开工作年度报告格式的有关要求，\(issuer)于\(writtenDate(run.date, zh))对\(audited.count)份\(yearText)政府信息公开工作年度报告进行了审核（规则集：\(run.ruleSet.name)）。现将审核情况通报如下。"
+            : "Under the Regulations on Open Government Information and the official report format, \(issuer) audited \(audited.count) \(yearText)annual reports on \(run.date) (rule set: \(run.ruleSet.name)). The results follow.",
             style: "Body")
 
         body += paragraph(zh ? "一、总体情况" : "1. Overview", style: "Heading")
         let grades = run.ruleSet.grades.sorted { $0.minimum > $1.minimum }.map(\.name)
-        let counts = grades.map { g in (g, ranked.filter { $0.grade == g }.count) }.filter { $0.1 > 0 }
+        let counts = grades.map { g in (g, audited.filter { $0.grade == g }.count) }.filter { $0.1 > 0 }
         let mean = audited.isEmpty ? 0 : audited.map(\.score).reduce(0, +) / Double(audited.count)
+        let otherFiles = others.map { ($0.file as NSString).lastPathComponent }.joined(separator: "、")
         body += paragraph(zh
-            ? "本次共审核报告\(ranked.count)份，平均得分\(Format.number((mean * 100).rounded() / 100))分。其中" + counts.map { "\($0.0)\($0.1)份" }.joined(separator: "、") + "。"
-              + (ranked.count > audited.count ? "另有\(ranked.count - audited.count)份文件无法读取或不是年度报告，已在排名表中列出。" : "")
-            : "\(ranked.count) reports were audited; mean score \(Format.number((mean * 100).rounded() / 100)). " + counts.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + ".",
+            ? "本次共审核报告\(audited.count)份，平均得分\(Format.number((mean * 100).rounded() / 100))分。其中" + counts.map { "\($0.0)\($0.1)份" }.joined(separator: "、") + "。"
+              + (others.isEmpty ? "" : "另有\(others.count)个文件无法读取或不是年度报告（\(otherFiles)），未计入审核和排名。")
+            : "\(audited.count) reports were audited; mean score \(Format.number((mean * 100).rounded() / 100)). " + counts.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "."
+              + (others.isEmpty ? "" : " \(others.count) other files could not be read or are no annual report (\(otherFiles)); they are not counted or ranked."),
             style: "Body")
 
         body += paragraph(zh ? "二、审核排名" : "2. Ranking", style: "Heading")
-        body += rankingTable(ranked, zh)
+        body += rankingTable(audited, zh)
 
-        body += problemsPart(ranked, run, options: options)
+        body += problemsPart(audited, run, options: options)
 
         body += paragraph(zh ? "四、工作要求" : "4. Requirements", style: "Heading")
         body += paragraph(zh ? "请各单位对照上述问题逐项整改，修改完善本单位政府信息公开工作年度报告，于×月×日前重新发布，并将整改情况报送\(issuer)。"

@@ -4,8 +4,8 @@ public enum RankingMarkdown {
     public static func render(_ ranked: [ReportAudit], _ run: RunInfo) -> String {
         let zh = run.language == .zh
         var out = zh ? "# 政府信息公开工作年度报告审核排名\n\n" : "# Annual report audit ranking\n\n"
-        out += zh ? "- 规则集：\(run.ruleSet.name)（\(run.ruleSet.files.joined(separator: "，"))）\n- 审核日期：\(run.date)\n- 报告数：\(ranked.count)\n\n"
-                  : "- Rule set: \(run.ruleSet.name) (\(run.ruleSet.files.joined(separator: ", ")))\n- Date: \(run.date)\n- Reports: \(ranked.count)\n\n"
+        out += zh ? "- 规则集：\(run.ruleSet.name)（\(run.ruleSet.files.joined(separator: "，"))）\n- 审核日期：\(run.date)\n- 报告数：\(Format.reportCount(ranked, zh: true))\n\n"
+                  : "- Rule set: \(run.ruleSet.name) (\(run.ruleSet.files.joined(separator: ", ")))\n- Date: \(run.date)\n- Reports: \(Format.reportCount(ranked, zh: false))\n\n"
         let b = run.baseline
         out += zh ? "| 排名 | 单位 | 年度 | 得分 | 等级 | 错误 | 警告 | 核验覆盖 | 主要问题 | 文件 |" : "| Rank | Agency | Year | Score | Grade | Errors | Warnings | Verified | Main problem | File |"
         out += b == nil ? "\n|---:|---|---:|---:|---|---:|---:|---:|---|---|\n" : (zh ? " 得分变化 | 排名变化 |\n" : " Score change | Rank change |\n") + "|---:|---|---:|---:|---|---:|---:|---:|---|---|---:|---:|\n"
