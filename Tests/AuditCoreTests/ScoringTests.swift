@@ -9,6 +9,18 @@ struct ScoringTests {
                     outcomes: [], score: score, grade: "", verifiedRules: 4, applicableRules: 4, lines: [])
     }
 
+    @Test("a baseline with an agency's reports of several years is compared year with year; with one year, with that one")
+    func baselineYears() throws {
+        let jsonl = [#"{"file":"a2020.txt","agency":"某某县农业农村局","year":2020,"score":98,"rank":1}"#,
+                     #"{"file":"a2021.txt","agency":"某某县农业农村局","year":2021,"score":62,"rank":9}"#,
+                     #"{"file":"b2020.txt","agency":"某某县教育局","year":2020,"score":80,"rank":3}"#].joined(separator: "\n")
+        let baseline = try Baseline.parse(jsonl, source: "old/audit.jsonl")
+        #expect(baseline.entry(for: audit("x.txt", 90, agency: "某某县农业农村局"))?.score == 62)   // the same year, 2021
+        #expect(baseline.entry(for: audit("y.txt", 85, agency: "某某县教育局"))?.score == 80)      // its only year
+        let (new, missing) = baseline.differences([audit("x.txt", 90, agency: "某某县农业农村局"), audit("z.txt", 70, agency: "某某县财政局")])
+        #expect(new.map(\.file) == ["z.txt"] && missing.map(\.file).sorted() == ["a2020.txt", "b2020.txt"])
+    }
+
     @Test("ties share a rank: 1, 2, 2, 4; then by name for a stable order")
     func ranks() {
         let ranked = Ranking.rank([audit("d", 70), audit("b", 90, agency: "乙"), audit("c", 90, agency: "甲"), audit("a", 100)])
