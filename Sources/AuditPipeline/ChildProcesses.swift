@@ -29,6 +29,16 @@ public enum ChildProcesses {
         lock.lock(); scratches.remove(path); lock.unlock()
     }
 
+    /// Whether an interrupt is being handled: a failure the cleanup caused (a write into the
+    /// staging folder it is removing) must then wait for the handler's exit, not report itself.
+    public static var isStopping: Bool { lock.lock(); defer { lock.unlock() }; return stopping }
+
+    /// While an interrupt is handled, parks the calling thread: the handler exits the process.
+    public static func awaitInterruptExit() {
+        guard isStopping else { return }
+        while true { sleep(1) }
+    }
+
     /// Kills every running group and removes every scratch folder (on SIGINT, SIGTERM, SIGHUP).
     static func stopAll() {
         lock.lock()

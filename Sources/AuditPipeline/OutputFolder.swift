@@ -59,7 +59,10 @@ public final class OutputFolder {
             try? fm.removeItem(atPath: parent + "/" + entry)
         }
         interruption = Self.onInterrupt { [staging, lockPath] in
-            // Ctrl-C or a kill: the staged half-set goes, the previous set stays as it was.
+            // Ctrl-C or a kill: the staged half-set goes, the previous set stays as it was. It is
+            // renamed first, so the writer still running cannot add files while it is removed.
+            let doomed = staging + ".interrupted"
+            if rename(staging, doomed) == 0 { try? FileManager.default.removeItem(atPath: doomed) }
             try? FileManager.default.removeItem(atPath: staging)
             unlink(lockPath)
         }

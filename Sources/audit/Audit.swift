@@ -43,12 +43,17 @@ struct Audit: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            // Interrupted at the very end: the handler finishes its cleanup and exits.
+            ChildProcesses.awaitInterruptExit()
         } catch let e as ExitCode {
+            ChildProcesses.awaitInterruptExit()
             Foundation.exit(e.rawValue)
         } catch let e as AuditError {
+            ChildProcesses.awaitInterruptExit()
             FileHandle.standardError.write(Data((e.description + "\n").utf8))
             Foundation.exit(2)
         } catch {
+            ChildProcesses.awaitInterruptExit()
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }   // --help, --version
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
