@@ -8,11 +8,11 @@ import Glibc
 /// Reads the files named by --exemptions and --baseline; a file that cannot be read is a usage
 /// error, one with problems its own `AuditError` (exit 2 either way).
 public enum SideInputs {
-    public static func exemptions(_ path: String, today: String) throws -> ExemptionSet {
+    public static func exemptions(_ path: String, today: String, ruleIDs: Set<String>? = nil) throws -> ExemptionSet {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw AuditError.usage("无法读取豁免文件“\(path)”。\n       cannot read the exemptions file '\(path)'.")
         }
-        return try ExemptionSet.load(RuleFileText(path: path, text: text), today: today)
+        return try ExemptionSet.load(RuleFileText(path: path, text: text), today: today, ruleIDs: ruleIDs)
     }
 
     public static func baseline(_ path: String) throws -> Baseline {

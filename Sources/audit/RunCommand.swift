@@ -75,7 +75,7 @@ struct RunOptions: ParsableArguments {
         options.printSummary = !quiet
         options.printNotes = !quiet
         options.showProgress = !quiet
-        if let exemptions { options.exemptions = try SideInputs.exemptions(exemptions, today: options.date) }
+        if let exemptions { options.exemptions = try SideInputs.exemptions(exemptions, today: options.date, ruleIDs: Set(options.ruleSet.rules.map(\.id))) }
         if let baseline { options.baseline = try SideInputs.baseline(baseline) }
         return options
     }

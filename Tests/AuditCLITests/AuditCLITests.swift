@@ -369,6 +369,12 @@ struct AuditCLITests {
         try "exemptions:\n  - rule: x\n    resaon: y\n".write(to: file, atomically: true, encoding: .utf8)
         let bad = try CLI.run(["--out", out2.path, "--exemptions", file.path, "examples/reports/"])
         #expect(bad.status == 2 && bad.stderr.contains("did you mean 'reason'"))
+        // A mistyped rule id and an impossible date: errors at their own lines.
+        try "exemptions:\n  - file: a.txt\n    rule: period.state\n    fingerprint: 0000000000000000\n    reason: r\n    approved_by: a\n    expires: 2027-13-31\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let typo = try CLI.run(["--out", out2.path, "--exemptions", file.path, "examples/reports/"])
+        #expect(typo.status == 2 && typo.stderr.contains(":3:") && typo.stderr.contains("did you mean 'period.stated'"), "\(typo.stderr)")
+        #expect(typo.stderr.contains(":7:") && typo.stderr.contains("2027-13-31"), "\(typo.stderr)")
     }
 
     @Test("baseline: score and rank change per agency, agencies new and missing")

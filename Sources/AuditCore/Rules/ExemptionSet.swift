@@ -19,7 +19,9 @@ public struct ExemptionSet: Sendable {
     static let keys = ["file", "agency", "rule", "fingerprint", "reason", "approved_by", "expires"]
 
     /// Parses an exemptions file; every problem is reported with file, line and column.
-    public static func load(_ file: RuleFileText, today: String) throws -> ExemptionSet {
+    /// With `ruleIDs`, a rule an exemption names must be one of them (or a note of the run's own,
+    /// `input.…`), so a mistyped id is an error, not an exemption that silently never applies.
+    public static func load(_ file: RuleFileText, today: String, ruleIDs: Set<String>? = nil) throws -> ExemptionSet {
         var issues: [RuleFileIssue] = []
         var out: [Exemption] = []
         do {
@@ -31,9 +33,13 @@ public struct ExemptionSet: Sendable {
             for item in list {
                 guard let e = item.entries else { issues.append(item.issue("each exemption is a mapping")); continue }
                 var v: [String: String] = [:]
+                var nodes: [String: YAMLValue] = [:]
                 for (k, kn, value) in e {
                     guard keys.contains(k) else { issues.append(kn.issue(Suggest.unknownKey(k, known: keys, in: "an exemption"))); continue }
-                    v[k] = value.string
+                    v[k] = value.string; nodes[k] = value
+                }
+                if let rule = v["rule"], !rule.isEmpty, let ids = ruleIDs, !ids.contains(rule), !rule.hasPrefix("input."), !rule.hasPrefix("output.") {
+                    issues.append((nodes["rule"] ?? item).issue("the rule set has no rule '\(rule)'" + (Suggest.closest(rule, in: ids.sorted()).map { "; did you mean '\($0)'?" } ?? "")))
                 }
                 for k in ["rule", "fingerprint", "reason", "approved_by", "expires"] where (v[k] ?? "").isEmpty {
                     issues.append(item.issue("an exemption needs '\(k)'"))
@@ -41,7 +47,7 @@ public struct ExemptionSet: Sendable {
                 if v["file"] == nil && v["agency"] == nil { issues.append(item.issue("an exemption needs 'file' or 'agency'")) }
                 if let d = v["expires"] {
                     if let day = CalendarDay(d) { v["expires"] = day.description }
-                    else { issues.append(item.issue("'expires' must be a real date YYYY-MM-DD, not '\(d)'")) }
+                    else { issues.append((nodes["expires"] ?? item).issue("'expires' must be a real date YYYY-MM-DD, not '\(d)'")) }
                 }
                 out.append(Exemption(file: v["file"], agency: v["agency"], rule: v["rule"] ?? "", fingerprint: v["fingerprint"] ?? "",
                                      reason: v["reason"] ?? "", approvedBy: v["approved_by"] ?? "", expires: v["expires"] ?? "",
