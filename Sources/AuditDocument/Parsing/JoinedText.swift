@@ -15,13 +15,32 @@ package struct JoinedText {
         var units: [UInt16] = []
         var starts: [Int] = [], lines: [Int] = []
         for seg in segments {
-            let c = TextNormalizer.compact(seg.text)
+            var c = TextNormalizer.compact(seg.text)
+            // A page's footer (`- 3 -`, `第3页共8页`) inside a sentence a page break cut is no text of it.
+            if c.utf8.count <= 24, Self.isPageFooter(c) { continue }
+            // Markdown converters' emphasis, breaks and math marks (`**2025年1月1日**`, `<br>`, `$2025$`).
+            if c.contains("*") || c.contains("<") || c.contains("$") { c = Self.withoutMarkup(c) }
+            // OCR's l, I, O and 曰 beside figures (收费通知l件, 38O元, 31曰) read as the figures they are.
+            if c.unicodeScalars.contains(where: { Self.ocrLetters.contains($0) }), let repaired = StatisticsPeriodReader.ocrRepaired(c) { c = repaired }
             starts.append(units.count); lines.append(seg.line)
             s += c
             // Code unit by code unit: `utf16.count` of a long non-ASCII string builds an index of it.
             for u in c.utf16 { units.append(u) }
         }
         text = s; utf16 = units; self.starts = starts; segLines = lines
+    }
+
+    static let footer = try! NSRegularExpression(pattern: "^(?:[-—–~]+\\d{1,3}[-—–~]+|第\\d{1,3}页(?:/?共\\d{1,3}页)?|\\d{1,3}/\\d{1,3})$")
+    static func isPageFooter(_ c: String) -> Bool {
+        footer.firstMatch(in: c, range: NSRange(location: 0, length: (c as NSString).length)) != nil
+    }
+
+    static let ocrLetters: Set<Unicode.Scalar> = ["l", "I", "O", "o", "曰", "|", "丨", "i"]
+
+    static func withoutMarkup(_ c: String) -> String {
+        var t = c
+        for mark in ["**", "<br>", "<br/>", "<br />", "<BR>", "$"] where t.contains(mark) { t = t.replacingOccurrences(of: mark, with: "") }
+        return t
     }
 
     /// The source line of a UTF-16 offset.

@@ -53,7 +53,10 @@ package enum SectionRecognizer {
 
     package static func candidates(in lines: [String]) -> [HeadingCandidate] {
         var out: [HeadingCandidate] = []
+        var continued = -1
         for (i, raw) in lines.enumerated() {
+            // The second half of a heading wrapped onto this line was read with the first.
+            if i == continued { continue }
             var whole: HeadingCandidate?
             if i > 0, let numeral = numeralEnding(lines[i - 1]), let c = afterNumeral(numeral, raw, line: i + 1) {
                 out.append(c)
@@ -62,6 +65,11 @@ package enum SectionRecognizer {
             if let h = heading(raw) {
                 whole = wholeLine(h, line: i + 1, length: raw.unicodeScalars.count)
                 out.append(whole!)
+            } else if let h = wrappedHeading(lines, at: i) {
+                // `四、政府信息公开行政` / `复议、行政诉讼情况`: a heading a PDF's line width broke.
+                whole = wholeLine(h, line: i + 1, length: raw.unicodeScalars.count)
+                out.append(whole!)
+                continued = i + 1
             }
             // A line that is a heading holds no other.
             guard whole == nil else { continue }
@@ -195,7 +203,7 @@ package enum SectionRecognizer {
         // and are rejected before they are folded and compacted.
         guard raw.unicodeScalars.contains(where: { titleScalars.contains($0) }) else { return nil }
         let visible = TextNormalizer.stripMarkdown(TextNormalizer.fold(raw))
-        let compact = TextNormalizer.compact(visible)
+        let compact = forMatching(TextNormalizer.compact(visible))
         guard !compact.isEmpty, compact.unicodeScalars.count <= maxTitleLength + 3 else { return nil }
         var scalars = Array(compact.unicodeScalars)
         // Headings are titles, not sentences.
@@ -206,7 +214,15 @@ package enum SectionRecognizer {
         // A table's caption (`2.收到和处理政府信息公开申请情况统计表`) is no section heading.
         if title.hasSuffix("表") || title.hasSuffix("表)") { return nil }
         // Quoted as written (（一）, ：), not as folded for matching.
-        let text = TextNormalizer.trim(TextNormalizer.stripMarkdown(raw))
+        var text = TextNormalizer.trim(TextNormalizer.stripMarkdown(raw))
+        if text.contains("**") { text = text.replacingOccurrences(of: "**", with: "") }
+        // OCR lost the numeral's mark (`一 总体情况`): the numeral still numbers the section it names.
+        if number == nil, let f = title.unicodeScalars.first, let n = hanNumeral(f), n <= 6, let kind = SectionKind(rawValue: n) {
+            let rest = String(String.UnicodeScalarView(title.unicodeScalars.dropFirst()))
+            if TemplateLabels.titleMatches(rest, kind) || TemplateLabels.matchTitle(rest)?.kind == kind {
+                return Heading(kind: kind, order: n, text: text, numbering: .other(String(f)))
+            }
+        }
         if let number, let kind = SectionKind(rawValue: number), TemplateLabels.titleMatches(title, kind) {
             return Heading(kind: kind, order: number, text: text, numbering: numbering)
         }
