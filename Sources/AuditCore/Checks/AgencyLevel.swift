@@ -1,3 +1,4 @@
+import Foundation
 import AuditDocument
 /// The level of an agency, which sets its publication deadline.
 public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
@@ -27,7 +28,7 @@ public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
         // Party organs, congresses, courts and procuratorates, mass organisations: 条例 第四十九条's
         // deadlines are not theirs, so their level says nothing of a deadline.
         if outsideTheRegulation.contains(where: { n.has($0) }) { return nil }
-        if n.range(of: belowCountyUnit, options: .regularExpression) != nil { return .township }
+        if belowCounty.firstMatch(in: n, range: NSRange(n.startIndex..., in: n)) != nil { return .township }
         // An area bureau (片区管理局) may run former towns or a whole zone: the name does not tell.
         if n.has("片区") { return nil }
         let departmentMarks = ["局", "委员会", "办公室", "办公厅", "厅", "署", "委", "办"]
@@ -51,6 +52,7 @@ public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
     /// A unit of a township, a sub-district, a community or a village (某某街道便民服务中心,
     /// 某某社区居民委员会, 某某镇人民政府党政办): it reports at the township's level, not as a county
     /// department, though its name ends in 中心 or 委员会. 城乡, 乡村 and a city named 镇江 are not.
+    static let belowCounty = try! NSRegularExpression(pattern: belowCountyUnit)
     static let belowCountyUnit = "街道|社区居|社区服务|居民委员会|村民委员会|居委会|村委会"
         + "|^.{2,12}?(?<!城)[乡镇](?:人民政府)?(?:便民服务中心|为民服务中心|综合服务中心|政务服务中心|党政综合办公室|党政办公室|党政办"
         + "|综合执法[\\p{Han}]{0,3}|财政所|农业服务中心|社会事务[\\p{Han}]{0,4}|办公室|中心|所|站)$"

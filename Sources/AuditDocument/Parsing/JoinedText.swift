@@ -17,11 +17,12 @@ package struct JoinedText {
         for seg in segments {
             var c = TextNormalizer.compact(seg.text)
             // A page's footer (`- 3 -`, `第3页共8页`) inside a sentence a page break cut is no text of it.
-            if c.utf8.count <= 24, Self.isPageFooter(c) { continue }
+            // (Byte tests first: this runs for every line of every report.)
+            if c.utf8.count <= 24, c.utf8.contains(where: { $0 == 0x2D || $0 == 0x2F }) || c.has("页") || c.has("—"), Self.isPageFooter(c) { continue }
             // Markdown converters' emphasis, breaks and math marks (`**2025年1月1日**`, `<br>`, `$2025$`).
-            if c.contains("*") || c.contains("<") || c.contains("$") { c = Self.withoutMarkup(c) }
-            // OCR's l, I, O and 曰 beside figures (收费通知l件, 38O元, 31曰) read as the figures they are.
-            if c.unicodeScalars.contains(where: { Self.ocrLetters.contains($0) }), let repaired = StatisticsPeriodReader.ocrRepaired(c) { c = repaired }
+            if c.utf8.contains(where: { $0 == 0x2A || $0 == 0x3C || $0 == 0x24 }) { c = Self.withoutMarkup(c) }
+            // OCR's l, I, O and 曰 beside figures (bytes: l I O o i |) (收费通知l件, 38O元, 31曰) read as the figures they are.
+            if c.utf8.contains(where: { $0 == 0x6C || $0 == 0x49 || $0 == 0x4F || $0 == 0x6F || $0 == 0x69 || $0 == 0x7C }) || c.has("曰") || c.has("丨"), let repaired = StatisticsPeriodReader.ocrRepaired(c) { c = repaired }
             starts.append(units.count); lines.append(seg.line)
             s += c
             // Code unit by code unit: `utf16.count` of a long non-ASCII string builds an index of it.
@@ -35,11 +36,10 @@ package struct JoinedText {
         footer.firstMatch(in: c, range: NSRange(location: 0, length: (c as NSString).length)) != nil
     }
 
-    static let ocrLetters: Set<Unicode.Scalar> = ["l", "I", "O", "o", "曰", "|", "丨", "i"]
 
     static func withoutMarkup(_ c: String) -> String {
         var t = c
-        for mark in ["**", "<br>", "<br/>", "<br />", "<BR>", "$"] where t.contains(mark) { t = t.replacingOccurrences(of: mark, with: "") }
+        for mark in ["**", "<br>", "<br/>", "<br />", "<BR>", "$"] where t.has(mark) { t = t.replacingOccurrences(of: mark, with: "") }
         return t
     }
 

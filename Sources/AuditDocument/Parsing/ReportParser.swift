@@ -69,7 +69,7 @@ public enum ReportParser {
                 if let range = sections[.applications] {
                     var read = readApplicationTable(segments[range], template: template)
                     // Given as an attachment after the signature (`附件2 / 收到和处理政府信息公开申请情况统计表`).
-                    for attached in ReportParser.attachments(segments, after: range.upperBound, kind: .applications) where read.table == nil {
+                    for attached in (read.table == nil ? ReportParser.attachments(segments, after: range.upperBound, kind: .applications) : []) where read.table == nil {
                         read = readApplicationTable(segments[attached], template: template)
                     }
                     application = read.table; spans += read.spans
@@ -79,7 +79,7 @@ public enum ReportParser {
                 }
                 if let range = sections[.proactive] {
                     var read = ProactiveTableReader.read(segments[range], template: template)
-                    for attached in ReportParser.attachments(segments, after: range.upperBound, kind: .proactive) where read.table == nil {
+                    for attached in (read.table == nil ? ReportParser.attachments(segments, after: range.upperBound, kind: .proactive) : []) where read.table == nil {
                         read = ProactiveTableReader.read(segments[attached], template: template)
                     }
                     proactive = read.table; spans += read.spans
@@ -89,7 +89,7 @@ public enum ReportParser {
             }
             if let range = sections[.reviewLitigation] {
                 var read = ReviewTableReader.read(segments[range])
-                for attached in ReportParser.attachments(segments, after: range.upperBound, kind: .reviewLitigation) where read.table == nil {
+                for attached in (read.table == nil ? ReportParser.attachments(segments, after: range.upperBound, kind: .reviewLitigation) : []) where read.table == nil {
                     read = ReviewTableReader.read(segments[attached])
                 }
                 review = read.table; spans += read.spans

@@ -35,6 +35,9 @@ extension SectionRecognizer {
     /// title, the second (short, with no numeral of its own) the rest.
     package static func wrappedHeading(_ lines: [String], at i: Int) -> Heading? {
         guard i + 1 < lines.count, lines[i].utf8.count <= 90, lines[i + 1].utf8.count <= 90 else { return nil }
+        // Most lines fail at once: a numeral then 、 must open the line (after Markdown marks).
+        let opening = lines[i].unicodeScalars.lazy.filter { !$0.isSpaceLike && $0 != "#" && $0 != "*" }.prefix(2)
+        guard opening.count == 2, hanNumeral(opening.first!) != nil, Array(opening)[1] == "、" else { return nil }
         let first = TextNormalizer.compact(TextNormalizer.stripMarkdown(TextNormalizer.fold(lines[i])))
         let second = TextNormalizer.compact(lines[i + 1])
         guard let f = first.unicodeScalars.first, hanNumeral(f) != nil, first.unicodeScalars.dropFirst().first == "、",
