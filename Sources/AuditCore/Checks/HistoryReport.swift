@@ -2,9 +2,8 @@ import AuditDocument
 /// An earlier year's report, prepared for comparison only (never audited).
 public struct HistoryReport: Sendable {
     public var file: String
-    public var agencyKey: String?
-    /// The agency's own name (see `ownName`): a government and its office share an agency key
-    /// (the office often publishes the government's report) but report figures of their own.
+    /// The agency's own name (see `ownName`): a government and its office report figures and
+    /// narratives of their own.
     public var agencyName: String?
     public var year: Int?
     /// Nil for a report before the 2019 format (no table 三, so no carried-over row).
@@ -30,7 +29,6 @@ public struct HistoryReport: Sendable {
 
     public init(_ report: Report, narrative: NarrativeDocument?) {
         file = report.source
-        agencyKey = NarrativeDocument.agencyKey(report.agency)
         agencyName = Self.ownName(report.agency)
         year = report.year
         template = report.template

@@ -134,6 +134,8 @@ public enum NarrativeReuseCheck: CorpusCheck {
             perDoc[sp.a].append((sp.aStart, sp.aEnd, sp.matched, sp.similarity, sp.b, sp.bStart))
             perDoc[sp.b].append((sp.bStart, sp.bEnd, sp.matched, sp.similarity, sp.a, sp.aStart))
         }
+        // Each agency's level once (a government compiles its departments' work, see below).
+        let levels = docs.map { $0.flatMap { AgencyLevel.classify($0.agency) } }
         var results: [CheckResult] = []
         for d in sketches.indices {
             guard let doc = docs[d] else {
@@ -143,15 +145,15 @@ public enum NarrativeReuseCheck: CorpusCheck {
             var obs: [Observation] = []
             // The same agency's report of another year in the same run: the later one copies the
             // earlier one (a finding of its own kind), never the other way round.
-            let own = HistoryReport.ownName(doc.agency)
-            func sameAgency(_ other: Int) -> Bool { own != nil && HistoryReport.ownName(docs[other]?.agency) == own }
+            let own = sketches[d].agencyName
+            func sameAgency(_ other: Int) -> Bool { own != nil && sketches[other].agencyName == own }
             let laterOfSameAgency = { (o: Int) in sameAgency(o) && (docs[o]?.year ?? Int.min) > (doc.year ?? Int.max) }
             let earlierOfSameAgency = { (o: Int) in sameAgency(o) && (docs[o]?.year ?? Int.max) < (doc.year ?? Int.min) }
             // A government's report compiles its departments' work: a department that published
             // its text first is the source, not the copy.
             let compiledFrom = { (o: Int) -> Bool in
-                guard let other = docs[o], other.year == doc.year, AgencyLevel.classify(other.agency) == .government,
-                      AgencyLevel.classify(doc.agency) != .government, let mine = doc.date, let theirs = other.date else { return false }
+                guard let other = docs[o], other.year == doc.year, levels[o] == .government, levels[d] != .government,
+                      let mine = doc.date, let theirs = other.date else { return false }
                 return mine < theirs
             }
             let spans = perDoc[d].filter { !laterOfSameAgency($0.partner) && !compiledFrom($0.partner) }

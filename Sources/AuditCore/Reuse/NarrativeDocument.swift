@@ -8,8 +8,6 @@ import Foundation
 public struct NarrativeDocument: Sendable {
     public var file: String
     public var agency: String?
-    /// The agency name folded for matching across years (`保安镇人民政府` ~ `保安镇`).
-    public var agencyKey: String?
     public var year: Int?
     public var date: ReportDate?
     var text: [UInt16]

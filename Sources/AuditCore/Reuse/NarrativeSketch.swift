@@ -5,14 +5,13 @@ import Foundation
 /// another: its fingerprints as sorted, unique 32-bit keys (about 2 KB a report, against ~25 KB
 /// for the whole document). Full documents are rebuilt only for the reports that need them.
 public struct NarrativeSketch: Sendable {
-    public var agencyKey: String?
     /// The agency's own name (a government's office is not the government), for one report saved twice.
     public var agencyName: String?
     public var year: Int?
     var keys: [UInt32]
 
     public init(_ doc: NarrativeDocument) {
-        agencyKey = doc.agencyKey; agencyName = HistoryReport.ownName(doc.agency); year = doc.year
+        agencyName = HistoryReport.ownName(doc.agency); year = doc.year
         var keys = doc.sortedPrints.map { NarrativeSketch.key($0.hash) }
         keys.sort()
         var unique: [UInt32] = []

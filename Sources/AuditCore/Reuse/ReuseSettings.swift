@@ -219,7 +219,7 @@ public struct ReuseSettings: Sendable {
         ReuseSettings.maskResidue(&template)
         let prints = ReuseSettings.winnow(hashes, isTemplate: isTemplate, window: window)
         let own = template.reduce(0) { $0 + ($1 ? 0 : 1) }
-        return NarrativeDocument(file: report.source, agency: report.agency, agencyKey: NarrativeDocument.agencyKey(report.agency),
+        return NarrativeDocument(file: report.source, agency: report.agency,
                                  year: report.year, date: report.publicationDate, text: text, template: template,
                                  lineStarts: starts, lineNumbers: numbers, lineSections: sections, lineTexts: texts, rawOffsets: offsets,
                                  sortedPrints: prints.sorted { ($0.hash, $0.position) < ($1.hash, $1.position) }, ownCharacters: own)

@@ -100,7 +100,7 @@ package enum DateReader {
         guard c.unicodeScalars.count <= maxLength else { return nil }
         // Signatures are also written 二〇二二年一月十八日, or 2022-01-18 on a line of their own.
         // OCR's l or I for 1, O for 0, 曰 for 日 in a date line are read repaired.
-        let c = pattern.re === written.re ? arabicDate(StatisticsPeriodReader.ocrRepaired(c) ?? c) : c
+        let c = pattern.re === written.re ? arabicDate(TextNormalizer.repairingOCR(c) ?? c) : c
         guard pattern.mayMatch(c) else { return nil }
         let ns = c as NSString
         let all = pattern.re.matches(in: c, range: NSRange(location: 0, length: ns.length))
@@ -114,9 +114,7 @@ package enum DateReader {
         // The last lines, the line above each one too: a bare date signs only under a name or the body.
         // Markdown converters' emphasis and breaks (`**2026年1月23日**`) are no part of the date.
         let last = Array(segments.reversed().lazy.filter { !isBlank($0.text) }.prefix(5).map { seg -> (String, Int) in
-            var c = TextNormalizer.compact(seg.text)
-            if c.contains("*") || c.contains("<") { c = JoinedText.withoutMarkup(c) }
-            return (withoutChrome(c), seg.line)
+            (withoutChrome(TextNormalizer.withoutInlineMarkup(TextNormalizer.compact(seg.text))), seg.line)
         })
         var after: String?
         for (k, (c, line)) in last.prefix(4).enumerated() {
@@ -168,7 +166,7 @@ package enum DateReader {
     /// alone (`2024年1月`) is a date whose day is not known.
     package static func signatureDate(_ c: String, line: Int, above: String?) -> ReportDate? {
         guard c.unicodeScalars.count <= 40 else { return nil }
-        let a = arabicDate(StatisticsPeriodReader.ocrRepaired(c) ?? c)
+        let a = arabicDate(TextNormalizer.repairingOCR(c) ?? c)
         guard a.has("月") else { return nil }
         let ns = a as NSString
         let whole = NSRange(location: 0, length: ns.length)
@@ -246,7 +244,7 @@ package enum DateReader {
     package static func signatureIn(_ segments: [Segment], atEnd: Bool) -> ReportDate? {
         for seg in segments {
             var tail = String(TextNormalizer.compact(String(seg.text.unicodeScalars.suffix(1000))).suffix(500))
-            if let repaired = StatisticsPeriodReader.ocrRepaired(tail) { tail = repaired }
+            if let repaired = TextNormalizer.repairingOCR(tail) { tail = repaired }
             guard tail.has("月") else { continue }
             let ns = tail as NSString
             guard let m = signature.matches(in: tail, range: NSRange(location: 0, length: ns.length)).last,

@@ -20,9 +20,9 @@ package struct JoinedText {
             // (Byte tests first: this runs for every line of every report.)
             if c.utf8.count <= 24, c.utf8.contains(where: { $0 == 0x2D || $0 == 0x2F }) || c.has("页") || c.has("—"), Self.isPageFooter(c) { continue }
             // Markdown converters' emphasis, breaks and math marks (`**2025年1月1日**`, `<br>`, `$2025$`).
-            if c.utf8.contains(where: { $0 == 0x2A || $0 == 0x3C || $0 == 0x24 }) { c = Self.withoutMarkup(c) }
+            c = TextNormalizer.withoutInlineMarkup(c)
             // OCR's l, I, O and 曰 beside figures (bytes: l I O o i |) (收费通知l件, 38O元, 31曰) read as the figures they are.
-            if c.utf8.contains(where: { $0 == 0x6C || $0 == 0x49 || $0 == 0x4F || $0 == 0x6F || $0 == 0x69 || $0 == 0x7C }) || c.has("曰") || c.has("丨"), let repaired = StatisticsPeriodReader.ocrRepaired(c) { c = repaired }
+            if c.utf8.contains(where: { $0 == 0x6C || $0 == 0x49 || $0 == 0x4F || $0 == 0x6F || $0 == 0x69 || $0 == 0x7C }) || c.has("曰") || c.has("丨"), let repaired = TextNormalizer.repairingOCR(c) { c = repaired }
             starts.append(units.count); lines.append(seg.line)
             s += c
             // Code unit by code unit: `utf16.count` of a long non-ASCII string builds an index of it.
@@ -37,11 +37,6 @@ package struct JoinedText {
     }
 
 
-    static func withoutMarkup(_ c: String) -> String {
-        var t = c
-        for mark in ["**", "<br>", "<br/>", "<br />", "<BR>", "$"] where t.has(mark) { t = t.replacingOccurrences(of: mark, with: "") }
-        return t
-    }
 
     /// The source line of a UTF-16 offset.
     package func line(at offset: Int) -> Int {

@@ -67,37 +67,40 @@ public enum ReportParser {
         package init(_ segments: [Segment], sections: [SectionKind: Range<Int>], template: TemplateVersion?) {
             if let template {
                 if let range = sections[.applications] {
-                    var read = readApplicationTable(segments[range], template: template)
-                    // Given as an attachment after the signature (`附件2 / 收到和处理政府信息公开申请情况统计表`).
-                    for attached in (read.table == nil ? ReportParser.attachments(segments, after: range.upperBound, kind: .applications) : []) where read.table == nil {
-                        read = readApplicationTable(segments[attached], template: template)
-                    }
+                    let read = ReportParser.table(segments, range, kind: .applications) { readApplicationTable($0, template: template) }
                     application = read.table; spans += read.spans
                     if application == nil { problems[.application] = "第三部分中未找到表格行标签" }
                 } else {
                     problems[.application] = "未找到第三部分（收到和处理政府信息公开申请情况）"
                 }
                 if let range = sections[.proactive] {
-                    var read = ProactiveTableReader.read(segments[range], template: template)
-                    for attached in (read.table == nil ? ReportParser.attachments(segments, after: range.upperBound, kind: .proactive) : []) where read.table == nil {
-                        read = ProactiveTableReader.read(segments[attached], template: template)
-                    }
+                    let read = ReportParser.table(segments, range, kind: .proactive) { ProactiveTableReader.read($0, template: template) }
                     proactive = read.table; spans += read.spans
                 }
             } else {
                 problems[.application] = "无法确定报告所用的年报格式（2019或2021版）"
             }
             if let range = sections[.reviewLitigation] {
-                var read = ReviewTableReader.read(segments[range])
-                for attached in (read.table == nil ? ReportParser.attachments(segments, after: range.upperBound, kind: .reviewLitigation) : []) where read.table == nil {
-                    read = ReviewTableReader.read(segments[attached])
-                }
+                let read = ReportParser.table(segments, range, kind: .reviewLitigation) { ReviewTableReader.read($0) }
                 review = read.table; spans += read.spans
                 if review == nil { problems[.reviewLitigation] = "第四部分中未找到表格" }
             } else {
                 problems[.reviewLitigation] = "未找到第四部分（行政复议、行政诉讼情况）"
             }
         }
+    }
+
+    /// A section's table read from the section, or, when the section holds none, from the first
+    /// attachment after the report whose caption names the section (`附件2 / 收到和处理…统计表`).
+    static func table<T>(_ segments: [Segment], _ range: Range<Int>, kind: SectionKind,
+                         _ reader: (ArraySlice<Segment>) -> (table: T?, spans: [TextSpan])) -> (table: T?, spans: [TextSpan]) {
+        var read = reader(segments[range])
+        guard read.table == nil else { return read }
+        for attached in attachments(segments, after: range.upperBound, kind: kind) {
+            read = reader(segments[attached])
+            if read.table != nil { break }
+        }
+        return read
     }
 
     /// Where a section's table may stand as an attachment after the report: from each caption

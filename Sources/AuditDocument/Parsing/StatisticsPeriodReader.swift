@@ -23,35 +23,6 @@ package enum StatisticsPeriodReader {
     package static let wholeYear = try! NSRegularExpression(pattern:
         "^(?:为|是|:|,|即|均为|在)*(\\d{4})年(?:度|全年|1月?(?:至|到|—|-|~|～)12月)(?:全年)?(?![0-9])(?!\\((?!1月1日(?:至|到|—|-|~|～)12月31日))")
 
-    /// A date range as OCR misreads it, repaired where the context leaves no doubt; nil when
-    /// nothing needed repair.
-    package static func ocrRepaired(_ window: String) -> String? {
-        var u = Array(window.unicodeScalars)
-        var changed = false
-        func digit(_ k: Int) -> Bool { k >= 0 && k < u.count && ("0"..."9").contains(u[k]) }
-        func dateMark(_ k: Int) -> Bool { k >= 0 && k < u.count && ["年", "月", "日"].contains(u[k]) }
-        // Before a count's unit, after a Chinese character: 收费通知l件, 收费通知O件.
-        func counted(_ k: Int) -> Bool {
-            k > 0 && k + 1 < u.count && ["件", "份", "元", "个", "张", "次", "条", "项"].contains(u[k + 1]) && u[k - 1].value >= 0x4E00
-        }
-        for k in u.indices {
-            switch u[k] {
-            case "l", "I", "|", "丨", "i":
-                if digit(k - 1) || digit(k + 1) || (dateMark(k - 1) && (digit(k + 1) || dateMark(k + 1))) || (k + 1 < u.count && ["月", "日"].contains(u[k + 1]))
-                    || counted(k) { u[k] = "1"; changed = true }
-            case "O", "o", "〇":
-                if digit(k - 1) || digit(k + 1) || (u[k] != "〇" && counted(k)) { u[k] = "0"; changed = true }
-            case "曰":
-                if digit(k - 1) { u[k] = "日"; changed = true }
-            case "一":
-                // 1月1日一2025年12月31日: a dash between two dates.
-                if k > 0, u[k - 1] == "日" || u[k - 1] == "起", digit(k + 1) { u[k] = "至"; changed = true }
-            default: continue
-            }
-        }
-        return changed ? String(String.UnicodeScalarView(u)) : nil
-    }
-
     package static func read(_ joined: JoinedText, markers: [(anchor: String, re: NSRegularExpression)] = builtInMarkers) -> [StatisticsPeriod] {
         var out: [StatisticsPeriod] = []
         var seen: Set<Int> = []
@@ -62,7 +33,7 @@ package enum StatisticsPeriodReader {
                 guard length > 0 else { continue }
                 var window = joined.string(NSRange(location: start, length: length))
                 // OCR's confusions in the dates (l or I for 1, O for 0, 曰 for 日, 一 for the dash): read repaired.
-                if let repaired = ocrRepaired(window) { window = repaired }
+                if let repaired = TextNormalizer.repairingOCR(window) { window = repaired }
                 var matched = range.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length))
                 // Dates in Chinese numerals (自二〇二一年一月一日起至十二月三十一日止): read in figures;
                 // the statement then ends at its second 日 (and 止) in the text as written.
