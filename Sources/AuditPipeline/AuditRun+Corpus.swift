@@ -13,8 +13,8 @@ extension AuditRun {
     static func auditCorpus(_ pass: InputPass, options o: Options, outputFolder: OutputFolder, times: StageTimes) throws -> (audits: [ReportAudit], clusters: [ReuseCluster]) {
         var (prepared, inputOf) = pass.takePrepared()
         let duplicateOf = times.measure("duplicates") { duplicates(pass.inputs, pass.fingerprints) }
-        let preparedIndex = Dictionary(uniqueKeysWithValues: prepared.enumerated().map { ($1.report.source, $0) })
-        for i in prepared.indices where duplicateOf[prepared[i].report.source] != nil { prepared[i].excludeFromReuse() }
+        let preparedIndex = Dictionary(uniqueKeysWithValues: prepared.enumerated().map { ($1.released.source, $0) })
+        for i in prepared.indices where duplicateOf[prepared[i].released.source] != nil { prepared[i].excludeFromReuse() }
         let history = try loadHistory(o.historyPaths, rules: o.ruleSet, outputFolder: outputFolder, printNotes: o.printNotes)
         let clusters = times.measure("reuse") {
             AuditEngine.runCorpusRules(&prepared, history: history, rules: o.ruleSet) { k, released in
@@ -22,7 +22,7 @@ extension AuditRun {
             }
         }
         for i in prepared.indices {
-            guard let original = duplicateOf[prepared[i].report.source], let j = preparedIndex[original] else { continue }
+            guard let original = duplicateOf[prepared[i].released.source], let j = preparedIndex[original] else { continue }
             for (ri, rule) in o.ruleSet.rules.enumerated() where rule.kind.isCorpusWide { prepared[i].results[ri] = prepared[j].results[ri] }
         }
         var audits = times.measure("score") { parallelMap(prepared) { AuditEngine.finish($0, rules: o.ruleSet, language: o.language, exemptions: o.exemptions) } }

@@ -50,7 +50,7 @@ final class InputPass {
                 var prepared = times.measure("rules", parallel: true) { AuditEngine.prepare(report, rules: o.ruleSet) }
                 // While the run has memory to spare, a report's narrative and text are kept: reuse
                 // verification and the pages then need not read and rebuild them.
-                prepared.releaseText(rules: o.ruleSet, keepNarrative: prepared.narrative.map { budget.take($0.approximateBytes) } ?? false)
+                prepared.releaseText(keepNarrative: prepared.narrative.map { budget.take($0.approximateBytes) } ?? false)
                 // A converted text (PDF, office documents) is kept: converting again costs more.
                 let format = InputFormat(fileExtension: (input.path as NSString).pathExtension)
                 let keep = format == .pdf || format == .office || budget.take(text.utf8.count + 64)

@@ -37,8 +37,8 @@ struct NarrativeReuseTests {
         var inMemory = reports.map { AuditEngine.prepare($0, rules: rules) }
         _ = AuditEngine.runCorpusRules(&inMemory, history: [], rules: rules)
         var released = reports.map { AuditEngine.prepare($0, rules: rules) }
-        for i in released.indices { released[i].releaseText(rules: rules) }
-        #expect(released.allSatisfy { $0.report.lines.isEmpty && $0.narrative == nil && $0.sketch != nil })
+        for i in released.indices { released[i].releaseText() }
+        #expect(released.allSatisfy { $0.report == nil && $0.narrative == nil && $0.sketch != nil })
         let rebuilt = Rebuilt()
         _ = AuditEngine.runCorpusRules(&released, history: [], rules: rules) { i, report in
             rebuilt.add(i)
@@ -54,7 +54,7 @@ struct NarrativeReuseTests {
         #expect(inMemory[0].results[ri]?.outcome == .fail)
         // A report that cannot be rebuilt (its file changed) is "could not verify", not a pass.
         var changed = reports.map { AuditEngine.prepare($0, rules: rules) }
-        for i in changed.indices { changed[i].releaseText(rules: rules) }
+        for i in changed.indices { changed[i].releaseText() }
         _ = AuditEngine.runCorpusRules(&changed, history: [], rules: rules) { i, report in
             i == 1 ? nil : AuditEngine.narrativeDocument(report, lines: reports[i].lines, rules: rules)
         }

@@ -32,12 +32,16 @@ public enum CarryOverCheck: CorpusCheck {
     static func evaluate(_ prepared: inout [PreparedReport], rule: RuleDefinition, at ri: Int, _ p: Parameters,
                          context: CorpusContext) -> [ReuseCluster] {
         for i in prepared.indices where prepared[i].notReport == nil {
-            prepared[i].results[ri] = rule.condition.applies(to: prepared[i].report) ? evaluate(prepared[i].report, history: context.history) : .notApplicable
+            prepared[i].results[ri] = rule.condition.applies(to: prepared[i].released) ? evaluate(prepared[i].released, history: context.history) : .notApplicable
         }
         return []
     }
 
     public static func evaluate(_ report: Report, history: [HistoryReport]) -> CheckResult {
+        evaluate(ReleasedReport(report, keepingRows: rowsKept), history: history)
+    }
+
+    public static func evaluate(_ report: ReleasedReport, history: [HistoryReport]) -> CheckResult {
         // The same agency's own report: a government's office is not the government.
         guard let year = report.year, let name = HistoryReport.ownName(report.agency) else { return .notApplicable }
         // A report before the 2019 format has no carried-over row to compare with.

@@ -4,5 +4,5 @@ struct CorpusContext {
     /// Earlier years' reports (`--history`).
     var history: [HistoryReport]
     /// Rebuilds the narrative of prepared report `i`, whose text was released.
-    var reload: (Int, Report) -> NarrativeDocument?
+    var reload: (Int, ReleasedReport) -> NarrativeDocument?
 }

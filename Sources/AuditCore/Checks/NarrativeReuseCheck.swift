@@ -83,10 +83,10 @@ public enum NarrativeReuseCheck: CorpusCheck {
     /// rebuilt (`context.reload`) for verification.
     static func evaluate(_ prepared: inout [PreparedReport], rule: RuleDefinition, at ri: Int, _ p: Parameters,
                          context: CorpusContext) -> [ReuseCluster] {
-        let members = prepared.indices.filter { prepared[$0].sketch != nil && rule.condition.applies(to: prepared[$0].report) }
+        let members = prepared.indices.filter { prepared[$0].sketch != nil && rule.condition.applies(to: prepared[$0].released) }
         let snapshot = prepared
         let (results, found) = evaluate(sketches: members.map { prepared[$0].sketch! }, history: context.history.compactMap(\.narrative), p) { k in
-            snapshot[members[k]].narrative ?? context.reload(members[k], snapshot[members[k]].report)
+            snapshot[members[k]].narrative ?? context.reload(members[k], snapshot[members[k]].released)
         }
         for (k, i) in members.enumerated() { prepared[i].results[ri] = results[k] }
         for i in prepared.indices where prepared[i].results[ri] == nil && prepared[i].sketch != nil { prepared[i].results[ri] = .notApplicable }
@@ -111,78 +111,96 @@ public enum NarrativeReuseCheck: CorpusCheck {
         // One agency's report of one year saved twice (a page and its text, a copy with other line
         // ends) is one report: it is not copied from itself. (`AuditEngine.sameReports` notes it.)
         pairs.removeAll { a, b in sketches[a].agencyName != nil && sketches[a].agencyName == sketches[b].agencyName && sketches[a].year != nil && sketches[a].year == sketches[b].year }
+        let own = OwnHistory(sketches: sketches, history: history, compare: p.compareHistory)
         var needed = [Bool](repeating: false, count: sketches.count)
         for (a, b) in pairs { needed[a] = true; needed[b] = true }
-        // History is the agency's own earlier reports (a government's office is not the
-        // government); one already in the run is compared there, not twice.
-        let inRun = Set(sketches.compactMap { s in s.agencyName.map { "\($0)|\(s.year ?? 0)" } })
-        let historyNames = history.map { old -> String? in
-            guard let name = HistoryReport.ownName(old.agency), !inRun.contains("\(name)|\(old.year ?? 0)") else { return nil }
-            return name
-        }
-        func earlier(_ name: String?, _ year: Int?) -> [Int] {
-            guard p.compareHistory, let name else { return [] }
-            return history.indices.filter { historyNames[$0] == name && (history[$0].year ?? Int.min) < (year ?? Int.max) }
-        }
-        if !history.isEmpty { for d in sketches.indices where !earlier(sketches[d].agencyName, sketches[d].year).isEmpty { needed[d] = true } }
+        if !history.isEmpty { for d in sketches.indices where !own.earlier(sketches[d].agencyName, sketches[d].year).isEmpty { needed[d] = true } }
         var docs = [NarrativeDocument?](repeating: nil, count: sketches.count)
         let wanted = needed.indices.filter { needed[$0] }
         for (k, doc) in Parallelism.map(wanted.count, { document(wanted[$0]) }).enumerated() { docs[wanted[k]] = doc }
         let passages = ReuseDetector.verify(pairs, docs, p.settings, common: common)
-        var perDoc = [[(start: Int, end: Int, matched: Int, similarity: Double, partner: Int, partnerStart: Int)]](repeating: [], count: sketches.count)
+        var perDoc = [[Span]](repeating: [], count: sketches.count)
         for sp in passages {
             perDoc[sp.a].append((sp.aStart, sp.aEnd, sp.matched, sp.similarity, sp.b, sp.bStart))
             perDoc[sp.b].append((sp.bStart, sp.bEnd, sp.matched, sp.similarity, sp.a, sp.aStart))
         }
-        // Each agency's level once (a government compiles its departments' work, see below).
+        // Each agency's level once (a government compiles its departments' work, see `judge`).
         let levels = docs.map { $0.flatMap { AgencyLevel.classify($0.agency) } }
-        var results: [CheckResult] = []
-        for d in sketches.indices {
-            guard let doc = docs[d] else {
-                results.append(needed[d] ? .from([.unverifiable(Localized(zh: "文件在审核过程中被修改或无法再次读取，未能比对", en: "the file changed or could not be read again during the run, so it was not compared"))]) : .from([]))
-                continue
+        let results = sketches.indices.map { d -> CheckResult in
+            guard docs[d] != nil else {
+                return needed[d] ? .from([.unverifiable(Localized(zh: "文件在审核过程中被修改或无法再次读取，未能比对", en: "the file changed or could not be read again during the run, so it was not compared"))]) : .from([])
             }
-            var obs: [Observation] = []
-            // The same agency's report of another year in the same run: the later one copies the
-            // earlier one (a finding of its own kind), never the other way round.
-            let own = sketches[d].agencyName
-            func sameAgency(_ other: Int) -> Bool { own != nil && sketches[other].agencyName == own }
-            let laterOfSameAgency = { (o: Int) in sameAgency(o) && (docs[o]?.year ?? Int.min) > (doc.year ?? Int.max) }
-            let earlierOfSameAgency = { (o: Int) in sameAgency(o) && (docs[o]?.year ?? Int.max) < (doc.year ?? Int.min) }
-            // A government's report compiles its departments' work: a department that published
-            // its text first is the source, not the copy.
-            let compiledFrom = { (o: Int) -> Bool in
-                guard let other = docs[o], other.year == doc.year, levels[o] == .government, levels[d] != .government,
-                      let mine = doc.date, let theirs = other.date else { return false }
-                return mine < theirs
-            }
-            let spans = perDoc[d].filter { !laterOfSameAgency($0.partner) && !compiledFrom($0.partner) }
-            for region in mergeRegions(spans.filter { earlierOfSameAgency($0.partner) }) {
-                let last = region.partners.map { docs[$0.doc]! }.max { ($0.year ?? 0, $0.file) < ($1.year ?? 0, $1.file) }!
-                let year = last.year.map(String.init) ?? "往"
-                obs.append(observation(doc, region, .earlierYear, extra: ["year": Localized(zh: year, en: year)],
-                                       sources: region.partners.map { SourceRef(file: docs[$0.doc]!.file, line: docs[$0.doc]!.line(at: $0.start)) }, p))
-            }
-            for region in mergeRegions(spans.filter { !earlierOfSameAgency($0.partner) }) {
-                let others = region.partners.map { docs[$0.doc]! }
-                let names = Array(Set(others.map { $0.agency ?? $0.file })).sorted()
-                obs.append(observation(doc, region, .crossReport, extra: ["others": Localized(zh: names.joined(separator: "、"), en: names.joined(separator: ", "))],
-                                       sources: region.partners.map { SourceRef(file: docs[$0.doc]!.file, line: docs[$0.doc]!.line(at: $0.start)) }, p))
-            }
-            do {
-                for h in earlier(own, doc.year) {
-                    let old = history[h]
-                    let shared = ReuseDetector.pairPassages(doc, old, aIndex: d, bIndex: h, p.settings)
-                    for region in mergeRegions(shared.map { ($0.aStart, $0.aEnd, $0.matched, $0.similarity, h, $0.bStart) }) {
-                        let year = old.year.map(String.init) ?? "往"
-                        obs.append(observation(doc, region, .earlierYear, extra: ["year": Localized(zh: year, en: year)],
-                                               sources: [SourceRef(file: old.file, line: old.line(at: region.partners[0].start))], p))
-                    }
-                }
-            }
-            results.append(.from(obs))
+            return .from(judge(d, sketches: sketches, docs: docs, spans: perDoc[d], levels: levels, own: own, p))
         }
         return (results, ReuseCluster.build(docs, passages))
+    }
+
+    typealias Span = (start: Int, end: Int, matched: Int, similarity: Double, partner: Int, partnerStart: Int)
+
+    /// The agencies' own earlier reports given with `--history` (a government's office is not the
+    /// government); one already in the run is compared there, not twice.
+    struct OwnHistory {
+        let history: [NarrativeDocument]
+        let names: [String?]
+        let compare: Bool
+
+        init(sketches: [NarrativeSketch], history: [NarrativeDocument], compare: Bool) {
+            let inRun = Set(sketches.compactMap { s in s.agencyName.map { "\($0)|\(s.year ?? 0)" } })
+            self.history = history
+            self.compare = compare
+            names = history.map { old -> String? in
+                guard let name = HistoryReport.ownName(old.agency), !inRun.contains("\(name)|\(old.year ?? 0)") else { return nil }
+                return name
+            }
+        }
+
+        func earlier(_ name: String?, _ year: Int?) -> [Int] {
+            guard compare, let name else { return [] }
+            return history.indices.filter { names[$0] == name && (history[$0].year ?? Int.min) < (year ?? Int.max) }
+        }
+    }
+
+    /// What report `d` shares with the others of the run and with its own earlier years.
+    static func judge(_ d: Int, sketches: [NarrativeSketch], docs: [NarrativeDocument?], spans all: [Span], levels: [AgencyLevel?],
+                      own history: OwnHistory, _ p: Parameters) -> [Observation] {
+        let doc = docs[d]!
+        var obs: [Observation] = []
+        // The same agency's report of another year in the same run: the later one copies the
+        // earlier one (a finding of its own kind), never the other way round.
+        let own = sketches[d].agencyName
+        func sameAgency(_ other: Int) -> Bool { own != nil && sketches[other].agencyName == own }
+        let laterOfSameAgency = { (o: Int) in sameAgency(o) && (docs[o]?.year ?? Int.min) > (doc.year ?? Int.max) }
+        let earlierOfSameAgency = { (o: Int) in sameAgency(o) && (docs[o]?.year ?? Int.max) < (doc.year ?? Int.min) }
+        // A government's report compiles its departments' work: a department that published
+        // its text first is the source, not the copy.
+        let compiledFrom = { (o: Int) -> Bool in
+            guard let other = docs[o], other.year == doc.year, levels[o] == .government, levels[d] != .government,
+                  let mine = doc.date, let theirs = other.date else { return false }
+            return mine < theirs
+        }
+        let spans = all.filter { !laterOfSameAgency($0.partner) && !compiledFrom($0.partner) }
+        for region in mergeRegions(spans.filter { earlierOfSameAgency($0.partner) }) {
+            let last = region.partners.map { docs[$0.doc]! }.max { ($0.year ?? 0, $0.file) < ($1.year ?? 0, $1.file) }!
+            let year = last.year.map(String.init) ?? "往"
+            obs.append(observation(doc, region, .earlierYear, extra: ["year": Localized(zh: year, en: year)],
+                                   sources: region.partners.map { SourceRef(file: docs[$0.doc]!.file, line: docs[$0.doc]!.line(at: $0.start)) }, p))
+        }
+        for region in mergeRegions(spans.filter { !earlierOfSameAgency($0.partner) }) {
+            let others = region.partners.map { docs[$0.doc]! }
+            let names = Array(Set(others.map { $0.agency ?? $0.file })).sorted()
+            obs.append(observation(doc, region, .crossReport, extra: ["others": Localized(zh: names.joined(separator: "、"), en: names.joined(separator: ", "))],
+                                   sources: region.partners.map { SourceRef(file: docs[$0.doc]!.file, line: docs[$0.doc]!.line(at: $0.start)) }, p))
+        }
+        for h in history.earlier(own, doc.year) {
+            let old = history.history[h]
+            let shared = ReuseDetector.pairPassages(doc, old, aIndex: d, bIndex: h, p.settings)
+            for region in mergeRegions(shared.map { ($0.aStart, $0.aEnd, $0.matched, $0.similarity, h, $0.bStart) }) {
+                let year = old.year.map(String.init) ?? "往"
+                obs.append(observation(doc, region, .earlierYear, extra: ["year": Localized(zh: year, en: year)],
+                                       sources: [SourceRef(file: old.file, line: old.line(at: region.partners[0].start))], p))
+            }
+        }
+        return obs
     }
 
     static func observation(_ doc: NarrativeDocument, _ r: Region, _ variant: Variant, extra: [String: Localized], sources: [SourceRef], _ p: Parameters) -> Observation {
@@ -200,7 +218,7 @@ public enum NarrativeReuseCheck: CorpusCheck {
     }
 
     /// Overlapping shared spans of one document become one region listing every partner.
-    static func mergeRegions(_ spans: [(start: Int, end: Int, matched: Int, similarity: Double, partner: Int, partnerStart: Int)]) -> [Region] {
+    static func mergeRegions(_ spans: [Span]) -> [Region] {
         var out: [Region] = []
         for s in spans.sorted(by: { ($0.start, $0.end, $0.partner) < ($1.start, $1.end, $1.partner) }) {
             if var last = out.last, s.start < last.end {

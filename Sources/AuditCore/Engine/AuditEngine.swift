@@ -19,8 +19,8 @@ public enum AuditEngine {
         let reason = notReportReason(report)
         var narrative: NarrativeDocument?
         if reason == nil, let p = reuseParameters(rules) { narrative = p.settings.document(report) }
-        return PreparedReport(report: report, results: rules.rules.map { reason != nil ? nil : CheckRunner.evaluate($0, on: report) },
-                              narrative: narrative, sketch: narrative.map(NarrativeSketch.init), notReport: reason)
+        return PreparedReport(report: report, rules: rules, results: rules.rules.map { reason != nil ? nil : CheckRunner.evaluate($0, on: report) },
+                              narrative: narrative, notReport: reason)
     }
 
     /// Why a parsed file is not audited as a report: nothing of one was found, or nothing of its
@@ -44,9 +44,8 @@ public enum AuditEngine {
     }
 
     /// The narrative document of a report whose text was released, from its lines read again.
-    public static func narrativeDocument(_ released: Report, lines: [String], rules: RuleSet) -> NarrativeDocument? {
-        var report = released
-        report.lines = lines
+    public static func narrativeDocument(_ released: ReleasedReport, lines: [String], rules: RuleSet) -> NarrativeDocument? {
+        let report = released.restored(lines: lines)
         return looksLikeNoReport(report) ? nil : reuseParameters(rules)?.settings.document(report)
     }
 
@@ -62,7 +61,7 @@ public enum AuditEngine {
     /// Runs the corpus-wide rules and stores their results in each prepared report.
     /// `reload(i, report)` rebuilds the narrative of prepared report `i` whose text was released.
     public static func runCorpusRules(_ prepared: inout [PreparedReport], history: [HistoryReport], rules: RuleSet,
-                                      reload: (Int, Report) -> NarrativeDocument? = { _, _ in nil }) -> [ReuseCluster] {
+                                      reload: (Int, ReleasedReport) -> NarrativeDocument? = { _, _ in nil }) -> [ReuseCluster] {
         withoutActuallyEscaping(reload) { reload in
             var clusters: [ReuseCluster] = []
             let context = CorpusContext(history: history, reload: reload)
@@ -76,9 +75,9 @@ public enum AuditEngine {
     }
 
     public static func finish(_ prepared: PreparedReport, rules: RuleSet, language: Language, exemptions: ExemptionSet? = nil) -> ReportAudit {
-        let report = prepared.report
+        let report = prepared.released, lines = prepared.report?.lines ?? []
         if let reason = prepared.notReport {
-            return special(file: report.source, status: .notReport, rule: "input.report", message: reason, rules: rules, language: language, lines: report.lines)
+            return special(file: report.source, status: .notReport, rule: "input.report", message: reason, rules: rules, language: language, lines: lines)
         }
         var findings: [Finding] = []
         var outcomes: [(rule: String, outcome: Outcome)] = []
@@ -110,7 +109,7 @@ public enum AuditEngine {
         return ReportAudit(file: report.source, agency: report.agency, year: report.year, template: report.template,
                            publicationDate: report.publicationDate, status: .parsed, findings: findings, outcomes: outcomes,
                            score: score, grade: rules.grade(for: score), verifiedRules: verified, applicableRules: applicable,
-                           lines: report.lines, expiredExemptions: expired)
+                           lines: lines, expiredExemptions: expired)
     }
 
     /// An input that could not be read still gets a row, a score of 0 and a finding that says why.

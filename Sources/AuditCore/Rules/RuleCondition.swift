@@ -9,12 +9,16 @@ public struct RuleCondition: Sendable, Equatable {
 
     public static let always = RuleCondition(templates: nil, yearMin: nil, yearMax: nil)
 
-    public func applies(to report: Report) -> Bool {
+    public func applies(to report: Report) -> Bool { applies(template: report.template, year: report.year) }
+
+    public func applies(to report: ReleasedReport) -> Bool { applies(template: report.template, year: report.year) }
+
+    func applies(template: TemplateVersion?, year: Int?) -> Bool {
         if let templates {
-            guard let t = report.template, templates.contains(t) else { return false }
+            guard let t = template, templates.contains(t) else { return false }
         }
         // A year bound excludes reports known to be outside it; an unknown year is no proof.
-        if let y = report.year {
+        if let y = year {
             if let lo = yearMin, y < lo { return false }
             if let hi = yearMax, y > hi { return false }
         }

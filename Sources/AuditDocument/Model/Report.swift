@@ -67,18 +67,4 @@ public struct Report: Sendable {
     public var narrative: [(span: TextSpan, text: String, section: SectionKind?)] {
         paragraphs.flatMap { p in p.pieces.map { ($0, text($0), p.section) } }
     }
-
-    /// The report without its text (lines and section bodies) and without the table rows not
-    /// named: metadata, sections and paragraph spans stay, so the narrative can be rebuilt from
-    /// the lines alone.
-    public func withoutText(keepingRows kept: Set<String>) -> Report {
-        var r = self
-        r.lines = []
-        r.segments = []
-        r.joined = nil
-        for i in r.sections.indices { r.sections[i].body = [] }
-        r.applicationTable = r.applicationTable?.keepingRows(kept)
-        r.reviewTable = r.reviewTable?.keepingRows(kept)
-        return r
-    }
 }
