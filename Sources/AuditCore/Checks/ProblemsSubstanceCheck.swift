@@ -35,7 +35,16 @@ public enum ProblemsSubstanceCheck: ReportCheck {
     static let problemWords = ["问题", "不足", "差距", "短板", "薄弱", "有待", "不够", "欠缺", "滞后", "不到位", "不高", "不强", "不规范", "不完善", "不及时",
                                "单一", "仍需", "困难", "偏低", "偏少", "参差不齐", "较弱", "较少",
                                // Shortfalls said as what is still to do or what is wrong (规范化水平还需进一步提升, 尚未全部完成, 衔接不畅).
-                               "还需", "尚需", "尚未", "尚不", "一定距离", "现象", "不畅", "不严", "不广", "陈旧", "不全", "不深", "不细"]
+                               "还需", "尚需", "尚未", "尚不", "一定距离", "现象", "不畅", "不严", "不广", "陈旧", "不全", "不深", "不细",
+                               "不充分", "不统一", "不便", "不均衡", "不平衡", "不明显", "不一致", "不精准", "不突出", "不健全", "不系统", "不直观", "不清晰"]
+    /// A shortfall said in one word after what falls short (`原创解读少`, `网上公开的内容少`, `更新慢`).
+    static let shortfall = try! NSRegularExpression(pattern:
+        "(?:内容|信息|解读|数量|形式|渠道|频次|频率|更新|互动|回应|质量|力度|水平|意识|能力|覆盖面?)[\\p{Han}]{0,2}?(?:少|慢|弱|窄|低|差|浅)(?=[,，。;；、]|$)")
+
+    static func namesProblem(_ compact: String) -> Bool {
+        problemWords.contains { compact.has($0) }
+            || shortfall.firstMatch(in: compact, range: NSRange(compact.startIndex..., in: compact)) != nil
+    }
     static let improvementWords = ["改进", "措施", "下一步", "将进一步", "将继续", "加强", "完善", "提升", "推进", "强化", "健全", "加大", "拓宽", "丰富", "规范", "计划",
                                    "今后", "着力", "对策", "举措", "优化", "建立", "确保", "落实", "制定", "明确", "推动", "持续", "提高", "深化", "加快", "培训", "整改"]
 
@@ -43,7 +52,9 @@ public enum ProblemsSubstanceCheck: ReportCheck {
     /// `本单位将…`): a future marker after the agency, a coming year or a clause break. `将` after
     /// other words is often 把 (`未能将解读与文件同步发布`) and says nothing of a plan.
     static let futurePlan = try! NSRegularExpression(pattern:
-        "(?:我[\\p{Han}]{0,6}|本[\\p{Han}]{1,6}|(?:\\d{4}|明|来|新的一|下一?)年度?|今后|未来|[，,。；;：:])(?:将|拟|计划|准备|争取|打算)(?![其该此])")
+        "(?:我[\\p{Han}]{0,6}|本[\\p{Han}]{1,6}|(?:\\d{4}|明|来|新的一|下一?)年度?|今后|未来|[，,。；;：:]"
+        // The agency named as the subject (`街道将…`, `街办将把…`, `市政府办公室将组织…`, `乡党政办将会同…`).
+        + "|(?:街道|街办|乡|镇|局|委|办|中心|政府|单位|部门|机关|科室|处|室|所|站))(?:将|拟|计划|准备|争取|打算)(?![其该此])")
 
     static func namesMeasure(_ compact: String) -> Bool {
         improvementWords.contains { compact.has($0) }
@@ -64,7 +75,7 @@ public enum ProblemsSubstanceCheck: ReportCheck {
         let body = five.body.filter { !isTableRow($0.text) || isTextRow($0.text) }.map(\.text).joined()
         let compact = TextNormalizer.compact(body)
         let letters = compact.unicodeScalars.filter { $0.properties.isAlphabetic }.count
-        let namesProblems = problemWords.contains { compact.has($0) }, namesImprovements = namesMeasure(compact)
+        let namesProblems = namesProblem(compact), namesImprovements = namesMeasure(compact)
         // Short is not empty when it names both a problem and a measure (`短板：…。举措：…。`).
         if letters < p.minLength && !(namesProblems && namesImprovements && letters >= 12) {
             return .from([Observation(.fail, Variant.empty, values: ["text": Localized(zh: compact.isEmpty ? "（空）" : compact, en: compact.isEmpty ? "(empty)" : compact)],

@@ -52,6 +52,11 @@ public enum StatisticsPeriodCheck: ReportCheck {
         let joined = report.joined ?? JoinedText(report.segments[...])
         let periods = StatisticsPeriodReader.read(joined, markers: markers.phrases.map { ($0.anchor, $0.re) })
         guard !periods.isEmpty else {
+            if let garbled = StatisticsPeriodReader.unreadable(joined, markers: markers.phrases.map { ($0.anchor, $0.re) }) {
+                return .from([.unverifiable(Localized(zh: "统计期限已写明，但日期写法无法识别（年、月可能丢失）：“\(garbled.excerpt)”",
+                                                      en: "a statistics period is stated, but its dates cannot be read (year or month lost?): '\(garbled.excerpt)'"),
+                                            line: garbled.line, excerpt: garbled.excerpt)])
+            }
             return .from([Observation(.fail, Variant.missing, values: ["year": yearText])])
         }
         // Prefer a statement that is right, so one stray wrong date does not hide a correct one.

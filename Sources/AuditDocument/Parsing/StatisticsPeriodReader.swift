@@ -12,12 +12,13 @@ package enum StatisticsPeriodReader {
 
     /// The date range after a marker: connecting words (and a year named first, `2021年度(…)`),
     /// then two dates (the second may omit its year), written 2021年1月1日, 2021.1.1 or 2021-01-01,
-    /// joined by 至, 到, 截至 (`自2021年1月1日起，截至2021年12月31日`) or one or two dashes.
+    /// joined by 至, 到, 截至 (`自2021年1月1日起，截至2021年12月31日`) or one or two dashes. A page
+    /// that dropped 年 glues the year to the month (`自20191月1日起至201912月31日止`).
     package static let range = try! NSRegularExpression(pattern:
-        "^(?:为|是|自|从|:|,|即|均为|在|了|的|公历)*(?:\\d{4}年度?\\(?)?(\\d{4})(?:年|\\.|/|-)(\\d{1,2})(?:月|\\.|/|-)(\\d{1,2})(?:日|号)?"
+        "^(?:为|是|自|从|:|,|即|均为|在|了|的|公历)*(?:\\d{4}年度?\\(?)?(\\d{4})(?:年|\\.|/|-|(?=\\d{1,2}月))(\\d{1,2})(?:月|\\.|/|-)(\\d{1,2})(?:日|号)?"
         // The hour and an inclusive mark may follow a date (1月1日零时起, 12月31日(含)).
-        + "(?:\\(含\\))?(?:零时|零点|0时|0点|00:00)?(?:起|开始)?,?(?:截至|截止(?:到|至)?|至|到|—{1,2}|-{1,2}|~|～)"
-        + "(?:(\\d{4})(?:年|\\.|/|-))?(\\d{1,2})(?:月|\\.|/|-)(\\d{1,2})(?:日|号)?(?:\\(含\\))?(?:二十四时|二十四点|24时|24点|24:00)?(?:止|期间)?")
+        + "(?:\\(含\\))?(?:零时|零点|0时|0点|00:00)?(?:起|开始|始)?,?(?:截至|截止(?:到|至)?|至|到|—{1,2}|-{1,2}|~|～)"
+        + "(?:(\\d{4})(?:年|\\.|/|-|(?=\\d{1,2}月)))?(\\d{1,2})(?:月|\\.|/|-)(\\d{1,2})(?:日|号)?(?:\\(含\\))?(?:二十四时|二十四点|24时|24点|24:00)?(?:止|期间)?")
 
     /// A whole year named instead of two dates: 统计期为2021年全年, 统计期限为2021年度, 统计时间为2021年1-12月.
     package static let wholeYear = try! NSRegularExpression(pattern:
@@ -72,4 +73,23 @@ package enum StatisticsPeriodReader {
         }
         return out.sorted { $0.position != $1.position ? $0.position < $1.position : $0.line < $1.line }
     }
+
+    /// A marker followed at once by dates that cannot be read (`统计期限从202111日到1231日止`: a
+    /// page that lost 年 and 月): the period is stated, but what it is cannot be told.
+    package static func unreadable(_ joined: JoinedText, markers: [(anchor: String, re: NSRegularExpression)]) -> (line: Int, excerpt: String)? {
+        for (anchor, re) in markers {
+            for m in joined.matches(re, near: [anchor], before: 8, after: 12) {
+                let start = m.range.location + m.range.length
+                let length = min(24, joined.utf16.count - start)
+                guard length > 0 else { continue }
+                let window = joined.string(NSRange(location: start, length: length))
+                guard garbledDates.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length)) != nil else { continue }
+                return (joined.line(at: m.range.location), joined.string(NSRange(location: m.range.location, length: m.range.length + length)))
+            }
+        }
+        return nil
+    }
+
+    /// Connecting words, then digits and 日 with 至/到 between them: dates, written so they cannot be read.
+    static let garbledDates = try! NSRegularExpression(pattern: "^(?:为|是|自|从|:|,|即)*\\d{4,8}日?(?:起|开始)?(?:至|到|—|-)\\d{3,8}日")
 }

@@ -35,7 +35,8 @@ public enum TemplateLabels {
     /// long line must match one of these from its first character: a sentence that merely
     /// mentions the words is no heading.
     package static let sectionTitleSources: [(SectionKind, String)] = [
-        (.overview, "(?:政府信息公开)?(?:工作)?(?:的)?(?:总体情况|总体概况|基本情况|工作概况|工作概述|概述|概况|总体工作情况)"),
+        // 信息公开工作概述, 年度工作概述, 政务公开工作总体情况: the subject named more loosely before the title.
+        (.overview, "(?:政府信息公开|政务公开|信息公开|政府信息)?(?:年度)?(?:工作)?(?:的)?(?:总体情况|总体概况|基本情况|工作概况|工作概述|概述|概况|总体工作情况)"),
         (.proactive, "(?:行政机关)?(?:政府信息)?主动公开(?:政府信息|信息)?(?:工作)?(?:的)?(?:情况|概况)"),
         (.applications, "(?:行政机关)?(?:收到和处理|收到及处理|收到与处理|受理和处理|受理和办理|收到和办理)(?:政府信息公开|依申请公开|信息公开)?(?:申请)?(?:的)?(?:情况)?|(?:政府信息)?依申请公开(?:政府信息)?(?:工作)?(?:的)?(?:办理)?情况|政府信息公开申请(?:的)?(?:受理|办理|处理)(?:情况)?"),
         (.reviewLitigation, "(?:因)?(?:政府信息公开)?(?:工作)?(?:被申请|申请)?行政(?:法)?复议(?:、|,|和|与|及|或)?(?:被提起|提起)?(?:行政)?诉讼(?:的)?(?:情况)?"),
@@ -51,7 +52,7 @@ public enum TemplateLabels {
     /// The characters each kind's titles can start with (every optional prefix and every
     /// alternative of its pattern): a window starting otherwise is not tried against the pattern.
     package static let titleFirstCharacters: [SectionKind: Set<Unicode.Scalar>] = [
-        .overview: ["政", "工", "的", "总", "基", "概"],
+        .overview: ["政", "信", "年", "工", "的", "总", "基", "概"],
         .proactive: ["行", "政", "主"],
         .applications: ["行", "收", "受", "政", "依"],
         .reviewLitigation: ["因", "政", "工", "被", "申", "行"],

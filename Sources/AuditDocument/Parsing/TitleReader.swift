@@ -29,16 +29,24 @@ package enum TitleReader {
             return k < nonEmpty.count ? nonEmpty[k] : nil
         }
         var k = -1
-        var weak: Title?
+        var weak: Title?, weakAt = 0
         while true {
             k += 1
+            // A title without a year that names an agency (a column's name, `云南省政府信息公开工作年度报告`)
+            // gives way to a dated title in the next lines, the article's own.
+            if let w = weak, w.agency != nil, k > weakAt + 3 { break }
             guard let entry = nonEmptyLine(k) else { break }
             // A breadcrumb item on a line of its own (`政府信息公开年报`) names the category, not the report.
             if breadcrumbItems.contains(entry.compact) { continue }
             // A crawler's or a site's metadata line (`栏目: 政府信息公开年报`, `本地目录: …/80567_…年度报告`)
             // names the category or a path, not the report; 标题 and 名称 lines are titles.
             if metadataLabels.contains(where: { entry.compact.hasPrefix($0) }) { continue }
-            var candidate = titlePart(stripLabel(entry.compact))
+            // A breadcrumb (`当前位置:首页>政务公开>区政府信息公开年报>镇街`) names categories; only its
+            // last item can be the report's title, and only a whole one, with its year.
+            let crumb = breadcrumbTail(entry.compact)
+            if let crumb, crumb.isEmpty { continue }
+            var candidate = titlePart(crumb ?? stripLabel(entry.compact))
+            if crumb != nil, let c = candidate, parse(c).year == nil { continue }
             // A title broken over two lines: `…政府信息公开` / `工作年度报告`.
             var joinedToCategory = false
             if candidate == nil, let following = nonEmptyLine(k + 1), following.compact.unicodeScalars.count <= 14 {
@@ -47,23 +55,56 @@ package enum TitleReader {
             }
             guard let title = candidate else { continue }
             var (agency, year) = parse(title)
-            if agency.isEmpty, k > 0, !nonEmpty[k - 1].compact.has(":") {
-                let previous = cleanAgency(stripLabel(nonEmpty[k - 1].compact))
-                // Not a heading of a contents list (`六、其他需要报告的事项`) standing above the title.
-                let numbered = previous.unicodeScalars.prefix(3).contains("、") && previous.unicodeScalars.first.flatMap(SectionRecognizer.hanNumeral) != nil
-                if previous.unicodeScalars.count <= 30, !numbered, !previous.has("。"), !previous.has(","), !previous.has(":"),
-                   !["正文", "标题", "目录"].contains(previous) { agency = previous }
-            }
+            if agency.isEmpty, k > 0, let above = agencyAbove(nonEmpty[k - 1].compact) { agency = above }
             let found = Title(agency: agency.isEmpty ? nil : agency, year: year, line: segments[entry.index].line)
-            // A menu item that names the subject (`政府信息公开年报`) gives neither agency nor year:
-            // the report's own title may follow.
-            if found.agency == nil && found.year == nil { weak = weak ?? found; continue }
-            // A menu's last item above the column's name (`走进本县` / `政府信息公开年报`) reads as a
+            // A menu item that names the subject (`政府信息公开年报`) gives neither agency nor year, and
+            // a menu's last item above the column's name (`走进本县` / `政府信息公开年报`) reads as a
             // title without a year: the report's own title, with its year, may follow.
-            if joinedToCategory && found.year == nil { weak = weak ?? found; continue }
+            if found.year == nil {
+                if weak == nil || (weak!.agency == nil && found.agency != nil && !joinedToCategory) { weak = found; weakAt = k }
+                continue
+            }
             return found
         }
         return weak ?? Title(agency: nil, year: nil, line: nil)
+    }
+
+    /// The agency named on the line above a title that names none (`某某县教育局` / `2021年政府信息公开工作年度报告`).
+    static func agencyAbove(_ compact: String) -> String? {
+        guard !compact.has(":") else { return nil }
+        let previous = cleanAgency(stripLabel(compact))
+        // Not a heading of a contents list (`六、其他需要报告的事项`) standing above the title.
+        let numbered = previous.unicodeScalars.prefix(3).contains("、") && previous.unicodeScalars.first.flatMap(SectionRecognizer.hanNumeral) != nil
+        guard previous.unicodeScalars.count <= 30, !numbered, !previous.has("。"), !previous.has(","), !previous.has(":"),
+              !["正文", "标题", "目录"].contains(previous), !previous.isEmpty else { return nil }
+        return previous
+    }
+
+    /// The last item of a breadcrumb line (two or more `>` between its items, within its first 200
+    /// characters), or "" when the line is a breadcrumb with nothing after its last separator; nil
+    /// for a line that is no breadcrumb.
+    package static func breadcrumbTail(_ compact: String) -> String? {
+        var separators = 0, last: String.Index?
+        var i = compact.startIndex, n = 0
+        while i < compact.endIndex, n < 200 {
+            if ">›»→".contains(compact[i]) { separators += 1; last = i }
+            i = compact.index(after: i); n += 1
+        }
+        // Markup left in the text (`<b>…</b>`) closes its tags with `>`: no breadcrumb.
+        guard separators >= 2, let last, !compact.contains("<") else { return nil }
+        // The last item itself may be a category the page's chrome runs on from (`政府信息公开年报字号:大中小…`).
+        return dropCrumbs(compact[compact.index(after: last)...])
+    }
+
+    /// Breadcrumb items at the start of a text dropped.
+    static func dropCrumbs(_ s: Substring) -> String {
+        var t = s
+        var changed = true
+        while changed {
+            changed = false
+            for item in breadcrumbItems where t.hasPrefix(item) { t = t.dropFirst(item.count); changed = true; break }
+        }
+        return String(t)
     }
 
     /// Labels of the metadata lines crawlers and government sites put above a report (compacted,
@@ -106,7 +147,9 @@ package enum TitleReader {
         if let colon = title.lastIndex(where: { $0 == ":" || $0 == "|" }), subjects.contains(where: { title[title.index(after: colon)...].has($0) }) {
             title = stripLabel(String(title[title.index(after: colon)...]))
         }
-        guard title.unicodeScalars.count <= 60, !title.has("。"), !title.hasPrefix("根据"), !title.hasPrefix("按照"), !title.hasPrefix("依据"),
+        // A sentence that names the report (`本年度报告根据《条例》…编制`) is no title.
+        guard title.unicodeScalars.count <= 60, !title.has("。"), !title.has("根据"), !title.has("按照"), !title.has("依据"),
+              !title.hasPrefix("本报告"), !title.hasPrefix("本年度报告"), !title.hasPrefix("现将"), !title.has("做好"),
               subjects.contains(where: { title.has($0) }) else { return nil }
         return title
     }
@@ -140,12 +183,7 @@ package enum TitleReader {
         guard let place = ["当前位置", "您的位置", "您现在的位置", "所在位置"].first(where: { t.hasPrefix($0) }) ?? (t.hasPrefix("首页") ? "" : nil) else { return String(t) }
         t = t.dropFirst(place.count)
         if t.hasPrefix(":") { t = t.dropFirst() }
-        var changed = true
-        while changed {
-            changed = false
-            for item in breadcrumbItems where t.hasPrefix(item) { t = t.dropFirst(item.count); changed = true; break }
-        }
-        return String(t)
+        return dropCrumbs(t)
     }
 
     /// Items of the breadcrumbs government sites put above a report, longest first.
@@ -174,7 +212,13 @@ package enum TitleReader {
     package static func fallback(_ title: Title, segments: [Segment], date: ReportDate?, source: String) -> Title {
         var t = title
         if t.year == nil, let date, date.month <= 6 { t.year = date.year - 1 }
-        if t.agency == nil, let date { t.agency = signatureAgency(segments: segments, dateLine: date.line) }
+        if t.agency == nil {
+            let signer = date.flatMap { signatureAgency(segments: segments, dateLine: $0.line) }
+            // An introduction that names whose report it is (`现将乌鲁木齐市人民政府2021年度政府信息公开工作情况
+            // 报告如下`) says it better than the office that signs it for its government.
+            let named = introAgency(segments)
+            if let signer, let named, signer.hasPrefix(named), signer.hasSuffix("办公室") || signer.hasSuffix("办公厅") { t.agency = named } else { t.agency = signer ?? named }
+        }
         if t.agency == nil { t.agency = publisher(segments) }
         // Files are often named by their title (`XX局2022年政府信息公开工作年度报告.pdf`) when the
         // text has none (a title set as an image, the body copied without it).
@@ -195,6 +239,22 @@ package enum TitleReader {
         }
         return t
     }
+
+    /// The agency an introduction names as the report's (`现将某某县人民政府2021年度政府信息公开工作情况报告如下`,
+    /// `特编制某某局2023年政府信息公开工作年度报告`), in the first lines.
+    package static func introAgency(_ segments: [Segment]) -> String? {
+        for seg in segments.prefix(8) where seg.text.has("现将") || seg.text.has("编制") || seg.text.has("现公布") {
+            let c = TextNormalizer.compact(String(seg.text.unicodeScalars.prefix(2000)))
+            let ns = c as NSString
+            guard let m = introNamed.firstMatch(in: c, range: NSRange(location: 0, length: ns.length)) else { continue }
+            let name = cleanAgency(ns.substring(with: m.range(at: 1)))
+            // `现将我局2021年度…`: the report's own agency, not named.
+            if DateReader.signed(name), !name.hasPrefix("我"), !name.hasPrefix("本") { return name }
+        }
+        return nil
+    }
+    private static let introNamed = try! NSRegularExpression(pattern:
+        "(?:现将|特编制|现编制|现公布|编制了?)([\\p{Han}()]{2,30}?)(?:19|20)\\d\\d年度?(?:政府信息公开|政务公开|信息公开)")
 
     /// The publisher a crawler's or a site's metadata names above the report (`发布机构: 平潭综合
     /// 实验区公安局`), if it looks like an agency's name.

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import AuditCore
+@testable import AuditDocument
+
+/// Families seen on real government pages (excerpts of 100+ reports from some 90 sites): the
+/// site's breadcrumb and metadata block above the report, the 2008 条例's wordings still in use,
+/// dates a page garbled, and section 五 written without the usual key words. Each case is a
+/// small report in the family's form.
+@Suite("Page families")
+struct PageFamilyTests {
+    /// A whole 2021-template report without tables, with what stands above it and its parts given.
+    static func report(above: String = "某某街道办事处2021年政府信息公开工作年度报告", intro: String = "本报告所列数据统计期限自2021年1月1日起至2021年12月31日止。",
+                       one: String = "一、总体情况", five: String = "一是网上公开信息偏少。下一步，我街道将把宣传栏公开的民生信息同步上传网站。",
+                       six: String = "本年度未收取信息处理费。", signature: String = "某某街道办事处\n2022年1月20日") -> String {
+        [above, intro, one, "2021年，我街道主动公开政府信息64条，未收到政府信息公开申请。",
+         "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
+         "五、存在的主要问题及改进情况", five, "六、其他需要报告的事项", six, signature].joined(separator: "\n") + "\n"
+    }
+
+    func audit(_ text: String, _ set: String = "standard") throws -> ReportAudit {
+        AuditEngine.audit(ReportParser.parse(text: text, source: "x.txt"), rules: try Project.ruleSet(set), language: .zh)
+    }
+
+    func outcome(_ a: ReportAudit, _ rule: String) -> Outcome? { a.outcomes.first { $0.rule == rule }?.outcome }
+
+    @Test("a breadcrumb above the title names categories, never the agency", arguments: [
+        "当前位置: 首页 > 政务公开 > 区政府信息公开年报 > 镇街\n\n某某街道办事处2021年政府信息公开工作年度报告",
+        "您现在所在的位置: 网站首页 > 政府信息公开 > 某某街道办事处 > 政府信息公开年报\n某某街道办事处2021年度政府信息公开工作年度报告",
+        "首页 > 政务公开 > 政府信息公开年报 > 2021 > 街道办事处政府信息公开工作年度报告\n2021年某某街道办事处政府信息公开工作年度报告",
+        "首页 > 政务公开 > 区属街道信息公开目录 > 某某街道 > 信息公开年报\n\n某某街道办事处2021年政府信息公开工作年度报告",
+        "您当前所在位置: 首页 > 乡镇信息公开 > 某某乡 > 政务信息公开年报\n某某街道办事处2021年政府信息公开工作年度报告",
+    ])
+    func breadcrumbs(above: String) {
+        let r = ReportParser.parse(text: Self.report(above: above), source: "x.txt")
+        #expect(r.agency == "某某街道办事处" && r.year == 2021, "\(r.agency ?? "nil") \(r.year ?? 0)")
+    }
+
+    @Test("a column's name without a year gives way to the article's dated title under it")
+    func columnNameAboveTitle() {
+        let r = ReportParser.parse(text: Self.report(above: "云南省政府信息公开工作年度报告\n\n2019年云南省政府信息公开工作年度报告"), source: "x.txt")
+        #expect(r.agency == "云南省" && r.year == 2019)
+        #expect(AgencyLevel.classify("云南省") == .government && AgencyLevel.classify("上海市") == .government && AgencyLevel.classify("开远市") == .government)
+        #expect(AgencyLevel.classify("某某社区") == nil && AgencyLevel.classify("区") == nil)
+    }
+
+    @Test("an introduction sentence is no title; the signature or the introduction names the agency")
+    func introductionIsNoTitle() {
+        let intro = "本年度报告根据《中华人民共和国政府信息公开条例》和《某某区人民政府办公室关于做好2021年度政府信息公开年度报告编制公布工作的通知》要求，结合我镇实际编制而成。"
+        let r = ReportParser.parse(text: Self.report(above: intro, signature: "某某镇人民政府\n2022年1月20日"), source: "x.txt")
+        #expect(r.agency == "某某镇人民政府")
+        // A government's report signed by its office: the introduction names the government.
+        let named = "根据《条例》规定编制本报告。现将某某市人民政府2021年度政府信息公开工作情况报告如下："
+        let g = ReportParser.parse(text: Self.report(above: named, signature: "某某市人民政府办公室\n2022年2月11日"), source: "x.txt")
+        #expect(g.agency == "某某市人民政府")
+        let own = ReportParser.parse(text: Self.report(above: "现将我局2021年度政府信息公开工作情况报告如下：", signature: "某某县教育局\n2022年1月20日"), source: "x.txt")
+        #expect(own.agency == "某某县教育局")
+    }
+
+    @Test("section 一 titled as an overview in other words", arguments: ["一、信息公开工作概述", "一、年度工作概述", "一、政务公开工作总体情况", "一、政府信息公开工作概述"])
+    func overviewTitles(one: String) throws {
+        let a = try audit(Self.report(one: one))
+        #expect(outcome(a, "sections.required") == .pass, "\(a.findings.map(\.message))")
+    }
+
+    @Test("periods a page wrote with 始, without 年, or in other words are read", arguments: [
+        "统计期限自2021年1月1日始至2021年12月31日止。", "本报告所列数据统计期限自20211月1日起至202112月31日止。",
+        "本报告所列数据的时间期限为2021年1月1日至2021年12月31日。", "各项数据核定的起止时间为2021年1月1日至12月31日。",
+        "本报告内容涵盖了县政府2021年1月至12月期间政府信息公开工作情况。",
+    ])
+    func periodWordings(intro: String) throws {
+        let a = try audit(Self.report(intro: intro))
+        #expect(outcome(a, "period.stated") == .pass, "\(a.findings.map(\.message))")
+    }
+
+    @Test("a period stated with dates that cannot be read is could-not-verify, not missing")
+    func garbledPeriod() throws {
+        for intro in ["本报告所列数据统计期限从202111日到1231日止。", "本报告中所列数据的统计期限自202111日起至20211230日止。"] {
+            let a = try audit(Self.report(intro: intro))
+            #expect(outcome(a, "period.stated") == .unverifiable, "\(a.findings.map(\.message))")
+        }
+        #expect(try outcome(audit(Self.report(intro: "本报告根据条例编制。")), "period.stated") == .fail)
+    }
+
+    @Test("fee statements in the 2008 条例's wordings", arguments: [
+        "4、政府信息公开的收费及减免情况:无。", "依申请公开收费情况无", "本年度无政府信息公开收费及减免情况。", "五是收费及减免方面，本单位没有相关收费和减免情况。",
+    ])
+    func oldFeeWordings(six: String) throws {
+        #expect(try outcome(audit(Self.report(six: six)), "fees.disclosed") == .pass)
+    }
+
+    @Test("strict: nothing collected, said in other words, is the amount collected", arguments: [
+        "街道未向公民、法人和其他组织收取任何与政府信息公开工作相关的费用。", "本年度未发出收费通知，政府信息公开收费情况：无。",
+        "本年度未发出收费通知。信息处理费：无。", "本年度未发出收费通知。2021年度我街道信息处理费收取为零。", "本年度未发出收费通知，依申请公开政府信息无收费。",
+    ])
+    func strictAmountWordings(six: String) throws {
+        let a = try audit(Self.report(six: six.hasPrefix("本年度未发出") ? six : "本年度未发出收费通知。" + six), "strict")
+        #expect(outcome(a, "fees.disclosed") == .pass, "\(a.findings.map(\.message))")
+    }
+
+    @Test("strict: the date in the page's metadata block or dated line dates the report", arguments: [
+        "某某街道办事处2021年度政府信息公开工作年度报告\n索 引 号:732464230/2022-00001主题分类:综合政务\n文    号成文日期:2022-01-22发布日期:2022-01-22\n某某街道办事处2021年度政府信息公开工作年度报告",
+        "索 引 号 | 01425845-9/2022-00012 | 分 类 | 综合政务 |\n发布机构 | 某某街道 | 发文日期 | 2022-01-04 |\n某某街道办事处2021年政府信息公开工作年度报告",
+        "某某街道办事处2021年政府信息公开工作年度报告\n2022年01月23日 来源: 某某区",
+    ])
+    func metadataDates(above: String) throws {
+        let a = try audit(Self.report(above: above, signature: ""), "strict")
+        #expect(outcome(a, "report.dated") == .pass, "\(a.findings.map(\.message))")
+    }
+
+    @Test("strict: problems and measures said without the usual key words", arguments: [
+        "某某街道政府信息公开以社区公告栏为主，网上公开的内容少，群众查询不便。2021年，街道将在区政府网站街道专栏按月公开低保信息。",
+        "各村宣传栏的公开内容更新慢，部分惠民资金信息只在宣传栏公开。下一步，街办将把惠民资金信息同步发布到门户网站。",
+        "部分街道政务公开专区功能发挥不充分。2022年将推动专区与便民服务中心融合，提供政策咨询服务。",
+        "部分镇政务公开专区建设标准不统一。2022年，将统一专区建设标准，开展专区运行评估。",
+        "政策解读仍停留在文字转载，原创解读少。2022年，市政府办公室将组织解读材料质量抽查，每季度通报一次。",
+    ])
+    func problemWordings(five: String) throws {
+        let a = try audit(Self.report(five: five), "strict")
+        #expect(outcome(a, "problems.substantive") == .pass, "\(a.findings.map(\.message))")
+    }
+
+    @Test("strict: section 五 that names no problem and no measure still fails")
+    func emptyProblems() throws {
+        let a = try audit(Self.report(five: "本年度我街道政务公开工作运行平稳，各项工作按计划完成，群众反映良好，取得了较好的社会效果。"), "strict")
+        #expect(outcome(a, "problems.substantive") == .fail)
+    }
+}
