@@ -120,6 +120,43 @@ struct PageFamilyTests {
         #expect(outcome(a, "problems.substantive") == .pass, "\(a.findings.map(\.message))")
     }
 
+    @Test("a page in traditional characters is read converted, its lines kept, and says so")
+    func traditionalScript() throws {
+        let text = "某某區人力資源和社會保障局2021年政府信息公開工作年度報告\n本報告所列數據統計期限自2021年1月1日起至2021年12月31日止。\n"
+            + "一、總體情況\n2021年，本局主動公開政府信息120條，收到政府信息公開申請3件，均已按時辦結。\n二、主動公開政府信息情況\n"
+            + "三、收到和處理政府信息公開申請情況\n四、政府信息公開行政復議、行政訴訟情況\n五、存在的主要問題及改進情況\n"
+            + "一是政策解讀形式單一。下一步，本局將豐富解讀形式。\n六、其他需要報告的事項\n本年度未收取信息處理費。\n某某區人力資源和社會保障局\n2022年1月20日\n"
+        let r = ReportParser.parse(text: text, source: "x.txt")
+        #expect(r.traditionalScript && r.agency == "某某区人力资源和社会保障局" && r.year == 2021)
+        #expect(r.lines.count == ReportParser.splitLines(text).count)
+        let a = try audit(text)
+        for rule in ["sections.required", "period.stated", "fees.disclosed"] { #expect(outcome(a, rule) == .pass, "\(rule): \(a.findings.map(\.message))") }
+        #expect(a.findings.first?.rule == "input.script" && a.findings.first?.deduction == 0)
+        // A simplified report that quotes a few traditional characters is read as written.
+        let quoted = Self.report(five: "一是“政務公開”專欄更新不夠及時。下一步，我街道將加強專欄維護。")
+        #expect(!ReportParser.parse(text: quoted, source: "x.txt").traditionalScript)
+    }
+
+    @Test("table 二 laid out one cell a line, as pages' text gives it, is read", arguments: [" |", "", "\n"])
+    func proactiveOneCellALine(end: String) throws {
+        let cells = ["第二十条第(一)项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "0", "0", "0", "行政规范性文件", "6", "4", "18",
+                     "第二十条第(五)项", "信息内容", "本年处理决定数量", "行政许可", "12", "第二十条第(六)项", "信息内容", "本年处理决定数量",
+                     "行政处罚", "5", "行政强制", "0", "第二十条第(八)项", "信息内容", "本年收费金额(单位:万元)", "行政事业性收费", "0"]
+        let table = cells.map { $0 + end }.joined(separator: "\n")
+        let text = Self.report().replacingOccurrences(of: "二、主动公开政府信息情况\n", with: "二、主动公开政府信息情况\n" + table + "\n")
+        let r = ReportParser.parse(text: text, source: "x.txt")
+        let items = try #require(r.proactiveTable?.items)
+        func read(_ label: String) -> [String]? {
+            guard case .read(let c)? = items.first(where: { $0.spec.label == label })?.reading else { return nil }
+            return c.map(\.text)
+        }
+        #expect(read("行政规范性文件") == ["6", "4", "18"] && read("行政许可") == ["12"] && read("行政处罚") == ["5"] && read("行政事业性收费") == ["0"])
+        // A row with a figure missing is unreliable, never read shifted.
+        let short = text.replacingOccurrences(of: "行政规范性文件\(end)\n6\(end)\n", with: "行政规范性文件\(end)\n")
+        let s = try #require(ReportParser.parse(text: short, source: "x.txt").proactiveTable?.items.first { $0.spec.label == "行政规范性文件" })
+        if case .read = s.reading { Issue.record("a row of two figures for three columns was read") }
+    }
+
     @Test("strict: section 五 that names no problem and no measure still fails")
     func emptyProblems() throws {
         let a = try audit(Self.report(five: "本年度我街道政务公开工作运行平稳，各项工作按计划完成，群众反映良好，取得了较好的社会效果。"), "strict")

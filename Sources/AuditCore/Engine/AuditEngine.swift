@@ -100,6 +100,11 @@ public enum AuditEngine {
                                  en: "the report is a scan (no text in the PDF) read by OCR; lines and quotations are the OCR text's and may hold misreadings")
             findings.insert(Finding(rule: "input.ocr", severity: .info, outcome: .unverifiable, message: note.text(language), line: nil, excerpt: nil, deduction: 0), at: 0)
         }
+        if report.traditionalScript {
+            let note = Localized(zh: "报告为繁体字，已逐字转换为简体后审核；引文为转换后的文字，行号与原文一致",
+                                 en: "the report is in traditional characters, read converted to simplified ones; quotations are converted, line numbers are the original's")
+            findings.insert(Finding(rule: "input.script", severity: .info, outcome: .unverifiable, message: note.text(language), line: nil, excerpt: nil, deduction: 0), at: 0)
+        }
         let score = Scoring.score(findings)
         for i in findings.indices {
             guard let line = findings[i].line else { continue }

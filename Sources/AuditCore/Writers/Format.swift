@@ -62,6 +62,7 @@ extension Format {
         "input.duplicate": Localized(zh: "同一报告未重复提交", en: "The same report is not submitted twice"),
         "output.page": Localized(zh: "审核页面已写出", en: "The audit page was written"),
         "input.ocr": Localized(zh: "扫描件经 OCR 识别", en: "A scan read by OCR"),
+        "input.script": Localized(zh: "繁体字报告转换为简体审核", en: "A report in traditional characters, read converted"),
     ]
 
     /// The title of a rule in the run's language, the way an official names it; the id when the

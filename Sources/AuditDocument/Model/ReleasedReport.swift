@@ -9,6 +9,7 @@ public struct ReleasedReport: Sendable {
     public let template: TemplateVersion?
     public let publicationDate: ReportDate?
     public let origin: TextOrigin
+    public let traditionalScript: Bool
     /// The sections' headings and spans, without their bodies.
     public let sections: [Section]
     /// Only the rows a corpus-wide rule reads.
@@ -27,6 +28,7 @@ public struct ReleasedReport: Sendable {
         template = report.template
         publicationDate = report.publicationDate
         origin = report.origin
+        traditionalScript = report.traditionalScript
         sections = report.sections.map { var s = $0; s.body = []; return s }
         applicationTable = report.applicationTable?.keepingRows(kept)
         reviewTable = report.reviewTable?.keepingRows(kept)
@@ -43,8 +45,10 @@ public struct ReleasedReport: Sendable {
     /// The report again, with its lines read anew: enough for its narrative (paragraphs, sections,
     /// title and signature lines). Its logical lines, phrase index and table 二 are not restored.
     public func restored(lines: [String]) -> Report {
-        Report(source: source, lines: lines, agency: agency, year: year, titleLine: titleLine, template: template,
+        var report = Report(source: source, lines: lines, agency: agency, year: year, titleLine: titleLine, template: template,
                templateEvidence: templateEvidence, publicationDate: publicationDate, sections: sections, paragraphs: paragraphs,
                applicationTable: applicationTable, reviewTable: reviewTable, tableProblems: [:], origin: origin)
+        report.traditionalScript = traditionalScript
+        return report
     }
 }

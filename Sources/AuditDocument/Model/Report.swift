@@ -28,6 +28,8 @@ public struct Report: Sendable {
     public var tableProblems: [TableName: String]
     /// The document's own text, or OCR of a scan.
     public var origin: TextOrigin = .document
+    /// Written in traditional characters and read converted to simplified ones (`TraditionalScript`).
+    public var traditionalScript = false
 
     public func section(_ kind: SectionKind) -> Section? { sections.first { $0.kind == kind } }
 

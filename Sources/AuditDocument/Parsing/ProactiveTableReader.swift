@@ -3,6 +3,13 @@
 /// `…现行有效件数规章000行政规范性文件002第二十条…`) the label is the end of the text before a
 /// run of figures, and the run is cut into the row's cells only when one reading fits.
 package enum ProactiveTableReader {
+    /// The one cell of a line that holds at most one (fillers `||` and blank lines hold none),
+    /// or nil for a line of several cells.
+    static func singleCell(_ seg: Segment) -> [RawCell]? {
+        let cells = CellSplitter.cells(seg)
+        return cells.count <= 1 ? cells : nil
+    }
+
     package static let labelWords = ["规章", "规范性文件", "许可", "处罚", "强制", "收费", "采购", "服务事项"]
 
     package static func read(_ segments: ArraySlice<Segment>, template: TemplateVersion) -> (table: ProactiveTable?, spans: [TextSpan]) {
@@ -17,7 +24,28 @@ package enum ProactiveTableReader {
         var readings: [Int: RowReading] = [:]
         var firstLine: Int?
         var spans: [TextSpan] = []
+        var collecting: (item: Int, line: Int, values: [RawCell])?
+        func closeRow() {
+            guard let c = collecting else { return }
+            collecting = nil
+            guard !c.values.isEmpty else { return }
+            firstLine = firstLine ?? c.line
+            let width = specs[c.item].columns.count
+            readings[c.item] = c.values.count == width ? .read(c.values.map(ApplicationTableReader.cell))
+                : .unreliable(reason: Localized(zh: "读到\(c.values.count)个数值，应为\(width)个", en: "\(c.values.count) values read, \(width) expected"), labelLine: c.line)
+        }
         for seg in segments {
+            // One cell a line (a page's table as text: `规章 |` / `0 |` / `0 |` / `0 |`, or cells between
+            // blank lines): a label on a line of its own, then its figures each on a line.
+            if seg.text.utf8.count <= 80, let cell = singleCell(seg) {
+                if cell.isEmpty { continue }
+                if let c = cell.first, c.isValue, collecting != nil { collecting!.values.append(c); continue }
+                closeRow()
+                if let c = cell.first, !c.isValue, let i = labels.first(where: { $0.0 == TemplateLabels.labelCore(c.text).core })?.1, readings[i] == nil {
+                    collecting = (i, seg.line, [])
+                    continue
+                }
+            } else { closeRow() }
             if seg.text.has("\t") || seg.text.has("|") {
                 let cells = CellSplitter.cells(seg)
                 guard let label = cells.first, !label.isValue, let i = item(endingWith: label.text), readings[i] == nil else { continue }
@@ -52,6 +80,7 @@ package enum ProactiveTableReader {
                 spans.append(TextSpan(line: seg.line, lo: min(start, headerStart), hi: end))
             }
         }
+        closeRow()
         guard let first = firstLine else { return (nil, spans) }
         let items = specs.indices.map { ProactiveTable.Item(spec: specs[$0], reading: readings[$0] ?? .missing) }
         return (ProactiveTable(items: items, firstLine: first), spans)

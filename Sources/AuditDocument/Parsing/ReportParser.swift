@@ -3,6 +3,15 @@ import Foundation
 /// Turns the text of one report into a `Report`. Pure: text in, value out.
 public enum ReportParser {
     public static func parse(text: String, source: String, origin: TextOrigin = .document) -> Report {
+        if let simplified = TraditionalScript.simplified(text) {
+            var report = parseText(simplified, source: source, origin: origin)
+            report.traditionalScript = true
+            return report
+        }
+        return parseText(text, source: source, origin: origin)
+    }
+
+    static func parseText(_ text: String, source: String, origin: TextOrigin) -> Report {
         let lines = splitLines(text)
         let headings = SectionRecognizer.choose(SectionRecognizer.candidates(in: lines))
         let (segments, headingSegments) = SegmentSplitter.segments(of: lines, cuttingAt: headings)
