@@ -1,8 +1,46 @@
 /// Reads table 二 (主动公开政府信息情况) by its row labels: in a row separated by tabs or pipes
-/// the label's line holds its figures; on a line without separators (a flattened page:
+/// the label's line holds its figures; with one cell a line (a page's table as text) the label's
+/// line is followed by its figures, one a line; on a line without separators (a flattened page:
 /// `…现行有效件数规章000行政规范性文件002第二十条…`) the label is the end of the text before a
 /// run of figures, and the run is cut into the row's cells only when one reading fits.
-package enum ProactiveTableReader {
+package struct ProactiveTableReader {
+    package static let labelWords = ["规章", "规范性文件", "许可", "处罚", "强制", "收费", "采购", "服务事项"]
+
+    let specs: [ProactiveItemSpec]
+    /// Every label and alias, compacted, with its item; longest first, so that 行政规范性文件 is
+    /// not read as 规范性文件.
+    let labels: [(String, Int)]
+    var readings: [Int: RowReading] = [:]
+    var firstLine: Int?
+    var spans: [TextSpan] = []
+    /// The row whose figures follow its label one a line.
+    var collecting: (item: Int, line: Int, values: [RawCell])?
+
+    package static func read(_ segments: ArraySlice<Segment>, template: TemplateVersion) -> (table: ProactiveTable?, spans: [TextSpan]) {
+        var reader = ProactiveTableReader(template)
+        for seg in segments {
+            if seg.text.utf8.count <= 80, let cell = singleCell(seg) {
+                if reader.oneCellALine(cell, seg) { continue }
+            } else { reader.closeRow() }
+            if seg.text.has("\t") || seg.text.has("|") { reader.row(seg) } else { reader.flattened(seg) }
+        }
+        reader.closeRow()
+        guard let first = reader.firstLine else { return (nil, reader.spans) }
+        let items = reader.specs.indices.map { ProactiveTable.Item(spec: reader.specs[$0], reading: reader.readings[$0] ?? .missing) }
+        return (ProactiveTable(items: items, firstLine: first), reader.spans)
+    }
+
+    init(_ template: TemplateVersion) {
+        specs = TemplateLabels.proactiveItems(template)
+        labels = specs.enumerated().flatMap { i, s in ([s.label] + s.aliases).map { (TextNormalizer.compact($0), i) } }
+            .sorted { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }
+    }
+
+    func item(endingWith text: String) -> Int? {
+        let c = TemplateLabels.labelCore(text).core
+        return labels.first { c.hasSuffix($0.0) }?.1
+    }
+
     /// The one cell of a line that holds at most one (fillers `||` and blank lines hold none),
     /// or nil for a line of several cells.
     static func singleCell(_ seg: Segment) -> [RawCell]? {
@@ -10,79 +48,63 @@ package enum ProactiveTableReader {
         return cells.count <= 1 ? cells : nil
     }
 
-    package static let labelWords = ["规章", "规范性文件", "许可", "处罚", "强制", "收费", "采购", "服务事项"]
-
-    package static func read(_ segments: ArraySlice<Segment>, template: TemplateVersion) -> (table: ProactiveTable?, spans: [TextSpan]) {
-        let specs = TemplateLabels.proactiveItems(template)
-        // Longest label first, so that 行政规范性文件 is not read as 规范性文件.
-        let labels = specs.enumerated().flatMap { i, s in ([s.label] + s.aliases).map { (TextNormalizer.compact($0), i) } }
-            .sorted { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }
-        func item(endingWith text: String) -> Int? {
-            let c = TemplateLabels.labelCore(text).core
-            return labels.first { c.hasSuffix($0.0) }?.1
-        }
-        var readings: [Int: RowReading] = [:]
-        var firstLine: Int?
-        var spans: [TextSpan] = []
-        var collecting: (item: Int, line: Int, values: [RawCell])?
-        func closeRow() {
-            guard let c = collecting else { return }
-            collecting = nil
-            guard !c.values.isEmpty else { return }
-            firstLine = firstLine ?? c.line
-            let width = specs[c.item].columns.count
-            readings[c.item] = c.values.count == width ? .read(c.values.map(ApplicationTableReader.cell))
-                : .unreliable(reason: Localized(zh: "读到\(c.values.count)个数值，应为\(width)个", en: "\(c.values.count) values read, \(width) expected"), labelLine: c.line)
-        }
-        for seg in segments {
-            // One cell a line (a page's table as text: `规章 |` / `0 |` / `0 |` / `0 |`, or cells between
-            // blank lines): a label on a line of its own, then its figures each on a line.
-            if seg.text.utf8.count <= 80, let cell = singleCell(seg) {
-                if cell.isEmpty { continue }
-                if let c = cell.first, c.isValue, collecting != nil { collecting!.values.append(c); continue }
-                closeRow()
-                if let c = cell.first, !c.isValue, let i = labels.first(where: { $0.0 == TemplateLabels.labelCore(c.text).core })?.1, readings[i] == nil {
-                    collecting = (i, seg.line, [])
-                    continue
-                }
-            } else { closeRow() }
-            if seg.text.has("\t") || seg.text.has("|") {
-                let cells = CellSplitter.cells(seg)
-                guard let label = cells.first, !label.isValue, let i = item(endingWith: label.text), readings[i] == nil else { continue }
-                let values = cells.dropFirst().filter(\.isValue)
-                guard !values.isEmpty else { continue }
-                firstLine = firstLine ?? seg.line
-                let width = specs[i].columns.count
-                readings[i] = values.count == width ? .read(values.map(ApplicationTableReader.cell))
-                    : .unreliable(reason: Localized(zh: "读到\(values.count)个数值，应为\(width)个", en: "\(values.count) values read, \(width) expected"), labelLine: seg.line)
-                continue
-            }
-            // Only a line with a label and a figure can hold a row.
-            guard seg.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), labelWords.contains(where: { seg.text.has($0) }) else { continue }
-            let tokens = TableTokenizer.tokens(seg)
-            var start: Int?, end = 0
-            for k in tokens.indices.dropLast() where tokens[k].kind == .text && tokens[k + 1].kind == .values {
-                guard let i = item(endingWith: tokens[k].text), readings[i] == nil else { continue }
-                let run = tokens[k + 1]
-                firstLine = firstLine ?? seg.line
-                start = start ?? tokens[k].lo
-                end = run.hi
-                switch DigitRunSplitter.split(run.text, width: specs[i].columns.count) {
-                case .cells(let cells, let how):
-                    readings[i] = .read(cells.map { raw in var c = CellSplitter.classify(raw, line: seg.line); c.split = how; return ApplicationTableReader.cell(c) })
-                case .unreadable(let reason):
-                    readings[i] = .unreliable(reason: reason, labelLine: seg.line)
-                }
-            }
-            if let start {
-                // The table's header words before the first label are table text too.
-                let headerStart = tokens.first { TextNormalizer.compact($0.text).has("第二十条") }?.lo ?? start
-                spans.append(TextSpan(line: seg.line, lo: min(start, headerStart), hi: end))
-            }
-        }
+    /// One cell a line (`规章 |` / `0 |` / `0 |` / `0 |`, or cells between blank lines): a label on
+    /// a line of its own, then its figures each on a line. True when the line was taken so.
+    mutating func oneCellALine(_ cell: [RawCell], _ seg: Segment) -> Bool {
+        guard let c = cell.first else { return true }
+        if c.isValue, collecting != nil { collecting!.values.append(c); return true }
         closeRow()
-        guard let first = firstLine else { return (nil, spans) }
-        let items = specs.indices.map { ProactiveTable.Item(spec: specs[$0], reading: readings[$0] ?? .missing) }
-        return (ProactiveTable(items: items, firstLine: first), spans)
+        guard !c.isValue, let i = labels.first(where: { $0.0 == TemplateLabels.labelCore(c.text).core })?.1, readings[i] == nil else { return false }
+        collecting = (i, seg.line, [])
+        return true
+    }
+
+    mutating func closeRow() {
+        guard let c = collecting else { return }
+        collecting = nil
+        guard !c.values.isEmpty else { return }
+        record(c.item, c.values, line: c.line)
+    }
+
+    mutating func record(_ i: Int, _ values: [RawCell], line: Int) {
+        firstLine = firstLine ?? line
+        let width = specs[i].columns.count
+        readings[i] = values.count == width ? .read(values.map(ApplicationTableReader.cell))
+            : .unreliable(reason: Localized(zh: "读到\(values.count)个数值，应为\(width)个", en: "\(values.count) values read, \(width) expected"), labelLine: line)
+    }
+
+    /// A row separated by tabs or pipes: the label, then its figures.
+    mutating func row(_ seg: Segment) {
+        let cells = CellSplitter.cells(seg)
+        guard let label = cells.first, !label.isValue, let i = item(endingWith: label.text), readings[i] == nil else { return }
+        let values = cells.dropFirst().filter(\.isValue)
+        guard !values.isEmpty else { return }
+        record(i, Array(values), line: seg.line)
+    }
+
+    /// A line without separators: labels each followed by a run of figures.
+    mutating func flattened(_ seg: Segment) {
+        // Only a line with a label and a figure can hold a row.
+        guard seg.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), Self.labelWords.contains(where: { seg.text.has($0) }) else { return }
+        let tokens = TableTokenizer.tokens(seg)
+        var start: Int?, end = 0
+        for k in tokens.indices.dropLast() where tokens[k].kind == .text && tokens[k + 1].kind == .values {
+            guard let i = item(endingWith: tokens[k].text), readings[i] == nil else { continue }
+            let run = tokens[k + 1]
+            firstLine = firstLine ?? seg.line
+            start = start ?? tokens[k].lo
+            end = run.hi
+            switch DigitRunSplitter.split(run.text, width: specs[i].columns.count) {
+            case .cells(let cells, let how):
+                readings[i] = .read(cells.map { raw in var c = CellSplitter.classify(raw, line: seg.line); c.split = how; return ApplicationTableReader.cell(c) })
+            case .unreadable(let reason):
+                readings[i] = .unreliable(reason: reason, labelLine: seg.line)
+            }
+        }
+        if let start {
+            // The table's header words before the first label are table text too.
+            let headerStart = tokens.first { TextNormalizer.compact($0.text).has("第二十条") }?.lo ?? start
+            spans.append(TextSpan(line: seg.line, lo: min(start, headerStart), hi: end))
+        }
     }
 }
