@@ -13,8 +13,10 @@ def table(name):
         out[k] = v.split(' ')[0]
     return out
 ts, st = table('TSCharacters.txt'), table('STCharacters.txt')
+# Also written in simplified text, in place names (乾县, 於潜镇) and words (狼藉, 瞭望, 宫商角徵羽): kept.
+KEEP = set('乾於藉瞭徵夥甦')
 pairs = sorted((k, v) for k, v in ts.items()
-               if len(k) == 1 and len(v) == 1 and k != v and k not in st and ord(k) < 0x10000 and ord(v) < 0x10000)
+               if len(k) == 1 and len(v) == 1 and k != v and k not in st and k not in KEEP and ord(k) < 0x10000 and ord(v) < 0x10000)
 body = ''.join(k + v for k, v in pairs)
 lines = [body[i:i + 64] for i in range(0, len(body), 64)]
 with open('Sources/AuditDocument/Parsing/TraditionalScript+Table.swift', 'w', encoding='utf-8') as f:

@@ -36,12 +36,17 @@ struct PageFamilyTests {
         #expect(r.agency == "某某街道办事处" && r.year == 2021, "\(r.agency ?? "nil") \(r.year ?? 0)")
     }
 
-    @Test("a column's name without a year gives way to the article's dated title under it")
-    func columnNameAboveTitle() {
-        let r = ReportParser.parse(text: Self.report(above: "云南省政府信息公开工作年度报告\n\n2019年云南省政府信息公开工作年度报告"), source: "x.txt")
-        #expect(r.agency == "云南省" && r.year == 2019)
-        #expect(AgencyLevel.classify("云南省") == .government && AgencyLevel.classify("上海市") == .government && AgencyLevel.classify("开远市") == .government)
-        #expect(AgencyLevel.classify("某某社区") == nil && AgencyLevel.classify("区") == nil)
+    @Test("a title line that names a path with arrows keeps its agency; a related link under a title is not the title")
+    func titlesNotBreadcrumbs() {
+        let arrows = "当前位置:首页>政务公开>年度报告 某某乡人民政府2021年政府信息公开工作年度报告 本报告电子版可通过某某县人民政府网站→政务公开→政府信息公开年报栏目查阅。"
+        let r = ReportParser.parse(text: Self.report(above: arrows), source: "x.txt")
+        #expect(r.agency == "某某乡人民政府" && r.year == 2021)
+        let path = "某某乡人民政府2021年政府信息公开工作年度报告(电子版查阅路径:某某县人民政府网站→政务公开→政府信息公开年报)"
+        #expect(ReportParser.parse(text: Self.report(above: path), source: "x.txt").agency == "某某乡人民政府")
+        let related = "某某县交通运输局政府信息公开工作年度报告\n相关链接:\n某某县交通运输局2020年政府信息公开工作年度报告"
+        let t = ReportParser.parse(text: Self.report(above: related), source: "x.txt")
+        #expect(t.agency == "某某县交通运输局" && t.year == 2021)
+        #expect(ReportParser.parse(text: Self.report(above: "川陕革命根据地博物馆2021年政府信息公开工作年度报告"), source: "x.txt").agency == "川陕革命根据地博物馆")
     }
 
     @Test("an introduction sentence is no title; the signature or the introduction names the agency")
@@ -135,6 +140,9 @@ struct PageFamilyTests {
         // A simplified report that quotes a few traditional characters is read as written.
         let quoted = Self.report(five: "一是“政務公開”專欄更新不夠及時。下一步，我街道將加強專欄維護。")
         #expect(!ReportParser.parse(text: quoted, source: "x.txt").traditionalScript)
+        // Characters also written in simplified place names stay as written (乾县, 於潜镇).
+        let qian = ReportParser.parse(text: text.replacingOccurrences(of: "某某區人力資源", with: "乾縣人力資源"), source: "x.txt")
+        #expect(qian.agency == "乾县人力资源和社会保障局")
     }
 
     @Test("table 二 laid out one cell a line, as pages' text gives it, is read", arguments: [" |", "", "\n"])
@@ -155,6 +163,21 @@ struct PageFamilyTests {
         let short = text.replacingOccurrences(of: "行政规范性文件\(end)\n6\(end)\n", with: "行政规范性文件\(end)\n")
         let s = try #require(ReportParser.parse(text: short, source: "x.txt").proactiveTable?.items.first { $0.spec.label == "行政规范性文件" })
         if case .read = s.reading { Issue.record("a row of two figures for three columns was read") }
+    }
+
+    @Test("sentences that are no fee statement, no period and no measure are not taken for one")
+    func lookAlikes() throws {
+        let fee = try audit(Self.report(five: "一是网上公开信息偏少。下一步，我街道将及时公开教育收费情况，不断加大公开力度。", six: "本年度无其他需要报告的事项。"))
+        #expect(outcome(fee, "fees.disclosed") == .fail)
+        let parking = try audit(Self.report(five: "一是停车收费情况、不动产登记信息公开不及时。下一步将加强公开。", six: "本年度无其他需要报告的事项。"))
+        #expect(outcome(parking, "fees.disclosed") == .fail)
+        for intro in ["本报告涵盖了我乡2021年度政府信息公开工作的主要情况。", "我街道开展专项整治行动，起止时间为2021年1月1日至12月31日。"] {
+            #expect(try outcome(audit(Self.report(intro: intro)), "period.stated") == .fail, "\(intro)")
+        }
+        let notAPlan = try audit(Self.report(five: "个别科室将应公开的信息发布在非指定栏目，群众查找信息不便，影响了公开效果，群众意见较大。"), "strict")
+        #expect(notAPlan.findings.contains { $0.rule == "problems.substantive" && $0.message.contains("改进措施") })
+        let noProblem = try audit(Self.report(five: "2022年，我乡将继续加大政府信息主动公开力度，加强政策解读和回应关切，拓宽公开渠道，确保公开质量不降低。"), "strict")
+        #expect(noProblem.findings.contains { $0.rule == "problems.substantive" && $0.message.contains("具体问题") })
     }
 
     @Test("strict: section 五 that names no problem and no measure still fails")

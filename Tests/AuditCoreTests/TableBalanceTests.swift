@@ -157,6 +157,24 @@ struct TableBalanceTests {
         #expect(result.observations.first?.values["reason"]?.zh.contains("未找到第三部分") == true)
     }
 
+    @Test("pipe rows that leave zero cells blank: the filled cells keep their columns, a blank is never a zero")
+    func blankPipeCells() throws {
+        // Blank instead of 0 in the applicant columns, as pages often print them; 总计 filled.
+        var v = TableFixture.balanced()
+        for (id, _) in TableFixture.labels { v[id] = v[id]!.map { $0 == "0" ? "" : $0 } }
+        for id in ["withheld_1", "carry_over"] where v[id]![6].isEmpty { v[id]![6] = "0" }
+        let r = TableFixture.report(v, separator: " | ")
+        #expect(r.applicationTable?.values("new") == ["3", "2", "", "", "", "", "5"])
+        let result = try run(r)
+        #expect(result.outcome == .unverifiable && !result.observations.contains { $0.outcome == .fail })
+        // The 总计 column is read, so its imbalance is found.
+        v["results_total"]![6] = "6"
+        #expect(try run(TableFixture.report(v, separator: " | ")).outcome == .fail)
+        // A row with one place too many (an extra empty cell at its end) is read as before: blanks skipped.
+        let extra = TableFixture.report(TableFixture.balanced(), separator: " | ")
+        #expect(try run(extra).outcome == .pass)
+    }
+
     @Test("seed 004 is unverifiable and seed 002 is never a false imbalance")
     func seeds() throws {
         #expect(try run(Project.seed("004")).outcome == .unverifiable)

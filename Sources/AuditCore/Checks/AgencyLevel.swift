@@ -41,14 +41,9 @@ public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
             if ["省", "市", "县", "区", "旗", "州"].contains(where: { stem.hasSuffix($0) }) { return .government }
         }
         if n.hasSuffix("乡") || n.hasSuffix("镇") || n.hasSuffix("街道") { return .township }
-        // A place named alone is its government: a title `云南省政府信息公开工作年度报告` reads
-        // 政府 as part of the subject. A 区 that is no district (社区, 园区, 景区…) is not.
-        if n.unicodeScalars.count >= 2, ["省", "市", "县", "旗", "州", "盟", "自治区"].contains(where: { n.hasSuffix($0) })
-            || (n.hasSuffix("区") && !notDistricts.contains(where: { n.hasSuffix($0) })) { return .government }
         return nil
     }
 
-    static let notDistricts = ["社区", "小区", "园区", "景区", "片区", "街区", "校区", "厂区", "库区", "林区", "牧区", "保护区", "风景区", "服务区", "功能区", "试验区", "集聚区", "工业区"]
 
     static let outsideTheRegulation = ["中共", "中国共产党", "党委", "党工委", "县委", "市委", "区委", "省委", "州委", "旗委", "盟委", "纪委", "监委",
                                        "纪律检查委员会", "监察委员会", "人大", "人民代表大会", "政协", "政治协商", "法院", "检察院",

@@ -39,7 +39,7 @@ public enum ProblemsSubstanceCheck: ReportCheck {
                                "不充分", "不统一", "不便", "不均衡", "不平衡", "不明显", "不一致", "不精准", "不突出", "不健全", "不系统", "不直观", "不清晰"]
     /// A shortfall said in one word after what falls short (`原创解读少`, `网上公开的内容少`, `更新慢`).
     static let shortfall = try! NSRegularExpression(pattern:
-        "(?:内容|信息|解读|数量|形式|渠道|频次|频率|更新|互动|回应|质量|力度|水平|意识|能力|覆盖面?)[\\p{Han}]{0,2}?(?:少|慢|弱|窄|低|差|浅)(?=[,，。;；、]|$)")
+        "(?:内容|信息|解读|数量|形式|渠道|频次|频率|更新|互动|回应|质量|力度|水平|意识|能力|覆盖面?)(?:还|较|偏|太|过|仍|比较|相对)?(?:少|慢|弱|窄|低|差|浅)(?=[,，。;；、]|$)")
 
     static func namesProblem(_ compact: String) -> Bool {
         problemWords.contains { compact.has($0) }
@@ -54,7 +54,8 @@ public enum ProblemsSubstanceCheck: ReportCheck {
     static let futurePlan = try! NSRegularExpression(pattern:
         "(?:我[\\p{Han}]{0,6}|本[\\p{Han}]{1,6}|(?:\\d{4}|明|来|新的一|下一?)年度?|今后|未来|[，,。；;：:]"
         // The agency named as the subject (`街道将…`, `街办将把…`, `市政府办公室将组织…`, `乡党政办将会同…`).
-        + "|(?:街道|街办|乡|镇|局|委|办|中心|政府|单位|部门|机关|科室|处|室|所|站))(?:将|拟|计划|准备|争取|打算)(?![其该此])")
+        + "|(?:街道|街办|乡|镇|局|委|办|中心|政府|单位|部门|机关|科室|处|室|所|站)(?=(?:将|拟|计划|准备|争取|打算)(?:进一步|继续|在|把|对|于|按|从|加强|加大|完善|建立|组织|推进|开展|统一|持续|逐步|全面|着力|重点|做好|强化|会同|结合|围绕|以|通过|定期|每)))"
+        + "(?:将|拟|计划|准备|争取|打算)(?![其该此])")
 
     static func namesMeasure(_ compact: String) -> Bool {
         improvementWords.contains { compact.has($0) }

@@ -164,6 +164,10 @@ public enum TableBalanceCheck: ReportCheck {
                 let cell = cells[t.column]
                 guard case .number(let q) = cell.value else {
                     let col = table.schema.columns[t.column]
+                    if cell.value == .blank {
+                        return .failure(Problem(reason: Localized(zh: "“\(spec.label)”行“\(col.label)”列空白（未填数字）", en: "row '\(spec.englishLabel)', column '\(col.englishLabel)' is blank"),
+                                                line: cell.line))
+                    }
                     return .failure(Problem(reason: Localized(zh: "“\(spec.label)”行“\(col.label)”列为“\(cell.text)”，不是数字",
                                                               en: "row '\(spec.englishLabel)', column '\(col.englishLabel)' holds '\(cell.text)', not a number"),
                                             line: cell.line))

@@ -22,7 +22,7 @@ package enum ApplicationTableReader {
             if let tokens = flatRow(seg, match: { scan.match($0, fuzzy: true) != nil }) {
                 scan.readFlat(tokens, line: seg.line)
             } else {
-                scan.readCells(CellSplitter.cells(seg))
+                scan.readCells(CellSplitter.pipeRowKeepingBlanks(seg, width: scan.width) ?? CellSplitter.cells(seg))
             }
         }
         return (scan.table(), scan.spans)

@@ -35,6 +35,23 @@ package enum CellSplitter {
         return [classify(t, line: seg.line)]
     }
 
+    /// A pipe row that leaves cells blank (`一、本年新收… | 2 |  |  |  |  |  | 2 |`): its label cells,
+    /// then exactly `width` value cells, the empty ones blank — when the row has just that many
+    /// places after its label and some are filled. Nil for any other line (read as before, blanks
+    /// skipped).
+    package static func pipeRowKeepingBlanks(_ seg: Segment, width: Int) -> [RawCell]? {
+        guard seg.text.has("|"), !seg.text.has("\t") else { return nil }
+        var pieces = TextNormalizer.fold(seg.text).unicodeScalars.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "|" })
+            .map { TextNormalizer.trim(Substring($0)) }
+        if pieces.last?.isEmpty == true { pieces.removeLast() }
+        guard let lastLabel = pieces.lastIndex(where: { !$0.isEmpty && !isValueText($0) }) else { return nil }
+        let values = pieces[(lastLabel + 1)...]
+        guard values.count == width, values.contains(where: \.isEmpty), values.contains(where: { !$0.isEmpty }),
+              !pieces.contains(where: isMarkdownRule) else { return nil }
+        let labels = pieces[...lastLabel].filter { !$0.isEmpty }.map { classify($0, line: seg.line) }
+        return labels + values.map { $0.isEmpty ? RawCell(kind: .value(.blank), text: "", line: seg.line) : classify($0, line: seg.line) }
+    }
+
     package static func isMarkdownRule(_ t: String) -> Bool {
         t.unicodeScalars.count >= 3 && t.unicodeScalars.allSatisfy { $0 == "-" || $0 == ":" || $0 == "—" }
     }

@@ -29,12 +29,9 @@ package enum TitleReader {
             return k < nonEmpty.count ? nonEmpty[k] : nil
         }
         var k = -1
-        var weak: Title?, weakAt = 0
+        var weak: Title?
         while true {
             k += 1
-            // A title without a year that names an agency (a column's name, `云南省政府信息公开工作年度报告`)
-            // gives way to a dated title in the next lines, the article's own.
-            if let w = weak, w.agency != nil, k > weakAt + 3 { break }
             guard let entry = nonEmptyLine(k) else { break }
             // A breadcrumb item on a line of its own (`政府信息公开年报`) names the category, not the report.
             if breadcrumbItems.contains(entry.compact) { continue }
@@ -57,13 +54,12 @@ package enum TitleReader {
             var (agency, year) = parse(title)
             if agency.isEmpty, k > 0, let above = agencyAbove(nonEmpty[k - 1].compact) { agency = above }
             let found = Title(agency: agency.isEmpty ? nil : agency, year: year, line: segments[entry.index].line)
-            // A menu item that names the subject (`政府信息公开年报`) gives neither agency nor year, and
-            // a menu's last item above the column's name (`走进本县` / `政府信息公开年报`) reads as a
+            // A menu item that names the subject (`政府信息公开年报`) gives neither agency nor year:
+            // the report's own title may follow.
+            if found.agency == nil && found.year == nil { weak = weak ?? found; continue }
+            // A menu's last item above the column's name (`走进本县` / `政府信息公开年报`) reads as a
             // title without a year: the report's own title, with its year, may follow.
-            if found.year == nil {
-                if weak == nil || (weak!.agency == nil && found.agency != nil && !joinedToCategory) { weak = found; weakAt = k }
-                continue
-            }
+            if joinedToCategory && found.year == nil { weak = weak ?? found; continue }
             return found
         }
         return weak ?? Title(agency: nil, year: nil, line: nil)
@@ -80,20 +76,27 @@ package enum TitleReader {
         return previous
     }
 
-    /// The last item of a breadcrumb line (two or more `>` between its items, within its first 200
-    /// characters), or "" when the line is a breadcrumb with nothing after its last separator; nil
-    /// for a line that is no breadcrumb.
+    /// What follows a breadcrumb that opens a line (`当前位置:首页>政务公开>区政府信息公开年报>镇街`: short
+    /// items, two or more `>` between them): its last item, or the rest of the line from the first
+    /// long item on (a title, a flattened page's text, which may name a path with arrows of its
+    /// own); "" when nothing follows; nil for a line that opens with no breadcrumb.
     package static func breadcrumbTail(_ compact: String) -> String? {
-        var separators = 0, last: String.Index?
-        var i = compact.startIndex, n = 0
-        while i < compact.endIndex, n < 200 {
-            if ">›»→".contains(compact[i]) { separators += 1; last = i }
-            i = compact.index(after: i); n += 1
-        }
         // Markup left in the text (`<b>…</b>`) closes its tags with `>`: no breadcrumb.
-        guard separators >= 2, let last, !compact.contains("<") else { return nil }
-        // The last item itself may be a category the page's chrome runs on from (`政府信息公开年报字号:大中小…`).
-        return dropCrumbs(compact[compact.index(after: last)...])
+        guard !compact.contains("<") else { return nil }
+        var starts = [compact.startIndex]
+        var i = compact.startIndex, length = 0
+        while i < compact.endIndex {
+            if ">›»→".contains(compact[i]) {
+                starts.append(compact.index(after: i)); length = 0
+            } else {
+                length += 1
+                if length > 24 { break }
+            }
+            i = compact.index(after: i)
+        }
+        guard starts.count >= 3 else { return nil }
+        // The item may be a category the page's chrome runs on from (`政府信息公开年报字号:大中小…`).
+        return dropCrumbs(compact[starts[starts.count - 1]...])
     }
 
     /// Breadcrumb items at the start of a text dropped.
@@ -148,7 +151,7 @@ package enum TitleReader {
             title = stripLabel(String(title[title.index(after: colon)...]))
         }
         // A sentence that names the report (`本年度报告根据《条例》…编制`) is no title.
-        guard title.unicodeScalars.count <= 60, !title.has("。"), !title.has("根据"), !title.has("按照"), !title.has("依据"),
+        guard title.unicodeScalars.count <= 60, !title.has("。"), !title.hasPrefix("根据"), !title.hasPrefix("按照"), !title.hasPrefix("依据"),
               !title.hasPrefix("本报告"), !title.hasPrefix("本年度报告"), !title.hasPrefix("现将"), !title.has("做好"),
               subjects.contains(where: { title.has($0) }) else { return nil }
         return title
