@@ -27,49 +27,44 @@ package enum StatisticsPeriodReader {
     package static func read(_ joined: JoinedText, markers: [(anchor: String, re: NSRegularExpression)] = builtInMarkers) -> [StatisticsPeriod] {
         var out: [StatisticsPeriod] = []
         var seen: Set<Int> = []
-        for (anchor, re) in markers {
-            for m in joined.matches(re, near: [anchor], before: 8, after: 12) {
-                let start = m.range.location + m.range.length
-                let length = min(48, joined.utf16.count - start)
-                guard length > 0 else { continue }
-                var window = joined.string(NSRange(location: start, length: length))
-                // OCR's confusions in the dates (l or I for 1, O for 0, 曰 for 日, 一 for the dash): read repaired.
-                if let repaired = TextNormalizer.repairingOCR(window) { window = repaired }
-                var matched = range.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length))
-                // Dates in Chinese numerals (自二〇二一年一月一日起至十二月三十一日止): read in figures;
-                // the statement then ends at its second 日 (and 止) in the text as written.
-                var writtenLength: Int?
-                if matched == nil, window.unicodeScalars.contains(where: { "〇○零一二三四五六七八九十".unicodeScalars.contains($0) }) {
-                    let original = window as NSString
-                    var days = 0, end = 0
-                    for k in 0..<original.length where original.character(at: k) == 0x65E5 {   // 日
-                        days += 1
-                        if days == 2 { end = k + 1; break }
-                    }
-                    if end > 0, end < original.length, original.character(at: end) == 0x6B62 { end += 1 }   // 止
-                    window = DateReader.arabicDate(window)
-                    matched = range.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length))
-                    writtenLength = end > 0 ? end : nil
+        for (m, start, text) in afterMarkers(joined, markers, length: 48) {
+            var window = text
+            // OCR's confusions in the dates (l or I for 1, O for 0, 曰 for 日, 一 for the dash): read repaired.
+            if let repaired = TextNormalizer.repairingOCR(window) { window = repaired }
+            var matched = range.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length))
+            // Dates in Chinese numerals (自二〇二一年一月一日起至十二月三十一日止): read in figures;
+            // the statement then ends at its second 日 (and 止) in the text as written.
+            var writtenLength: Int?
+            if matched == nil, window.unicodeScalars.contains(where: { "〇○零一二三四五六七八九十".unicodeScalars.contains($0) }) {
+                let original = window as NSString
+                var days = 0, end = 0
+                for k in 0..<original.length where original.character(at: k) == 0x65E5 {   // 日
+                    days += 1
+                    if days == 2 { end = k + 1; break }
                 }
-                if matched == nil, let w = wholeYear.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length)),
-                   let y = Int((window as NSString).substring(with: w.range(at: 1))), seen.insert(start).inserted {
-                    out.append(StatisticsPeriod(startYear: y, startMonth: 1, startDay: 1, endYear: y, endMonth: 12, endDay: 31,
-                                                line: joined.line(at: m.range.location),
-                                                excerpt: joined.string(NSRange(location: m.range.location, length: m.range.length + w.range.length)),
-                                                position: joined.segmentIndex(at: m.range.location)))
-                    continue
-                }
-                guard let d = matched else { continue }
-                let ns = window as NSString
-                func int(_ i: Int) -> Int? { d.range(at: i).location == NSNotFound ? nil : Int(ns.substring(with: d.range(at: i))) }
-                guard let y1 = int(1), let m1 = int(2), let d1 = int(3), let m2 = int(5), let d2 = int(6) else { continue }
-                // One statement found by two markers (统计期限 and 数据的统计期限) is one period.
-                guard seen.insert(start + d.range.location).inserted else { continue }
-                let whole = NSRange(location: m.range.location, length: m.range.length + (writtenLength ?? (d.range.location + d.range.length)))
-                out.append(StatisticsPeriod(startYear: y1, startMonth: m1, startDay: d1, endYear: int(4) ?? y1, endMonth: m2, endDay: d2,
-                                            line: joined.line(at: m.range.location), excerpt: joined.string(whole),
-                                            position: joined.segmentIndex(at: m.range.location)))
+                if end > 0, end < original.length, original.character(at: end) == 0x6B62 { end += 1 }   // 止
+                window = DateReader.arabicDate(window)
+                matched = range.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length))
+                writtenLength = end > 0 ? end : nil
             }
+            if matched == nil, let w = wholeYear.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length)),
+               let y = Int((window as NSString).substring(with: w.range(at: 1))), seen.insert(start).inserted {
+                out.append(StatisticsPeriod(startYear: y, startMonth: 1, startDay: 1, endYear: y, endMonth: 12, endDay: 31,
+                                            line: joined.line(at: m.range.location),
+                                            excerpt: joined.string(NSRange(location: m.range.location, length: m.range.length + w.range.length)),
+                                            position: joined.segmentIndex(at: m.range.location)))
+                continue
+            }
+            guard let d = matched else { continue }
+            let ns = window as NSString
+            func int(_ i: Int) -> Int? { d.range(at: i).location == NSNotFound ? nil : Int(ns.substring(with: d.range(at: i))) }
+            guard let y1 = int(1), let m1 = int(2), let d1 = int(3), let m2 = int(5), let d2 = int(6) else { continue }
+            // One statement found by two markers (统计期限 and 数据的统计期限) is one period.
+            guard seen.insert(start + d.range.location).inserted else { continue }
+            let whole = NSRange(location: m.range.location, length: m.range.length + (writtenLength ?? (d.range.location + d.range.length)))
+            out.append(StatisticsPeriod(startYear: y1, startMonth: m1, startDay: d1, endYear: int(4) ?? y1, endMonth: m2, endDay: d2,
+                                        line: joined.line(at: m.range.location), excerpt: joined.string(whole),
+                                        position: joined.segmentIndex(at: m.range.location)))
         }
         return out.sorted { $0.position != $1.position ? $0.position < $1.position : $0.line < $1.line }
     }
@@ -77,17 +72,25 @@ package enum StatisticsPeriodReader {
     /// A marker followed at once by dates that cannot be read (`统计期限从202111日到1231日止`: a
     /// page that lost 年 and 月): the period is stated, but what it is cannot be told.
     package static func unreadable(_ joined: JoinedText, markers: [(anchor: String, re: NSRegularExpression)]) -> (line: Int, excerpt: String)? {
+        for (m, _, window) in afterMarkers(joined, markers, length: 24)
+        where garbledDates.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length)) != nil {
+            return (joined.line(at: m.range.location), joined.string(NSRange(location: m.range.location, length: m.range.length + (window as NSString).length)))
+        }
+        return nil
+    }
+
+    /// Each marker's match, with where the text after it starts and up to `length` UTF-16 units of that text.
+    static func afterMarkers(_ joined: JoinedText, _ markers: [(anchor: String, re: NSRegularExpression)], length: Int) -> [(NSTextCheckingResult, Int, String)] {
+        var out: [(NSTextCheckingResult, Int, String)] = []
         for (anchor, re) in markers {
             for m in joined.matches(re, near: [anchor], before: 8, after: 12) {
                 let start = m.range.location + m.range.length
-                let length = min(24, joined.utf16.count - start)
-                guard length > 0 else { continue }
-                let window = joined.string(NSRange(location: start, length: length))
-                guard garbledDates.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length)) != nil else { continue }
-                return (joined.line(at: m.range.location), joined.string(NSRange(location: m.range.location, length: m.range.length + length)))
+                let n = min(length, joined.utf16.count - start)
+                guard n > 0 else { continue }
+                out.append((m, start, joined.string(NSRange(location: start, length: n))))
             }
         }
-        return nil
+        return out
     }
 
     /// Connecting words, then digits and 日 with 至/到 between them: dates, written so they cannot be read.
