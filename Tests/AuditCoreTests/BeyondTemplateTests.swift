@@ -38,6 +38,12 @@ struct BeyondTemplateTests {
         #expect(bad.outcome == .fail)
         #expect(bad.observations.filter { $0.outcome == .fail }.count == 2)   // 8 and 3; the carry-over is right
         #expect(bad.observations.first?.line == 3 && bad.observations.first?.relatedLines.isEmpty == false)
+        // 办结 said of this year's applications, the carried-in one handled apart; any other figure is wrong.
+        let saved = v
+        v["results_total"] = ["4", "2", "0", "0", "0", "0", "6"]
+        #expect(CheckRunner.evaluate(r, on: report("2021年共受理政府信息公开申请5件，按时办结5件，办理上年结转1件。"))?.outcome == .pass)
+        #expect(CheckRunner.evaluate(r, on: report("2021年共受理政府信息公开申请5件，办结7件。"))?.outcome == .fail)
+        v = saved
         v["new"] = ["3", "2", "0", "0", "0", "0", "—"]
         #expect(CheckRunner.evaluate(r, on: report("2021年共收到政府信息公开申请8件。"))?.outcome == .unverifiable)
     }

@@ -119,7 +119,9 @@ public enum NarrativeNumbersCheck: ReportCheck {
         Claim(name: Localized(zh: "其他处理的申请", en: "applications otherwise handled"),
               pattern: re("其他处理(?:的)?(?:申请)?(?:共|为)?(\\d+)件"), anchor: "其他处理", before: 0, readings: [.application(["other_processing"])], aboutDisclosure: true),
         Claim(name: Localized(zh: "办结的申请", en: "applications concluded"),
-              pattern: re("办结(?:申请)?(?:共|为)?(\\d+)件"), anchor: "办结", before: 0, readings: [.application(["results_total"])], context: "申请", aboutDisclosure: true),
+              pattern: re("办结(?:申请)?(?:共|为)?(\\d+)件"), anchor: "办结", before: 0,
+              // `受理申请54件，按时办结54件，办理上年结转2件`: what was concluded of this year's applications.
+              readings: [.application(["results_total"]), .application(["new"])], context: "申请", aboutDisclosure: true),
         Claim(name: Localized(zh: "被申请行政复议", en: "administrative reviews"),
               pattern: re("(?:被申请|发生|收到)?行政复议(?:案件|申请)?(?:共|为)?(\\d+)(?:件|起|宗|条)"), anchor: "行政复议", before: 3, readings: [.review(["review"])], aboutDisclosure: true, total: true),
         Claim(name: Localized(zh: "被提起行政诉讼", en: "lawsuits"),
