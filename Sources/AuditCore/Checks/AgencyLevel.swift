@@ -44,7 +44,6 @@ public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
         return nil
     }
 
-
     static let outsideTheRegulation = ["中共", "中国共产党", "党委", "党工委", "县委", "市委", "区委", "省委", "州委", "旗委", "盟委", "纪委", "监委",
                                        "纪律检查委员会", "监察委员会", "人大", "人民代表大会", "政协", "政治协商", "法院", "检察院",
                                        "组织部", "宣传部", "统战部", "统一战线", "政法委", "工会", "共青团", "团委", "妇联", "妇女联合会",

@@ -50,9 +50,10 @@ public enum StatisticsPeriodCheck: ReportCheck {
         guard let book = params.phrases, let markers = book.concept("period.markers") else { return .notApplicable }
         let yearText = Localized(zh: report.year.map { "\($0)年" } ?? "本年", en: report.year.map(String.init) ?? "the report year")
         let joined = report.joined ?? JoinedText(report.segments[...])
-        let periods = StatisticsPeriodReader.read(joined, markers: markers.phrases.map { ($0.anchor, $0.re) })
+        let anchored = markers.phrases.map { ($0.anchor, $0.re) }
+        let periods = StatisticsPeriodReader.read(joined, markers: anchored)
         guard !periods.isEmpty else {
-            if let garbled = StatisticsPeriodReader.unreadable(joined, markers: markers.phrases.map { ($0.anchor, $0.re) }) {
+            if let garbled = StatisticsPeriodReader.unreadable(joined, markers: anchored) {
                 return .from([.unverifiable(Localized(zh: "统计期限已写明，但日期写法无法识别（年、月可能丢失）：“\(garbled.excerpt)”",
                                                       en: "a statistics period is stated, but its dates cannot be read (year or month lost?): '\(garbled.excerpt)'"),
                                             line: garbled.line, excerpt: garbled.excerpt)])

@@ -91,19 +91,21 @@ public enum AuditEngine {
             findings += Scoring.findings(result, rule: rule, set: rules, language: language,
                                          exemptions: exemptions, report: (report.source, report.agency), expired: &expired)
         }
+        // A note on how the text was read, first among the findings; it costs nothing.
+        func note(_ rule: String, _ text: Localized) {
+            findings.insert(Finding(rule: rule, severity: .info, outcome: .unverifiable, message: text.text(language), line: nil, excerpt: nil, deduction: 0), at: 0)
+        }
         // Findings on OCR text say so: its line numbers and quotations are the OCR's.
         if report.origin.isOCR {
             for i in findings.indices where findings[i].outcome == .fail {
                 findings[i].message += language == .zh ? "（依据扫描件的 OCR 识别文字）" : " (on the scan's OCR text)"
             }
-            let note = Localized(zh: "报告为扫描件（PDF 中没有文字），内容经 OCR 识别；行号与引文以识别文字为准，可能有识别错误",
-                                 en: "the report is a scan (no text in the PDF) read by OCR; lines and quotations are the OCR text's and may hold misreadings")
-            findings.insert(Finding(rule: "input.ocr", severity: .info, outcome: .unverifiable, message: note.text(language), line: nil, excerpt: nil, deduction: 0), at: 0)
+            note("input.ocr", Localized(zh: "报告为扫描件（PDF 中没有文字），内容经 OCR 识别；行号与引文以识别文字为准，可能有识别错误",
+                                        en: "the report is a scan (no text in the PDF) read by OCR; lines and quotations are the OCR text's and may hold misreadings"))
         }
         if report.traditionalScript {
-            let note = Localized(zh: "报告为繁体字，已逐字转换为简体后审核；引文为转换后的文字，行号与原文一致",
-                                 en: "the report is in traditional characters, read converted to simplified ones; quotations are converted, line numbers are the original's")
-            findings.insert(Finding(rule: "input.script", severity: .info, outcome: .unverifiable, message: note.text(language), line: nil, excerpt: nil, deduction: 0), at: 0)
+            note("input.script", Localized(zh: "报告为繁体字，已逐字转换为简体后审核；引文为转换后的文字，行号与原文一致",
+                                           en: "the report is in traditional characters, read converted to simplified ones; quotations are converted, line numbers are the original's"))
         }
         let score = Scoring.score(findings)
         for i in findings.indices {

@@ -36,8 +36,6 @@ package struct JoinedText {
         footer.firstMatch(in: c, range: NSRange(location: 0, length: (c as NSString).length)) != nil
     }
 
-
-
     /// The source line of a UTF-16 offset.
     package func line(at offset: Int) -> Int {
         guard !starts.isEmpty else { return 1 }

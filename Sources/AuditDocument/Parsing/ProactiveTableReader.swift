@@ -19,10 +19,13 @@ package struct ProactiveTableReader {
     package static func read(_ segments: ArraySlice<Segment>, template: TemplateVersion) -> (table: ProactiveTable?, spans: [TextSpan]) {
         var reader = ProactiveTableReader(template)
         for seg in segments {
-            if seg.text.utf8.count <= 80, let cell = singleCell(seg) {
-                if reader.oneCellALine(cell, seg) { continue }
+            let short = seg.text.utf8.count <= 80, separated = seg.text.has("\t") || seg.text.has("|")
+            // Cut once: a short line of at most one cell may be one cell a line, a separated line is a row.
+            let cells = short || separated ? CellSplitter.cells(seg) : []
+            if short, cells.count <= 1 {
+                if reader.oneCellALine(cells, seg) { continue }
             } else { reader.closeRow() }
-            if seg.text.has("\t") || seg.text.has("|") { reader.row(seg) } else { reader.flattened(seg) }
+            if separated { reader.row(cells, seg) } else { reader.flattened(seg) }
         }
         reader.closeRow()
         guard let first = reader.firstLine else { return (nil, reader.spans) }
@@ -41,15 +44,9 @@ package struct ProactiveTableReader {
         return labels.first { c.hasSuffix($0.0) }?.1
     }
 
-    /// The one cell of a line that holds at most one (fillers `||` and blank lines hold none),
-    /// or nil for a line of several cells.
-    static func singleCell(_ seg: Segment) -> [RawCell]? {
-        let cells = CellSplitter.cells(seg)
-        return cells.count <= 1 ? cells : nil
-    }
-
     /// One cell a line (`规章 |` / `0 |` / `0 |` / `0 |`, or cells between blank lines): a label on
-    /// a line of its own, then its figures each on a line. True when the line was taken so.
+    /// a line of its own, then its figures each on a line. `cell`: the line's one cell, or none
+    /// (fillers `||` and blank lines). True when the line was taken so.
     mutating func oneCellALine(_ cell: [RawCell], _ seg: Segment) -> Bool {
         guard let c = cell.first else { return true }
         if c.isValue, collecting != nil { collecting!.values.append(c); return true }
@@ -74,8 +71,7 @@ package struct ProactiveTableReader {
     }
 
     /// A row separated by tabs or pipes: the label, then its figures.
-    mutating func row(_ seg: Segment) {
-        let cells = CellSplitter.cells(seg)
+    mutating func row(_ cells: [RawCell], _ seg: Segment) {
         guard let label = cells.first, !label.isValue, let i = item(endingWith: label.text), readings[i] == nil else { return }
         let values = cells.dropFirst().filter(\.isValue)
         guard !values.isEmpty else { return }
