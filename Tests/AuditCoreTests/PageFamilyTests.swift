@@ -165,6 +165,27 @@ struct PageFamilyTests {
         if case .read = s.reading { Issue.record("a row of two figures for three columns was read") }
     }
 
+    @Test("table 二 of the 2019 template: a change printed with its sign and an amount with its unit are the row's figures", arguments: ["\t", " | "])
+    func proactiveSignedAndUnits(sep: String) throws {
+        let rows = [["第二十条第（五）项"], ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"], ["行政许可", "35", "-2", "1200"],
+                    ["其他对外管理服务事项", "10", "+3", "50"], ["第二十条第（六）项"], ["行政强制", "5", "－1", "2"],
+                    ["第二十条第（八）项"], ["行政事业性收费", "3", "+1"], ["第二十条第（九）项"], ["政府集中采购", "12", "86.5万元"]]
+        let table = rows.map { $0.joined(separator: sep) }.joined(separator: "\n")
+        let text = Self.report().replacingOccurrences(of: "2021", with: "2020").replacingOccurrences(of: "2022年", with: "2021年")
+            .replacingOccurrences(of: "二、主动公开政府信息情况\n", with: "二、主动公开政府信息情况\n" + table + "\n")
+        let items = try #require(ReportParser.parse(text: text, source: "x.txt").proactiveTable?.items)
+        func read(_ label: String) -> [String]? {
+            guard case .read(let c)? = items.first(where: { $0.spec.label == label })?.reading else { return nil }
+            return c.map { if case .number(let q) = $0.value { return q.description } else { return "?" } }
+        }
+        #expect(read("行政许可") == ["35", "-2", "1200"] && read("其他对外管理服务事项") == ["10", "3", "50"] && read("行政强制") == ["5", "-1", "2"])
+        #expect(read("行政事业性收费") == ["3", "1"] && read("政府集中采购") == ["12", "86.5"])
+        // Words are still no figures: a row with text in a figure's place stays a cell short.
+        let worded = text.replacingOccurrences(of: "\(sep)-2\(sep)", with: "\(sep)减少两项\(sep)")
+        #expect(ReportParser.parse(text: worded, source: "x.txt").proactiveTable?.items.first { $0.spec.label == "行政许可" }.map {
+            if case .read = $0.reading { return false } else { return true } } == true)
+    }
+
     @Test("sentences that are no fee statement, no period and no measure are not taken for one")
     func lookAlikes() throws {
         let fee = try audit(Self.report(five: "一是网上公开信息偏少。下一步，我街道将及时公开教育收费情况，不断加大公开力度。", six: "本年度无其他需要报告的事项。"))

@@ -32,9 +32,10 @@ public struct Quantity: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         if scale == 0 { return String(mantissa) }
-        var s = String(mantissa)
+        // A signed change (table 二's 本年增/减) keeps its sign before the digits.
+        var s = String(mantissa.magnitude)
         while s.count <= scale { s = "0" + s }
         s.insert(".", at: s.index(s.endIndex, offsetBy: -scale))
-        return s
+        return mantissa < 0 ? "-" + s : s
     }
 }

@@ -48,7 +48,7 @@ package struct ProactiveTableReader {
     /// a line of its own, then its figures each on a line. `cell`: the line's one cell, or none
     /// (fillers `||` and blank lines). True when the line was taken so.
     mutating func oneCellALine(_ cell: [RawCell], _ seg: Segment) -> Bool {
-        guard let c = cell.first else { return true }
+        guard let c = cell.first.map(Self.figure) else { return true }
         if c.isValue, collecting != nil { collecting!.values.append(c); return true }
         closeRow()
         guard !c.isValue, let i = labels.first(where: { $0.0 == TemplateLabels.labelCore(c.text).core })?.1, readings[i] == nil else { return false }
@@ -73,9 +73,23 @@ package struct ProactiveTableReader {
     /// A row separated by tabs or pipes: the label, then its figures.
     mutating func row(_ cells: [RawCell], _ seg: Segment) {
         guard let label = cells.first, !label.isValue, let i = item(endingWith: label.text), readings[i] == nil else { return }
-        let values = cells.dropFirst().filter(\.isValue)
+        let values = cells.dropFirst().map(Self.figure).filter(\.isValue)
         guard !values.isEmpty else { return }
         record(i, Array(values), line: seg.line)
+    }
+
+    /// Table 二 prints figures table 三 never has: a change with its sign in 本年增/减 (`+3`, `-2`)
+    /// and an amount with its unit in 采购总金额 (`86.5万元`, `251000元`). Such a cell is the row's
+    /// figure as printed, not text; read elsewhere it would leave the row a cell short.
+    static func figure(_ c: RawCell) -> RawCell {
+        guard !c.isValue else { return c }
+        var t = Substring(c.text)
+        for unit in ["万元", "元", "件", "项", "个", "条"] where t.hasSuffix(unit) { t = t.dropLast(unit.count); break }
+        var sign: Int64 = 1
+        if let f = t.first, "+-＋－".contains(f), t.count > 1 { sign = "-－".contains(f) ? -1 : 1; t = t.dropFirst() }
+        guard t.count < c.text.count, t.first?.isASCII == true, var q = Quantity(String(t)), !(q.scale == 0 && t.count > 1 && t.hasPrefix("0")) else { return c }
+        q.mantissa *= sign
+        return RawCell(kind: .value(.number(q)), text: c.text, line: c.line, split: c.split)
     }
 
     /// A line without separators: labels each followed by a run of figures.
