@@ -5,6 +5,8 @@ public enum CheckRunner {
     public static func evaluate(_ rule: RuleDefinition, on report: Report) -> CheckResult? {
         guard rule.condition.applies(to: report) else { return .notApplicable }
         guard let check = rule.kind.check as? any ReportCheck.Type else { return nil }
-        return check.run(report, rule.parameters)
+        var result = check.run(report, rule.parameters)
+        result.observations = result.observations.map { $0.quotingSource(report) }
+        return result
     }
 }

@@ -62,8 +62,11 @@ public enum FeeDisclosureCheck: ReportCheck {
         if !book.matches("fee.amount_collected", text: statement) { missing.append(Localized(zh: "实际收取的金额", en: "the amount actually collected")) }
         guard !missing.isEmpty else { return .pass }
         let list = Localized(zh: missing.map(\.zh).joined(separator: "、"), en: missing.map(\.en).joined(separator: " and "))
-        return .from([Observation(.fail, Variant.incomplete, values: ["missing_items": list, "statement": Localized(zh: sentences[0].text, en: sentences[0].text)],
-                                  line: sentences[0].line, excerpt: sentences[0].text)])
+        // Quoted: the sentence that gives what is given (a sentence that only cites the fee
+        // rules, `认真落实《…信息处理费管理办法》`, shows the agency nothing).
+        let quoted = sentences.first { book.matches("fee.amount_collected", text: $0.text) || book.matches("fee.notice_count", text: $0.text) } ?? sentences[0]
+        return .from([Observation(.fail, Variant.incomplete, values: ["missing_items": list, "statement": Localized(zh: quoted.text, en: quoted.text)],
+                                  line: quoted.line, excerpt: quoted.text)])
     }
 
     /// Every line but a heading on its own line (its words would run into the statement). Table

@@ -42,7 +42,7 @@ package struct ApplicationTableScan {
     private mutating func noteHeader(_ text: String) {
         guard firstLine == nil, text.utf8.count <= 240 else { return }
         let c = TextNormalizer.compact(text)
-        let found = Self.columnOrder.compactMap { w in c.range(of: w).map { (w, $0.lowerBound) } }.sorted { $0.1 < $1.1 }
+        let found = Self.columnOrder.compactMap { w in c.byteOffset(of: w).map { (w, $0) } }.sorted { $0.1 < $1.1 }
         columnWords += found.map(\.0)
     }
 
