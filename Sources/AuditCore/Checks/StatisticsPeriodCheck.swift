@@ -54,8 +54,8 @@ public enum StatisticsPeriodCheck: ReportCheck {
         let periods = StatisticsPeriodReader.read(joined, markers: anchored)
         guard !periods.isEmpty else {
             if let garbled = StatisticsPeriodReader.unreadable(joined, markers: anchored) {
-                return .from([.unverifiable(Localized(zh: "统计期限已写明，但日期写法无法识别（年、月可能丢失）：“\(garbled.excerpt)”",
-                                                      en: "a statistics period is stated, but its dates cannot be read (year or month lost?): '\(garbled.excerpt)'"),
+                return .from([.unverifiable(Localized(zh: "统计期限已写明，但日期无法识别（年、月丢失或数字有误）：“\(garbled.excerpt)”",
+                                                      en: "a statistics period is stated, but its dates cannot be read (year or month lost, or a figure garbled): '\(garbled.excerpt)'"),
                                             line: garbled.line, excerpt: garbled.excerpt)])
             }
             return .from([Observation(.fail, Variant.missing, values: ["year": yearText])])

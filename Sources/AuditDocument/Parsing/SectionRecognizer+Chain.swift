@@ -55,7 +55,21 @@ extension SectionRecognizer {
                 chain.sort { ($0.line, $0.start) < ($1.line, $1.start) }
             }
         }
+        if let renamed = overviewRenamed(chain, among: c) { chain.insert(renamed, at: 0) }
         return chain
+    }
+
+    /// Section 一 under another section's words (`一、主动公开情况`, then `二、主动公开政府信息情况`):
+    /// the chain gives those words to the later heading and leaves 一 without one. A heading
+    /// numbered 一 as the chain's headings are numbered, on a line of its own before them all, whose
+    /// section the chain has found further down, is 一 with its title renamed.
+    static func overviewRenamed(_ chain: [HeadingCandidate], among c: [HeadingCandidate]) -> HeadingCandidate? {
+        guard let first = chain.first, first.kind != .overview, first.numbering != .none,
+              var h = c.last(where: { $0.order == 1 && $0.numbering == first.numbering && $0.wholeLine && ($0.line, $0.start) < (first.line, first.start) }),
+              chain.contains(where: { $0.kind == h.kind }) else { return nil }
+        h.kind = .overview
+        h.official = false
+        return h
     }
 
     /// The longest run of headings in document order with the section going up (a longest

@@ -72,9 +72,12 @@ package enum StatisticsPeriodReader {
     /// A marker followed at once by dates that cannot be read (`统计期限从202111日到1231日止`: a
     /// page that lost 年 and 月): the period is stated, but what it is cannot be told.
     package static func unreadable(_ joined: JoinedText, markers: [(anchor: String, re: NSRegularExpression)]) -> (line: Int, excerpt: String)? {
-        for (m, _, window) in afterMarkers(joined, markers, length: 24)
-        where garbledDates.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: (window as NSString).length)) != nil {
-            return (joined.line(at: m.range.location), joined.string(NSRange(location: m.range.location, length: m.range.length + (window as NSString).length)))
+        for (m, _, window) in afterMarkers(joined, markers, length: 32) {
+            let ns = window as NSString
+            guard let g = garbledDates.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: ns.length)) else { continue }
+            // Quoted up to the last date, and its 止.
+            let end = g.range.length + (g.range.length < ns.length && ns.character(at: g.range.length) == 0x6B62 ? 1 : 0)
+            return (joined.line(at: m.range.location), joined.string(NSRange(location: m.range.location, length: m.range.length + end)))
         }
         return nil
     }
@@ -93,6 +96,7 @@ package enum StatisticsPeriodReader {
         return out
     }
 
-    /// Connecting words, then digits and 日 with 至/到 between them: dates, written so they cannot be read.
-    static let garbledDates = try! NSRegularExpression(pattern: "^(?:为|是|自|从|:|,|即)*\\d{4,8}日?(?:起|开始)?(?:至|到|—|-)\\d{3,8}日")
+    /// Connecting words, then digits and 日 with 至/到 between them: dates, written so they cannot be
+    /// read (`202111日到1231日`: 年 and 月 lost; `2020年1月1日起至202020年12月31日`: a year typed twice).
+    static let garbledDates = try! NSRegularExpression(pattern: "^(?:为|是|自|从|:|,|即)*\\d{4,8}[\\d年月.]*?日?(?:起|开始)?(?:至|到|—|-)\\d{3,8}[\\d年月.]*?日")
 }

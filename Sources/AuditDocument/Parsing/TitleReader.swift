@@ -46,7 +46,9 @@ package enum TitleReader {
             if crumb != nil, let c = candidate, parse(c).year == nil { continue }
             // A title broken over two lines: `…政府信息公开` / `工作年度报告`.
             var joinedToCategory = false
-            if candidate == nil, let following = nonEmptyLine(k + 1), following.compact.unicodeScalars.count <= 14 {
+            // A line of page chrome (`登录|注册`) or a menu's item (`• 部门信息公开工作年度报告`) is no half of one.
+            if candidate == nil, !entry.compact.has("|"), let following = nonEmptyLine(k + 1), following.compact.unicodeScalars.count <= 14,
+               !Self.isMenuItem(segments[following.index].text) {
                 candidate = titlePart(stripLabel(entry.compact) + following.compact)
                 joinedToCategory = breadcrumbItems.contains(following.compact)
             }
@@ -60,9 +62,18 @@ package enum TitleReader {
             // A menu's last item above the column's name (`走进本县` / `政府信息公开年报`) reads as a
             // title without a year: the report's own title, with its year, may follow.
             if joinedToCategory && found.year == nil { weak = weak ?? found; continue }
+            // A bulleted item of a page's menu (`• 部门信息公开工作年度报告`) names a column: the
+            // report's own title may follow.
+            if isMenuItem(segments[entry.index].text) && found.year == nil { weak = weak ?? found; continue }
             return found
         }
         return weak ?? Title(agency: nil, year: nil, line: nil)
+    }
+
+    /// A line a page's menu lists as a bulleted item.
+    static func isMenuItem(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first(where: { !$0.isSpaceLike }) else { return false }
+        return "•●▪■◆►▶·".unicodeScalars.contains(first)
     }
 
     /// The agency named on the line above a title that names none (`某某县教育局` / `2021年政府信息公开工作年度报告`).
@@ -154,6 +165,13 @@ package enum TitleReader {
         guard title.unicodeScalars.count <= 60, !title.has("。"), !title.hasPrefix("根据"), !title.hasPrefix("按照"), !title.hasPrefix("依据"),
               !title.hasPrefix("本报告"), !title.hasPrefix("本年度报告"), !title.hasPrefix("现将"), !title.has("做好"),
               subjects.contains(where: { title.has($0) }) else { return nil }
+        // A title quoted in a sentence (`现发布《某某区残疾人联合会2025年…年度报告》`) is what the quotes
+        // hold; a notice's quoted name (`《…关于印发〈…年度报告格式〉的通知》`) is none.
+        if let open = title.lastIndex(of: "《") {
+            let quoted = title[title.index(after: open)...]
+            guard subjects.contains(where: { quoted.has($0) }), !quoted.has("关于"), !quoted.has("〈"), !quoted.has("<") else { return nil }
+            title = String(quoted)
+        }
         return title
     }
 
@@ -241,49 +259,5 @@ package enum TitleReader {
             if years.count == 1, (2008...2100).contains(years[0]) { t.year = years[0] }
         }
         return t
-    }
-
-    /// The agency an introduction names as the report's (`现将某某县人民政府2021年度政府信息公开工作情况报告如下`,
-    /// `特编制某某局2023年政府信息公开工作年度报告`), in the first lines.
-    package static func introAgency(_ segments: [Segment]) -> String? {
-        for seg in segments.prefix(8) where seg.text.has("现将") || seg.text.has("编制") || seg.text.has("现公布") {
-            let c = TextNormalizer.compact(String(seg.text.unicodeScalars.prefix(2000)))
-            let ns = c as NSString
-            guard let m = introNamed.firstMatch(in: c, range: NSRange(location: 0, length: ns.length)) else { continue }
-            let name = cleanAgency(ns.substring(with: m.range(at: 1)))
-            // `现将我局2021年度…`: the report's own agency, not named.
-            if DateReader.signed(name), !name.hasPrefix("我"), !name.hasPrefix("本") { return name }
-        }
-        return nil
-    }
-    private static let introNamed = try! NSRegularExpression(pattern:
-        "(?:现将|特编制|现编制|现公布|编制了?)([\\p{Han}()]{2,30}?)(?:19|20)\\d\\d年度?(?:政府信息公开|政务公开|信息公开)")
-
-    /// The publisher a crawler's or a site's metadata names above the report (`发布机构: 平潭综合
-    /// 实验区公安局`), if it looks like an agency's name.
-    package static func publisher(_ segments: [Segment]) -> String? {
-        for seg in segments.prefix(40) where seg.text.utf8.count <= 200 {
-            let c = TextNormalizer.compact(seg.text)
-            for label in ["发布机构:", "发文机关:", "所属机构:"] where c.hasPrefix(label) {
-                let name = cleanAgency(String(c.dropFirst(label.count)))
-                if DateReader.signed(name) { return name }
-            }
-        }
-        return nil
-    }
-
-    /// The agency that signs the report: the name just before the closing date, if it looks like one.
-    package static func signatureAgency(segments: [Segment], dateLine: Int) -> String? {
-        let suffixes = ["局", "委", "办", "政府", "办公室", "办公厅", "中心", "街道", "镇", "乡", "委员会", "管委会", "办事处", "实验区", "新区", "院", "厅", "所"]
-        let lines = segments.filter { $0.line <= dateLine }.suffix(3).map { TextNormalizer.compact($0.text) }
-        for text in lines.reversed() {
-            // The text before the date, after the last sentence end.
-            guard let dateStart = text.range(of: #"(19|20)\d\d年\d{1,2}月\d{1,2}日"#, options: .regularExpression)?.lowerBound ?? (text.isEmpty ? nil : text.endIndex) else { continue }
-            var name = String(text[..<dateStart])
-            if let stop = name.lastIndex(where: { "。;!?)”".contains($0) }) { name = String(name[name.index(after: stop)...]) }
-            name = cleanAgency(name)
-            if (2...30).contains(name.unicodeScalars.count), suffixes.contains(where: { name.hasSuffix($0) }) { return name }
-        }
-        return nil
     }
 }

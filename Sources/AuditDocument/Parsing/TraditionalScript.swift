@@ -31,6 +31,14 @@ package enum TraditionalScript {
             if bits[Int(v) >> 6] & (1 << (UInt64(v) & 63)) != 0 { traditional += 1 }
         }
         guard traditional >= 20, traditional * 30 >= han else { return nil }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { map[$0] ?? $0 }))
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, s) in scalars.enumerated() {
+            // 於 is also written in simplified text (於潜镇), so the table keeps it; in a
+            // traditional page it is 于 (屬於, 等於, 關於: the table's labels and notes) but in 於潜.
+            if s == "於" { out.append(i + 1 < scalars.count && scalars[i + 1] == "潛" || i + 1 < scalars.count && scalars[i + 1] == "潜" ? s : "于"); continue }
+            out.append(map[s] ?? s)
+        }
+        return String(out)
     }
 }
