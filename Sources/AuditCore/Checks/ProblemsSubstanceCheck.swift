@@ -62,7 +62,7 @@ public enum ProblemsSubstanceCheck: ReportCheck {
             || futurePlan.firstMatch(in: compact, range: NSRange(compact.startIndex..., in: compact)) != nil
     }
 
-    static func isTableRow(_ line: String) -> Bool { line.contains("\t") || TextNormalizer.trim(line).hasPrefix("|") }
+    static func isTableRow(_ line: String) -> Bool { line.utf8.contains(0x09) || TextNormalizer.trim(line).hasPrefix("|") }
 
     /// A row of a table written in words (`| 栏目信息更新不及时 | 建立栏目更新台账 |`, as some reports
     /// set out 五): no cell is a figure. A row of table 三 or 四 that spilled into 五 has figures.

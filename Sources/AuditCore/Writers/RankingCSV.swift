@@ -28,7 +28,7 @@ public enum RankingCSV {
         // A signed number (+10, -2.5) is data; anything else starting so could run as a formula.
         if let f = t.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f),
            !(("+-".unicodeScalars.contains(f)) && Quantity(String(t.dropFirst())) != nil) { t = "'" + t }
-        if t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r") {
+        if t.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
             return "\"" + t.replacingIfPresent("\"", with: "\"\"") + "\""
         }
         return t

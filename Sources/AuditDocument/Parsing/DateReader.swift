@@ -219,6 +219,22 @@ package enum DateReader {
     /// Labels a signature date may carry (their colon trimmed with the brackets).
     private static let dateLabels: Set<String> = ["发布时间", "发布日期", "成文日期", "印发日期", "落款日期", "日期"]
 
+    /// Where the first year written in figures (`19xx年`, `20xx年`) starts.
+    static func yearStart(_ c: String) -> String.Index? {
+        let u = c.unicodeScalars
+        var i = u.startIndex
+        while i != u.endIndex {
+            if u[i] == "1" || u[i] == "2" {
+                var j = i, k = 0
+                var digits: [Unicode.Scalar] = []
+                while j != u.endIndex, k < 4, ("0"..."9").contains(u[j]) { digits.append(u[j]); j = u.index(after: j); k += 1 }
+                if k == 4, j != u.endIndex, u[j] == "年", (digits[0] == "1" && digits[1] == "9") || (digits[0] == "2" && digits[1] == "0") { return i }
+            }
+            i = u.index(after: i)
+        }
+        return nil
+    }
+
     /// A saved web page: the site's footer follows the report. The signature is still a short
     /// date line under (or after) the agency's name. Only short lines with 月 are compacted.
     package static func savedPageSignature(_ segments: [Segment]) -> ReportDate? {
@@ -234,10 +250,10 @@ package enum DateReader {
             // The agency and the date on one line (`南岗区花园街道办事处 2021年1月27日`).
             // The date must end the line: `本局2021年3月15日召开专题会议` is a sentence, not a signature.
             if c.has("月"), c.hasSuffix("日"), let d = date(c, line: seg.line, written, maxLength: 40),
-               let year = c.range(of: #"(19|20)\d\d年"#, options: .regularExpression), signed(String(c[..<year.lowerBound])) { return d }
+               let year = yearStart(c), signed(String(c[..<year])) { return d }
             // `c` is the line above the date line `below`.
             if let b = below, let d = date(b.compact, line: b.line, written, maxLength: 40) {
-                let before = b.compact.range(of: #"(19|20)\d\d年"#, options: .regularExpression).map { String(b.compact[..<$0.lowerBound]) } ?? ""
+                let before = yearStart(b.compact).map { String(b.compact[..<$0]) } ?? ""
                 if signed(c) || signed(before) { return d }
             }
             below = c.has("月") ? (c, seg.line) : nil

@@ -98,7 +98,7 @@ package enum DigitRunSplitter {
     /// cells whose neighbour was lost. The text cannot tell which, so the row is not read. Real
     /// flattened pages separate every figure by one space and are read as before.
     package static func singleSpaceInsideColumn(_ run: String) -> String? {
-        guard run.utf8.count > 4, run.contains("  ") else { return nil }
+        guard run.utf8.count > 4, run.has("  ") else { return nil }
         let columns = TextNormalizer.splitOnSpaceRuns(TextNormalizer.trim(run)).filter { !$0.isEmpty }
         guard columns.count >= 2 else { return nil }
         return columns.first { c in

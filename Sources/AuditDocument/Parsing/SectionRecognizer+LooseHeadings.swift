@@ -59,7 +59,7 @@ extension SectionRecognizer {
     /// it (`**三、**收到…`) dropped.
     package static func forMatching(_ compact: String) -> String {
         var s = compact
-        if s.contains("*") { s = s.replacingOccurrences(of: "*", with: "") }
+        if s.utf8.contains(UInt8(ascii: "*")) { s = s.replacingOccurrences(of: "*", with: "") }
         guard s.unicodeScalars.contains(where: { simplifiedOf[$0] != nil }) else { return s }
         return String(String.UnicodeScalarView(s.unicodeScalars.map { simplifiedOf[$0] ?? $0 }))
     }

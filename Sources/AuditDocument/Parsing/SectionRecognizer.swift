@@ -215,7 +215,7 @@ package enum SectionRecognizer {
         if title.hasSuffix("表") || title.hasSuffix("表)") { return nil }
         // Quoted as written (（一）, ：), not as folded for matching.
         var text = TextNormalizer.trim(TextNormalizer.stripMarkdown(raw))
-        if text.contains("**") { text = text.replacingOccurrences(of: "**", with: "") }
+        if text.has("**") { text = text.replacingOccurrences(of: "**", with: "") }
         // OCR lost the numeral's mark (`一 总体情况`): the numeral still numbers the section it names.
         if number == nil, let f = title.unicodeScalars.first, let n = hanNumeral(f), n <= 6, let kind = SectionKind(rawValue: n) {
             let rest = String(String.UnicodeScalarView(title.unicodeScalars.dropFirst()))

@@ -93,7 +93,7 @@ package enum TitleReader {
     /// own); "" when nothing follows; nil for a line that opens with no breadcrumb.
     package static func breadcrumbTail(_ compact: String) -> String? {
         // Markup left in the text (`<b>…</b>`) closes its tags with `>`: no breadcrumb.
-        guard !compact.contains("<") else { return nil }
+        guard !compact.utf8.contains(UInt8(ascii: "<")) else { return nil }
         var starts = [compact.startIndex]
         var i = compact.startIndex, length = 0
         while i < compact.endIndex {
