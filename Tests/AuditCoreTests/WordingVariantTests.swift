@@ -333,8 +333,8 @@ struct WordingVariantTests {
         old.template = nil
         #expect(CarryOverCheck.evaluate(office, history: [old]).outcome == .notApplicable)
         // 乙街道办事处 and 乙街道 are one agency; 甲镇人民政府 and 甲镇 too.
-        #expect(HistoryReport.ownName("乙街道办事处") == HistoryReport.ownName("乙街道") && HistoryReport.ownName("甲镇人民政府") == HistoryReport.ownName("甲镇"))
-        #expect(HistoryReport.ownName("某某县人民政府办公室") != HistoryReport.ownName("某某县人民政府"))
+        #expect(AgencyName.key("乙街道办事处") == AgencyName.key("乙街道") && AgencyName.key("甲镇人民政府") == AgencyName.key("甲镇"))
+        #expect(AgencyName.key("某某县人民政府办公室") != AgencyName.key("某某县人民政府"))
     }
 
     @Test("titles with the year in Chinese numerals, in parentheses, or with 关于 and （全文）")

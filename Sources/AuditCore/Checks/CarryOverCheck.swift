@@ -43,7 +43,7 @@ public enum CarryOverCheck: CorpusCheck {
 
     public static func evaluate(_ report: ReleasedReport, history: [HistoryReport]) -> CheckResult {
         // The same agency's own report: a government's office is not the government.
-        guard let year = report.year, let name = HistoryReport.ownName(report.agency) else { return .notApplicable }
+        guard let year = report.year, let name = AgencyName.key(report.agency) else { return .notApplicable }
         // A report before the 2019 format has no carried-over row to compare with.
         let candidates = history.filter { $0.agencyName == name && $0.year == year - 1 && $0.template != nil }.sorted { $0.file < $1.file }
         guard var last = candidates.first else { return .notApplicable }

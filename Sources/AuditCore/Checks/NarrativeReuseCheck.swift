@@ -149,7 +149,7 @@ public enum NarrativeReuseCheck: CorpusCheck {
             self.history = history
             self.compare = compare
             names = history.map { old -> String? in
-                guard let name = HistoryReport.ownName(old.agency), !inRun.contains("\(name)|\(old.year ?? 0)") else { return nil }
+                guard let name = AgencyName.key(old.agency), !inRun.contains("\(name)|\(old.year ?? 0)") else { return nil }
                 return name
             }
         }

@@ -145,7 +145,7 @@ public enum AuditEngine {
     public static func markSameReports(_ audits: inout [ReportAudit], language: Language) {
         var groups: [String: [Int]] = [:]
         for (i, a) in audits.enumerated() where a.status == .parsed && !a.findings.contains(where: { $0.rule == "input.duplicate" }) {
-            guard let name = HistoryReport.ownName(a.agency), let year = a.year else { continue }
+            guard let name = AgencyName.key(a.agency), let year = a.year else { continue }
             groups["\(name)|\(year)", default: []].append(i)
         }
         for members in groups.values where members.count > 1 {

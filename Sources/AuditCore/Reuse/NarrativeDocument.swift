@@ -31,14 +31,6 @@ public struct NarrativeDocument: Sendable {
         text.count * 7 + sortedPrints.count * 16 + lineStarts.count * 9 + lineTexts.reduce(0) { $0 + $1.utf8.count + 16 } + 256
     }
 
-    static func agencyKey(_ name: String?) -> String? {
-        guard var k = name.map(TextNormalizer.compact), !k.isEmpty else { return nil }
-        for suffix in ["人民政府办公室", "人民政府", "街道办事处", "办事处", "政府"] where k.hasSuffix(suffix) && k.count > suffix.count + 1 {
-            k = String(k.dropLast(suffix.count)); break
-        }
-        return k
-    }
-
     /// The source line of a position in `text`.
     func line(at position: Int) -> Int {
         lineNumbers[lineIndex(at: position)].asInt

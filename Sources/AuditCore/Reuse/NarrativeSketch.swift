@@ -11,7 +11,7 @@ public struct NarrativeSketch: Sendable {
     var keys: [UInt32]
 
     public init(_ doc: NarrativeDocument) {
-        agencyName = HistoryReport.ownName(doc.agency); year = doc.year
+        agencyName = AgencyName.key(doc.agency); year = doc.year
         var keys = doc.sortedPrints.map { NarrativeSketch.key($0.hash) }
         keys.sort()
         var unique: [UInt32] = []

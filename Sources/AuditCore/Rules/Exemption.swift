@@ -20,7 +20,7 @@ public struct Exemption: Sendable, Equatable {
     func matches(_ audit: (file: String, agency: String?), rule: String, fingerprint: String) -> Bool {
         guard self.rule == rule, self.fingerprint == fingerprint else { return false }
         if let f = file { return f == audit.file || audit.file.hasSuffix("/" + f) }
-        if let a = agency { return NarrativeDocument.agencyKey(a) == NarrativeDocument.agencyKey(audit.agency) }
+        if let a = agency { return AgencyName.key(a) == AgencyName.key(audit.agency) }
         return false
     }
 }

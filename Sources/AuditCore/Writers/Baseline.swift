@@ -13,7 +13,7 @@ public struct Baseline: Sendable {
     public var entries: [String: Entry]
 
     static func key(agency: String?, file: String) -> String {
-        NarrativeDocument.agencyKey(agency) ?? ("file:" + (file as NSString).lastPathComponent)
+        AgencyName.key(agency) ?? ("file:" + (file as NSString).lastPathComponent)
     }
     static func key(agency: String?, file: String, year: Int?) -> String { key(agency: agency, file: file) + "|" + (year.map(String.init) ?? "") }
 
