@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AuditCore
 @testable import AuditDocument
@@ -36,7 +37,9 @@ enum TableFixture {
                        separator: String = "\t", header: [[String]] = [], reviewHeader: [[String]] = []) -> Report {
         var text = "某某局2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
         for row in header { text += row.joined(separator: separator) + "\n" }
-        for (id, label) in labels { text += ([label] + values[id]!).joined(separator: separator) + "\n" }
+        // Pipe rows are closed as Markdown closes them (`| 四、… | 1 |  |`), so a blank last cell is a cell.
+        let pipe = separator.trimmingCharacters(in: .whitespaces) == "|"
+        for (id, label) in labels { text += (pipe ? "| " : "") + ([label] + values[id]!).joined(separator: separator) + (pipe ? " |" : "") + "\n" }
         text += "四、政府信息公开行政复议、行政诉讼情况\n"
         for row in reviewHeader { text += row.joined(separator: separator) + "\n" }
         text += review.joined(separator: separator) + "\n"
@@ -173,6 +176,26 @@ struct TableBalanceTests {
         // A row with one place too many (an extra empty cell at its end) is read as before: blanks skipped.
         let extra = TableFixture.report(TableFixture.balanced(), separator: " | ")
         #expect(try run(extra).outcome == .pass)
+    }
+
+    @Test("addends left blank read as 0: an identity that then holds is verified, one that does not is could-not-verify, a blank total never reads so")
+    func blanksAsZero() throws {
+        // Zeros printed as blanks in the applicant columns only where a row has figures; 总计 filled throughout.
+        var v = TableFixture.balanced()
+        for id in ["new", "carry_in", "granted", "unavailable_1", "carry_over"] { v[id] = v[id]!.enumerated().map { $0.offset < 6 && $0.element == "0" ? "" : $0.element } }
+        let result = try run(TableFixture.report(v, separator: " | "))
+        #expect(result.outcome == .pass, "\(result.observations.map { $0.values["reason"]?.zh ?? $0.variant })")
+        // Read as 0 the blanks leave an identity that does not hold: a figure may be left out, so it is not verified — and never failed.
+        var short = v
+        short["new"]![1] = ""
+        let s = try run(TableFixture.report(short, separator: " | "))
+        #expect(s.outcome == .unverifiable && !s.observations.contains { $0.outcome == .fail })
+        #expect(s.observations.contains { $0.values["reason"]?.zh.contains("按0计算不平衡，可能漏填") == true })
+        // A total left blank is never read as 0.
+        var total = v
+        total["carry_over"]![6] = ""
+        let t = try run(TableFixture.report(total, separator: " | "))
+        #expect(t.outcome == .unverifiable && t.observations.contains { $0.values["reason"]?.zh.contains("“总计”列空白（未填数字）") == true }, "\(t.observations.map { $0.values["reason"]?.zh ?? "" })")
     }
 
     @Test("seed 004 is unverifiable and seed 002 is never a false imbalance")

@@ -117,10 +117,20 @@ public enum TableBalanceCheck: ReportCheck {
                 let left = terms(identity.sum), right = terms(identity.equals)
                 let place = identity.each == .column ? "“\(schema.columns[k].label)”列" : "“\(schema.rows[k].label)”行"
                 let placeEn = identity.each == .column ? "column '\(schema.columns[k].englishLabel)'" : "row '\(schema.rows[k].englishLabel)'"
-                switch resolve(left + right, in: table) {
+                switch resolve(left + right, in: table, zeroable: Array(repeating: left.count > 1, count: left.count) + Array(repeating: right.count > 1, count: right.count)) {
                 case .failure(let problem):
                     unverifiable.append((place, problem.reason, problem.line))
-                case .success(let cells):
+                case .success(let read):
+                    // Blank cells read as 0 (tables that leave zeros blank): an identity that then
+                    // holds is checked; one that does not may be a figure left out, never an imbalance.
+                    let cells = read.map { ($0.cell, $0.value) }
+                    if let b = read.firstIndex(where: \.blank), !Quantity.sumsAgree(Array(cells.prefix(left.count)).map(\.1), Array(cells.suffix(right.count)).map(\.1)) {
+                        let t = (left + right)[b], row = schema.rows[t.row], col = schema.columns[t.column]
+                        unverifiable.append((place, Localized(zh: "“\(row.label)”行“\(col.label)”列空白（未填数字），按0计算不平衡，可能漏填",
+                                                              en: "row '\(row.englishLabel)', column '\(col.englishLabel)' is blank; read as 0 the identity does not hold (a figure left out?)"),
+                                            read[b].cell.line))
+                        continue
+                    }
                     // A row cut from run-together digits by its own total (the one reading where the
                     // total equals its parts) holds by construction: it proves nothing either way,
                     // so it is neither a pass nor a doubt; the columns still check its cells.
@@ -151,9 +161,13 @@ public enum TableBalanceCheck: ReportCheck {
 
     struct Problem: Error { var reason: Localized; var line: Int? }
 
-    static func resolve(_ terms: [Term], in table: StatisticalTable) -> Result<[(Cell, Quantity)], Problem> {
-        var out: [(Cell, Quantity)] = []
-        for t in terms {
+    /// The cells of an identity's terms. A blank cell reads as 0 where `zeroable` says so (the
+    /// domain's policy: addends left blank may be evaluated so; a total standing alone on its side
+    /// never is), unless every term is blank.
+    static func resolve(_ terms: [Term], in table: StatisticalTable, zeroable: [Bool] = []) -> Result<[(cell: Cell, value: Quantity, blank: Bool)], Problem> {
+        var out: [(cell: Cell, value: Quantity, blank: Bool)] = []
+        var firstBlank: Problem?
+        for (i, t) in terms.enumerated() {
             let spec = table.schema.rows[t.row]
             switch table.rows[t.row] {
             case .missing:
@@ -165,16 +179,21 @@ public enum TableBalanceCheck: ReportCheck {
                 guard case .number(let q) = cell.value else {
                     let col = table.schema.columns[t.column]
                     if cell.value == .blank {
-                        return .failure(Problem(reason: Localized(zh: "“\(spec.label)”行“\(col.label)”列空白（未填数字）", en: "row '\(spec.englishLabel)', column '\(col.englishLabel)' is blank"),
-                                                line: cell.line))
+                        let problem = Problem(reason: Localized(zh: "“\(spec.label)”行“\(col.label)”列空白（未填数字）", en: "row '\(spec.englishLabel)', column '\(col.englishLabel)' is blank"),
+                                              line: cell.line)
+                        guard i < zeroable.count, zeroable[i] else { return .failure(problem) }
+                        firstBlank = firstBlank ?? problem
+                        out.append((cell, Quantity(mantissa: 0, scale: 0), true))
+                        continue
                     }
                     return .failure(Problem(reason: Localized(zh: "“\(spec.label)”行“\(col.label)”列为“\(cell.text)”，不是数字",
                                                               en: "row '\(spec.englishLabel)', column '\(col.englishLabel)' holds '\(cell.text)', not a number"),
                                             line: cell.line))
                 }
-                out.append((cell, q))
+                out.append((cell, q, false))
             }
         }
+        if let firstBlank, out.allSatisfy(\.blank) { return .failure(firstBlank) }
         return .success(out)
     }
 
