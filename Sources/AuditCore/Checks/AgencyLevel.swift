@@ -21,7 +21,11 @@ public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
     public static func classify(_ name: String?) -> AgencyLevel? {
         guard var n = name.map(TextNormalizer.compact), !n.isEmpty else { return nil }
         // A second name in parentheses (某某市文化和旅游局（某某市文物局）): the first is the agency's.
-        if n.hasSuffix(")"), let open = n.lastIndex(of: "("), open > n.startIndex { n = String(n[..<open]) }
+        if n.hasSuffix(")"), let open = n.lastIndex(of: "("), open > n.startIndex {
+            // A place with its department in parentheses (湖南省(省教育厅)): the department is the agency.
+            let first = String(n[..<open]), inner = String(n[n.index(after: open)..<n.index(before: n.endIndex)])
+            n = isPlace(first) && !inner.isEmpty ? inner : first
+        }
         // A zone run by an administrative committee (平潭综合实验区, 某某新区) reports as a government,
         // and so does a prefecture's 行政公署 (the provincial government's agency that governs it).
         if ["实验区", "新区", "开发区", "高新区", "示范区", "管理委员会", "管委会", "行政公署"].contains(where: { n.hasSuffix($0) }) { return .government }
@@ -31,7 +35,7 @@ public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
         if belowCounty.firstMatch(in: n, range: NSRange(n.startIndex..., in: n)) != nil { return .township }
         // An area bureau (片区管理局) may run former towns or a whole zone: the name does not tell.
         if n.has("片区") { return nil }
-        let departmentMarks = ["局", "委员会", "办公室", "办公厅", "厅", "署", "委", "办"]
+        let departmentMarks = ["局", "委员会", "办公室", "办公厅", "厅", "署", "委", "办", "部门"]
         if departmentMarks.contains(where: { n.hasSuffix($0) }) { return .department }
         // 中心, 院, 所, 站, 队: public institutions (医院, 疾控中心, 融媒体中心) and offices sent out
         // (派出所, 交警大队) as often as departments: not told by the name.
@@ -45,7 +49,14 @@ public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
         // whole government's report. A lesser place named alone may be a county's or a district's
         // report as well as a department's misread title, so it is told nothing.
         if provincialLevel.contains(n) || (n.hasSuffix("省") || n.hasSuffix("自治区")) && n.unicodeScalars.count <= 8 && !n.has("市") && !n.has("县") { return .government }
+        // A league (兴安盟) is governed as a prefecture is, by its 行政公署.
+        if n.hasSuffix("盟"), n.unicodeScalars.count <= 6 { return .government }
         return nil
+    }
+
+    /// A place named alone (湖南省, 某某市, 某某县): no agency's name ends so.
+    static func isPlace(_ n: String) -> Bool {
+        provincialLevel.contains(n) || ["省", "自治区", "市", "县", "区", "州", "盟", "旗"].contains { n.hasSuffix($0) }
     }
 
     static let provincialLevel: Set<String> = ["北京市", "上海市", "天津市", "重庆市", "北京", "上海", "天津", "重庆"]

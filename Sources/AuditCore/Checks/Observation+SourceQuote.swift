@@ -11,8 +11,9 @@ extension Observation {
         guard !source.has(e), let written = SourceQuote.find(e, in: source) else { return self }
         var o = self
         o.excerpt = written
+        // Only a value that is the quote (a short quote, `2020年`, may also stand inside other values).
         o.values = values.mapValues { v in
-            Localized(zh: v.zh.replacingOccurrences(of: e, with: written), en: v.en.replacingOccurrences(of: e, with: written))
+            Localized(zh: v.zh == e ? written : v.zh, en: v.en == e ? written : v.en)
         }
         return o
     }

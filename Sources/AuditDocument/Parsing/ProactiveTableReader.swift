@@ -19,7 +19,9 @@ package struct ProactiveTableReader {
     package static func read(_ segments: ArraySlice<Segment>, template: TemplateVersion) -> (table: ProactiveTable?, spans: [TextSpan]) {
         var reader = ProactiveTableReader(template)
         for seg in segments {
-            let short = seg.text.utf8.count <= 80, separated = seg.text.has("\t") || seg.text.has("|")
+            // A label with its note is a long cell (`规范性文件(行政机关制定发布的决定、公告…) |`).
+            let short = seg.text.utf8.count <= 80 || (seg.text.utf8.count <= 600 && (seg.text.has("(") || seg.text.has("（")) && reader.item(named: Self.oneCell(seg.text)) != nil)
+            let separated = seg.text.has("\t") || seg.text.has("|")
             // Cut once: a short line of at most one cell may be one cell a line, a separated line is a row.
             let cells = short || separated ? CellSplitter.cells(seg) : []
             if short, cells.count <= 1 {
@@ -41,7 +43,28 @@ package struct ProactiveTableReader {
 
     func item(endingWith text: String) -> Int? {
         let c = TemplateLabels.labelCore(text).core
-        return labels.first { c.hasSuffix($0.0) }?.1
+        if let i = labels.first(where: { c.hasSuffix($0.0) })?.1 { return i }
+        let bare = Self.withoutNote(c)
+        return bare == c ? nil : labels.first { bare.hasSuffix($0.0) }?.1
+    }
+
+    /// A label with the note some provinces print after it (`规范性文件(行政机关制定发布的决定、
+    /// 公告…)`, `规章(设区的市…应提供相关数据)`): the label before the note.
+    static func withoutNote(_ core: String) -> String {
+        guard core.hasSuffix(")"), let open = core.firstIndex(of: "("), open > core.startIndex else { return core }
+        return String(core[..<open])
+    }
+
+    /// A line's text without the pipe that closes its one cell.
+    static func oneCell(_ line: String) -> String {
+        let t = TextNormalizer.trim(line)
+        return t.hasSuffix("|") ? TextNormalizer.trim(String(t.dropLast())) : t
+    }
+
+    /// The item a cell standing alone names, its note dropped.
+    func item(named text: String) -> Int? {
+        let c = TemplateLabels.labelCore(text).core
+        return labels.first { $0.0 == c }?.1 ?? labels.first { $0.0 == Self.withoutNote(c) }?.1
     }
 
     /// One cell a line (`规章 |` / `0 |` / `0 |` / `0 |`, or cells between blank lines): a label on
@@ -51,7 +74,7 @@ package struct ProactiveTableReader {
         guard let c = cell.first.map(Self.figure) else { return true }
         if c.isValue, collecting != nil { collecting!.values.append(c); return true }
         closeRow()
-        guard !c.isValue, let i = labels.first(where: { $0.0 == TemplateLabels.labelCore(c.text).core })?.1, readings[i] == nil else { return false }
+        guard !c.isValue, let i = item(named: c.text), readings[i] == nil else { return false }
         collecting = (i, seg.line, [])
         return true
     }
@@ -73,7 +96,10 @@ package struct ProactiveTableReader {
     /// A row separated by tabs or pipes: the label, then its figures.
     mutating func row(_ cells: [RawCell], _ seg: Segment) {
         guard let label = cells.first, !label.isValue, let i = item(endingWith: label.text), readings[i] == nil else { return }
-        let values = cells.dropFirst().map(Self.figure).filter(\.isValue)
+        // Plain figures first: a unit or a sign read as a figure only where the row needs it (a
+        // note column `12件` beside the row's own figures is none).
+        let plain = cells.dropFirst().filter(\.isValue)
+        let values = plain.count == specs[i].columns.count ? Array(plain) : cells.dropFirst().map(Self.figure).filter(\.isValue)
         guard !values.isEmpty else { return }
         record(i, Array(values), line: seg.line)
     }

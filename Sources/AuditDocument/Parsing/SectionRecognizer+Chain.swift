@@ -55,7 +55,7 @@ extension SectionRecognizer {
                 chain.sort { ($0.line, $0.start) < ($1.line, $1.start) }
             }
         }
-        if let renamed = overviewRenamed(chain, among: c) { chain.insert(renamed, at: 0) }
+        if let renamed = overviewRenamed(chain, among: c, all: sorted) { chain.insert(renamed, at: 0) }
         return chain
     }
 
@@ -63,10 +63,13 @@ extension SectionRecognizer {
     /// the chain gives those words to the later heading and leaves 一 without one. A heading
     /// numbered 一 as the chain's headings are numbered, on a line of its own before them all, whose
     /// section the chain has found further down, is 一 with its title renamed.
-    static func overviewRenamed(_ chain: [HeadingCandidate], among c: [HeadingCandidate]) -> HeadingCandidate? {
+    static func overviewRenamed(_ chain: [HeadingCandidate], among c: [HeadingCandidate], all: [HeadingCandidate]) -> HeadingCandidate? {
         guard let first = chain.first, first.kind != .overview, first.numbering != .none,
               var h = c.last(where: { $0.order == 1 && $0.numbering == first.numbering && $0.wholeLine && ($0.line, $0.start) < (first.line, first.start) }),
-              chain.contains(where: { $0.kind == h.kind }) else { return nil }
+              chain.contains(where: { $0.kind == h.kind }),
+              // Its part has a body: the next heading read (a contents list's too) is the chain's first.
+              all.first(where: { ($0.line, $0.start) > (h.line, h.start) }).map({ ($0.line, $0.start) == (first.line, first.start) }) == true,
+              first.line > h.line + 1 else { return nil }
         h.kind = .overview
         h.official = false
         return h

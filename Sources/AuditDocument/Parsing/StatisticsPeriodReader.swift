@@ -16,8 +16,9 @@ package enum StatisticsPeriodReader {
     /// that dropped 年 glues the year to the month (`自20191月1日起至201912月31日止`).
     package static let range = try! NSRegularExpression(pattern:
         "^(?:为|是|自|从|:|,|即|均为|在|了|的|公历)*(?:\\d{4}年度?\\(?)?(\\d{4})(?:年|\\.|/|-|(?=\\d{1,2}月))(\\d{1,2})(?:月|\\.|/|-)(\\d{1,2})(?:日|号)?"
-        // The hour and an inclusive mark may follow a date (1月1日零时起, 12月31日(含)).
-        + "(?:\\(含\\))?(?:零时|零点|0时|0点|00:00)?(?:起|开始|始)?,?(?:截至|截止(?:到|至)?|至|到|—{1,2}|-{1,2}|~|～)"
+        // The hour, an inclusive mark or a note may follow a date (1月1日零时起, 12月31日(含),
+        // 1月28日(我局成立之日)起).
+        + "(?:\\(含\\)|\\([^()]{1,12}\\))?(?:零时|零点|0时|0点|00:00)?(?:起|开始|始)?,?(?:截至|截止(?:到|至)?|至|到|—{1,2}|-{1,2}|~|～)"
         + "(?:(\\d{4})(?:年|\\.|/|-|(?=\\d{1,2}月)))?(\\d{1,2})(?:月|\\.|/|-)(\\d{1,2})(?:日|号)?(?:\\(含\\))?(?:二十四时|二十四点|24时|24点|24:00)?(?:止|期间)?")
 
     /// A whole year named instead of two dates: 统计期为2021年全年, 统计期限为2021年度, 统计时间为2021年1-12月.
@@ -74,7 +75,8 @@ package enum StatisticsPeriodReader {
     package static func unreadable(_ joined: JoinedText, markers: [(anchor: String, re: NSRegularExpression)]) -> (line: Int, excerpt: String)? {
         for (m, _, window) in afterMarkers(joined, markers, length: 32) {
             let ns = window as NSString
-            guard let g = garbledDates.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: ns.length)) else { continue }
+            guard let g = garbledDates.firstMatch(in: window, options: .anchored, range: NSRange(location: 0, length: ns.length)),
+                  isGarbled(ns.substring(with: g.range)) else { continue }
             // Quoted up to the last date, and its 止.
             let end = g.range.length + (g.range.length < ns.length && ns.character(at: g.range.length) == 0x6B62 ? 1 : 0)
             return (joined.line(at: m.range.location), joined.string(NSRange(location: m.range.location, length: m.range.length + end)))
@@ -96,7 +98,23 @@ package enum StatisticsPeriodReader {
         return out
     }
 
-    /// Connecting words, then digits and 日 with 至/到 between them: dates, written so they cannot be
-    /// read (`202111日到1231日`: 年 and 月 lost; `2020年1月1日起至202020年12月31日`: a year typed twice).
-    static let garbledDates = try! NSRegularExpression(pattern: "^(?:为|是|自|从|:|,|即)*\\d{4,8}[\\d年月.]*?日?(?:起|开始)?(?:至|到|—|-)\\d{3,8}[\\d年月.]*?日")
+    /// Connecting words, then two dates with 至/到 between them, the second ending in 日 or in its
+    /// digits: a range that `isGarbled` tells cannot be read.
+    static let garbledDates = try! NSRegularExpression(pattern: "^(?:为|是|自|从|:|,|即)*\\d{4,8}[\\d年月.]*?日?(?:\\([^()]{1,12}\\))?(?:起|开始)?(?:至|到|—|-)\\d{3,8}(?:[\\d年月.]*?日|[\\d年月.]*)")
+
+    /// Dates written so they cannot be read: digits run together past a year (`202111日到1231日`: 年
+    /// and 月 lost; `202020年12月31日`: a year typed twice), or a month and day without 月 and 日
+    /// (`至2019年1231`). Readable years alone (`2008年至2021年12月31日`) are not garbled: that is a
+    /// range, only not the year's.
+    static func isGarbled(_ range: String) -> Bool {
+        var run = 0, afterYear = false, longest = 0, monthDayGlued = false
+        for u in range.unicodeScalars {
+            if ("0"..."9").contains(u) { run += 1; longest = max(longest, run); continue }
+            if afterYear, run >= 3 { monthDayGlued = true }
+            afterYear = u == "年"
+            run = 0
+        }
+        if afterYear, run >= 3 { monthDayGlued = true }
+        return longest >= 5 || monthDayGlued
+    }
 }

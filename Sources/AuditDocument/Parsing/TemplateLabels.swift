@@ -20,7 +20,7 @@ public enum TemplateLabels {
     /// wording of 条例 第五十条 instead of the format are accepted (seed 004, [R-sh2019]).
     package static func titleMatches(_ t: String, _ kind: SectionKind) -> Bool {
         switch kind {
-        case .overview: return t.hasPrefix("总体情况") || t == "概述" || t.hasPrefix("基本情况")
+        case .overview: return t.hasPrefix("总体") || t == "概述" || t.hasPrefix("基本情况")
         case .proactive: return t.has("主动公开政府信息") || t.hasPrefix("主动公开情况")
         case .applications: return t.has("收到和处理") || (t.has("公开申请") && t.has("处理"))
         case .reviewLitigation: return (t.has("复议") && t.has("诉讼"))
@@ -36,7 +36,7 @@ public enum TemplateLabels {
     /// mentions the words is no heading.
     package static let sectionTitleSources: [(SectionKind, String)] = [
         // 信息公开工作概述, 年度工作概述, 政务公开工作总体情况: the subject named more loosely before the title.
-        (.overview, "(?:政府信息公开|政务公开|信息公开|政府信息)?(?:年度)?(?:工作)?(?:的)?(?:总体情况|总体概况|基本情况|工作概况|工作概述|概述|概况|总体工作情况)"),
+        (.overview, "(?:政府信息公开|政务公开|信息公开|政府信息)?(?:年度)?(?:工作)?(?:的)?(?:总体情况|总体概况|总体公开情况|总体概述|基本情况|工作概况|工作概述|概述|概况|总体工作情况)"),
         (.proactive, "(?:行政机关)?(?:政府信息)?主动公开(?:政府信息|信息)?(?:工作)?(?:的)?(?:情况|概况)"),
         (.applications, "(?:行政机关)?(?:收到和处理|收到及处理|收到与处理|受理和处理|受理和办理|收到和办理)(?:政府信息公开|依申请公开|信息公开)?(?:申请)?(?:的)?(?:情况)?|(?:政府信息)?依申请公开(?:政府信息)?(?:工作)?(?:的)?(?:办理)?情况|政府信息公开申请(?:的)?(?:受理|办理|处理)(?:情况)?"),
         (.reviewLitigation, "(?:因)?(?:政府信息公开)?(?:工作)?(?:被申请|申请)?行政(?:法)?复议(?:、|,|和|与|及|或)?(?:被提起|提起)?(?:行政)?诉讼(?:的)?(?:情况)?"),

@@ -110,7 +110,10 @@ public enum TextNormalizer {
     public static func stripMarkdown(_ s: String) -> String {
         var t = trim(s)
         // Folded or as written: `#`/`＃`, `>`/`＞`.
-        while t.hasPrefix("#") || t.hasPrefix(">") || t.hasPrefix("＃") || t.hasPrefix("＞") { t = trim(t.dropFirst()) }
+        // A page's list bullet (`• 总体情况` from a flattened HTML list) marks no text either.
+        while t.hasPrefix("#") || t.hasPrefix(">") || t.hasPrefix("＃") || t.hasPrefix("＞") || t.unicodeScalars.first.map({ "•●▪■◆►▶".unicodeScalars.contains($0) }) == true {
+            t = trim(t.dropFirst())
+        }
         // Emphasis around the whole line: Markdown bold, or 【…】 (folded to […]) as sites style headings.
         while (t.hasPrefix("**") && t.hasSuffix("**") && t.count >= 4) || (t.hasPrefix("[") && t.hasSuffix("]") && t.count >= 3)
                 || (t.hasPrefix("【") && t.hasSuffix("】") && t.count >= 3) {

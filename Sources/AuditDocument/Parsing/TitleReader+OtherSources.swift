@@ -16,7 +16,7 @@ extension TitleReader {
         return nil
     }
     private static let introNamed = try! NSRegularExpression(pattern:
-        "(?:现将|特编制|现编制|现公布|现发布|特发布|编制了?)《?([\\p{Han}()]{2,30}?)(?:19|20)\\d\\d年度?(?:政府信息公开|政务公开|信息公开)")
+        "(?:现将|特编制|现编制|现公布|(?<!\\p{Han})现发布|(?<!\\p{Han})特发布|编制了?)《?([\\p{Han}()]{2,30}?)(?:19|20)\\d\\d年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?(?:年度报告|年报|报告|情况)")
 
     /// The publisher a crawler's or a site's metadata names above the report (`发布机构: 平潭综合
     /// 实验区公安局`), if it looks like an agency's name.

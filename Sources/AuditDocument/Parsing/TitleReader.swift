@@ -46,11 +46,14 @@ package enum TitleReader {
             if crumb != nil, let c = candidate, parse(c).year == nil { continue }
             // A title broken over two lines: `…政府信息公开` / `工作年度报告`.
             var joinedToCategory = false
-            // A line of page chrome (`登录|注册`) or a menu's item (`• 部门信息公开工作年度报告`) is no half of one.
-            if candidate == nil, !entry.compact.has("|"), let following = nonEmptyLine(k + 1), following.compact.unicodeScalars.count <= 14,
-               !Self.isMenuItem(segments[following.index].text) {
-                candidate = titlePart(stripLabel(entry.compact) + following.compact)
-                joinedToCategory = breadcrumbItems.contains(following.compact)
+            // Of a line in cells (`网站名 | 某某局2021年政府信息公开`, a Markdown table) only the last
+            // cell can begin a title; a menu's item (`• 部门信息公开工作年度报告`) never ends one.
+            if candidate == nil, let following = nonEmptyLine(k + 1), !Self.isMenuItem(segments[following.index].text) {
+                let first = lastCell(entry.compact), second = lastCell(following.compact)
+                if !first.isEmpty, second.unicodeScalars.count <= 14 {
+                    candidate = titlePart(stripLabel(first) + second)
+                    joinedToCategory = breadcrumbItems.contains(second)
+                }
             }
             guard let title = candidate else { continue }
             var (agency, year) = parse(title)
@@ -64,16 +67,22 @@ package enum TitleReader {
             if joinedToCategory && found.year == nil { weak = weak ?? found; continue }
             // A bulleted item of a page's menu (`• 部门信息公开工作年度报告`) names a column: the
             // report's own title may follow.
-            if isMenuItem(segments[entry.index].text) && found.year == nil { weak = weak ?? found; continue }
+            if isMenuItem(segments[entry.index].text), found.year == nil, !(found.agency.map(DateReader.signed) ?? false) { weak = weak ?? found; continue }
             return found
         }
         return weak ?? Title(agency: nil, year: nil, line: nil)
     }
 
+    /// The last cell of a line in pipe cells (the line itself when it has none).
+    static func lastCell(_ compact: String) -> String {
+        guard compact.utf8.contains(UInt8(ascii: "|")) else { return compact }
+        return compact.split(separator: "|").last.map(String.init) ?? ""
+    }
+
     /// A line a page's menu lists as a bulleted item.
     static func isMenuItem(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first(where: { !$0.isSpaceLike }) else { return false }
-        return "•●▪■◆►▶·".unicodeScalars.contains(first)
+        return "•●▪■◆►▶".unicodeScalars.contains(first)
     }
 
     /// The agency named on the line above a title that names none (`某某县教育局` / `2021年政府信息公开工作年度报告`).
@@ -164,13 +173,15 @@ package enum TitleReader {
         // A sentence that names the report (`本年度报告根据《条例》…编制`) is no title.
         guard title.unicodeScalars.count <= 60, !title.has("。"), !title.hasPrefix("根据"), !title.hasPrefix("按照"), !title.hasPrefix("依据"),
               !title.hasPrefix("本报告"), !title.hasPrefix("本年度报告"), !title.hasPrefix("现将"), !title.has("做好"),
+              !title.hasPrefix("本局"), !title.hasPrefix("我局"), !title.hasPrefix("本单位"), !title.has("参照"),
               subjects.contains(where: { title.has($0) }) else { return nil }
         // A title quoted in a sentence (`现发布《某某区残疾人联合会2025年…年度报告》`) is what the quotes
-        // hold; a notice's quoted name (`《…关于印发〈…年度报告格式〉的通知》`) is none.
+        // hold when they name the agency (`某某县教育局《2021年…年度报告》` keeps the name before them);
+        // a notice's quoted name (`《…关于印发〈…年度报告格式〉的通知》`) is none.
         if let open = title.lastIndex(of: "《") {
             let quoted = title[title.index(after: open)...]
-            guard subjects.contains(where: { quoted.has($0) }), !quoted.has("关于"), !quoted.has("〈"), !quoted.has("<") else { return nil }
-            title = String(quoted)
+            guard subjects.contains(where: { quoted.has($0) }), !quoted.has("〈"), !quoted.has("<"), !quoted.has("关于印发"), !quoted.has("关于做好") else { return nil }
+            if !parse(String(quoted)).agency.isEmpty { title = String(quoted) }
         }
         return title
     }
@@ -188,11 +199,19 @@ package enum TitleReader {
         var subject = ns.length
         for w in subjects { let r = ns.range(of: w); if r.location != NSNotFound { subject = min(subject, r.location) } }
         // `2025年上海市人民政府办公厅政府信息公开工作年度报告`: the year first, then the agency.
+        var agency: String
         if let m, m.range.location == 0 {
             let start = m.range.location + m.range.length
-            return (start < subject ? cleanAgency(ns.substring(with: NSRange(location: start, length: subject - start))) : "", year)
+            agency = start < subject ? cleanAgency(ns.substring(with: NSRange(location: start, length: subject - start))) : ""
+        } else {
+            agency = cleanAgency(ns.substring(to: min(m?.range.location ?? ns.length, subject)))
         }
-        return (cleanAgency(ns.substring(to: min(m?.range.location ?? ns.length, subject))), year)
+        // `浙江省2021年度…年度报告（省统计局）`: the agency named after the title, beside its place.
+        if clean.hasSuffix(")"), let open = clean.lastIndex(of: "("), !agency.isEmpty {
+            let inner = String(clean[clean.index(after: open)..<clean.index(before: clean.endIndex)])
+            if inner.count >= 3, !inner.hasSuffix("机关"), !inner.contains(where: \.isNumber), DateReader.signed(inner) { agency += "(\(inner))" }
+        }
+        return (agency, year)
     }
 
     /// Drops what a saved page puts before the title: a crawler's `标题:` label or `正文` marker,
@@ -216,7 +235,7 @@ package enum TitleReader {
         var t = s
         for p in ["关于"] where t.hasPrefix(p) { t = String(t.dropFirst(p.count)) }
         for suffix in ["关于", "的", "度", "(", "（"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
-        t = t.trimmingCharacters(in: CharacterSet(charactersIn: " :：,，、·-—()（）#*").union(quotes))
+        t = t.trimmingCharacters(in: CharacterSet(charactersIn: " :：,，、·•●▪■◆►▶-—()（）#*").union(quotes))
         // A second name in parentheses is part of the agency's (某某市文化和旅游局（某某市文物局）):
         // its closing parenthesis, trimmed above, is put back.
         if let open = t.lastIndex(where: { $0 == "(" || $0 == "（" }), !t[open...].contains(where: { $0 == ")" || $0 == "）" }) {
@@ -241,6 +260,16 @@ package enum TitleReader {
             if let signer, let named, signer.hasPrefix(named), signer.hasSuffix("办公室") || signer.hasSuffix("办公厅") { t.agency = named } else { t.agency = signer ?? named }
         }
         if t.agency == nil { t.agency = publisher(segments) }
+        // A title that names the department without its place (`应急管理局2025年…`): the signature,
+        // the introduction or the page's publisher names it whole (梅河口市应急管理局).
+        else if let a = t.agency {
+            let sources: [() -> String?] = [{ date.flatMap { signatureAgency(segments: segments, dateLine: $0.line) } }, { introAgency(segments) }, { publisher(segments) }]
+            // Only a place added before it (梅河口市, 融安县): a sentence's words before a name are none.
+            let place = ["省", "市", "县", "区", "州", "盟", "旗"]
+            if let whole = sources.lazy.compactMap({ $0() }).first(where: { w in
+                w.count > a.count && w.hasSuffix(a) && place.contains { String(w.dropLast(a.count)).hasSuffix($0) }
+            }) { t.agency = whole }
+        }
         // Files are often named by their title (`XX局2022年政府信息公开工作年度报告.pdf`) when the
         // text has none (a title set as an image, the body copied without it).
         if t.agency == nil || t.year == nil {

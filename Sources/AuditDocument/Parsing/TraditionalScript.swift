@@ -36,7 +36,11 @@ package enum TraditionalScript {
         for (i, s) in scalars.enumerated() {
             // 於 is also written in simplified text (於潜镇), so the table keeps it; in a
             // traditional page it is 于 (屬於, 等於, 關於: the table's labels and notes) but in 於潜.
-            if s == "於" { out.append(i + 1 < scalars.count && scalars[i + 1] == "潛" || i + 1 < scalars.count && scalars[i + 1] == "潜" ? s : "于"); continue }
+            if s == "於" {
+                let next = scalars[(i + 1)...].first { !$0.isSpaceLike }
+                out.append(next == "潛" || next == "潜" ? s : "于")
+                continue
+            }
             out.append(map[s] ?? s)
         }
         return String(out)
