@@ -198,6 +198,24 @@ struct TableBalanceTests {
         #expect(t.outcome == .unverifiable && t.observations.contains { $0.values["reason"]?.zh.contains("“总计”列空白（未填数字）") == true }, "\(t.observations.map { $0.values["reason"]?.zh ?? "" })")
     }
 
+    @Test("a row whose 总计 is 0 has its blank cells at 0 (counts are never negative), in pipe rows and one cell a line closed by pipes")
+    func zeroTotalRows() throws {
+        var v = TableFixture.balanced()
+        for (id, _) in TableFixture.labels where v[id]![6] == "0" { v[id] = ["", "", "", "", "", "", "0"] }
+        #expect(try run(TableFixture.report(v, separator: " | ")).outcome == .pass)
+        // One cell a line, each closed by a pipe, a blank cell a bare pipe, a row ended by `||`.
+        var text = "某某局2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        for (id, label) in TableFixture.labels { text += "\(label) |\n" + v[id]!.map { $0.isEmpty ? "|" : "\($0) |" }.joined(separator: "\n") + "\n||\n" }
+        text += "四、政府信息公开行政复议、行政诉讼情况\n" + (["1", "0", "0", "0", "1"] + Array(repeating: "0", count: 10)).joined(separator: "\t") + "\n"
+        let r = ReportParser.parse(text: text, source: "fixture")
+        #expect(r.applicationTable?.values("withheld_1") == ["", "", "", "", "", "", "0"])
+        #expect(try run(r).outcome == .pass)
+        // A blank beside a total that is not 0 stays unknown.
+        var w = v
+        w["new"] = ["3", "", "0", "0", "0", "0", "5"]
+        #expect(try run(TableFixture.report(w, separator: " | ")).outcome == .unverifiable)
+    }
+
     @Test("seed 004 is unverifiable and seed 002 is never a false imbalance")
     func seeds() throws {
         #expect(try run(Project.seed("004")).outcome == .unverifiable)

@@ -178,6 +178,12 @@ public enum TableBalanceCheck: ReportCheck {
                 let cell = cells[t.column]
                 guard case .number(let q) = cell.value else {
                     let col = table.schema.columns[t.column]
+                    // A row of table 三 whose 总计 is 0 has every applicant at 0: counts are never negative.
+                    if cell.value == .blank, table.name == .application, t.column < cells.count - 1,
+                       case .number(let total)? = cells.last?.value, total.mantissa == 0 {
+                        out.append((cell, Quantity(mantissa: 0, scale: 0), false))
+                        continue
+                    }
                     if cell.value == .blank {
                         let problem = Problem(reason: Localized(zh: "“\(spec.label)”行“\(col.label)”列空白（未填数字）", en: "row '\(spec.englishLabel)', column '\(col.englishLabel)' is blank"),
                                               line: cell.line)

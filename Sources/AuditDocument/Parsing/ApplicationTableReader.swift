@@ -18,7 +18,17 @@ package enum ApplicationTableReader {
 
     package static func read(_ segments: ArraySlice<Segment>, template: TemplateVersion) -> (table: StatisticalTable?, spans: [TextSpan]) {
         var scan = ApplicationTableScan(template: template)
+        // One cell a line, each closed by a pipe (`0 |`): a line of a bare pipe inside a row still
+        // short of values is then a blank cell, not the separator it is between cells written
+        // without one, nor the end of a row.
+        var closedCells = false
         for seg in segments {
+            let t = TextNormalizer.trim(seg.text)
+            if t == "|" {
+                if closedCells, scan.rowAwaitsValues { scan.readCells([RawCell(kind: .value(.blank), text: "", line: seg.line)]) }
+                continue
+            }
+            if !t.isEmpty, t != "||" { closedCells = t.hasSuffix("|") && !t.hasPrefix("|") }
             if let tokens = flatRow(seg, match: { scan.match($0, fuzzy: true) != nil }) {
                 scan.readFlat(tokens, line: seg.line)
             } else {

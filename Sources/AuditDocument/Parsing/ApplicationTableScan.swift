@@ -27,6 +27,8 @@ package struct ApplicationTableScan {
     private var claims: [Int: Claim] = [:]
     private var labelSeen: [Int: Int] = [:]         // row index -> first line its label was seen
     private var open: OpenRow?
+    /// A row is open whose values, one a line, are still to come.
+    package var rowAwaitsValues: Bool { open.map { !$0.inline && $0.values.count < width } ?? false }
     private var lastMatched: Int?
     private var group: String?
     private var strayValues = 0
