@@ -13,7 +13,8 @@ public enum ReportParser {
 
     static func parseText(_ text: String, source: String, origin: TextOrigin) -> Report {
         let lines = splitLines(text)
-        let headings = SectionRecognizer.choose(SectionRecognizer.candidates(in: lines))
+        var headings = SectionRecognizer.choose(SectionRecognizer.candidates(in: lines))
+        if let one = SectionRecognizer.overviewByNumber(headings, lines: lines) { headings.insert(one, at: 0) }
         let (segments, headingSegments) = SegmentSplitter.segments(of: lines, cuttingAt: headings)
         let (sections, sectionSegments) = Self.sections(headings, segments: segments, headingSegments: headingSegments)
 

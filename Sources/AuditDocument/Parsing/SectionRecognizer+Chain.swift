@@ -75,6 +75,28 @@ extension SectionRecognizer {
         return h
     }
 
+    /// Section 一 titled in words of its own (`一、政府信息公开2020年工作要点落实情况`), which name no
+    /// section: when the chain starts at 二 numbered `二、`, the nearest line above it that is `一、`
+    /// and a short title (no sentence, no list), with text between them, is 一.
+    package static func overviewByNumber(_ chain: [HeadingCandidate], lines: [String]) -> HeadingCandidate? {
+        guard let first = chain.first, first.kind == .proactive, first.order == 2, first.numbering == .chinese,
+              first.line >= 3, first.line <= lines.count + 1 else { return nil }
+        var bodyBelow = false
+        for n in stride(from: first.line - 1, through: max(1, first.line - 200), by: -1) {
+            let raw = lines[n - 1]
+            guard raw.utf8.count <= 120 else { bodyBelow = true; continue }
+            let c = TextNormalizer.compact(TextNormalizer.stripMarkdown(TextNormalizer.fold(raw)))
+            if c.isEmpty { continue }
+            guard c.hasPrefix("一、") else { bodyBelow = true; continue }
+            let title = c.unicodeScalars.dropFirst(2)
+            guard bodyBelow, (2...32).contains(title.count), !title.contains(where: { "。;；:：".unicodeScalars.contains($0) }),
+                  !c.has("二、") else { return nil }
+            return HeadingCandidate(line: n, start: 0, end: raw.unicodeScalars.count, kind: .overview, order: 1, numbering: .chinese,
+                                    wholeLine: true, official: false, subItem: false, text: TextNormalizer.trim(raw))
+        }
+        return nil
+    }
+
     /// The longest run of headings in document order with the section going up (a longest
     /// increasing subsequence: at most a few dozen items).
     package static func increasingChain(_ p: [HeadingCandidate]) -> [HeadingCandidate] {
