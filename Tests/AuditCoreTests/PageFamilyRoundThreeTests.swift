@@ -96,4 +96,54 @@ struct PageFamilyRoundThreeTests {
     func yuBeforeSpace() {
         #expect(TraditionalScript.simplified(String(repeating: "於 潛鎮人民政府關於開展政務公開工作的報告。這個單位屬於區縣。", count: 3))?.hasPrefix("於 潜镇") == true)
     }
+
+    @Test("strict: a date in a page's info bar or metadata cells dates the report", arguments: [
+        "来源: 作者: 时间:2022-01-28 点击率:【 打印 】【 关闭 】 |", "发布机构发文日期 2022-01-12 20:04", "2022-01-20 作者:佚名 点击数: |",
+    ])
+    func pageDates(bar: String) throws {
+        let a = try audit(PageFamilyTests.report(above: "某某街道办事处2021年政府信息公开工作年度报告\n" + bar, signature: "某某街道办事处"), "strict")
+        #expect(a.publicationDate != nil && !a.findings.contains { $0.rule == "report.dated" && $0.outcome == .fail }, "\(a.findings.map(\.message))")
+    }
+
+    @Test("the year and the agency from a page's first line, a 标题 label, or an introduction that names the year first")
+    func introYearAndName() {
+        let intro = "根据《条例》要求，现公布区政府国资局2022年政府信息公开工作年度报告。"
+        let r = ReportParser.parse(text: PageFamilyTests.report(above: "浑南区国资局\n" + intro, signature: ""), source: "x.txt")
+        #expect(r.year == 2022 && r.agency == "浑南区国资局", "\(r.agency ?? "nil") \(r.year ?? 0)")
+        #expect(agency("索引号000014349/2023-74857\n标题水城区杨梅乡2021年政府信息公开工作年度报告", signature: "") == "水城区杨梅乡")
+        let first = ReportParser.parse(text: PageFamilyTests.report(above: "根据《条例》的文件精神，特向社会公布2020年开平市农业农村局政府信息公开工作年度报告。", signature: ""), source: "x.txt")
+        #expect(first.agency == "开平市农业农村局" && first.year == 2020, "\(first.agency ?? "nil") \(first.year ?? 0)")
+    }
+
+    @Test("look-alikes of the agency rules: a full name is not lengthened, a joint signer is no place, a menu's bulleted line is no title, a note or a lesser place in parentheses leaves the government")
+    func agencyLookAlikes() {
+        #expect(agency("临泉县教育局2021年政府信息公开工作年度报告", signature: "安徽省临泉县教育局\n2022年1月20日") == "临泉县教育局")
+        #expect(agency("教育局2021年政府信息公开工作年度报告", signature: "中共临泉县委 临泉县教育局\n2022年1月20日") == "教育局")
+        #expect(agency("• 临泉县人民政府政府信息公开工作年度报告\n临泉县教育局2021年政府信息公开工作年度报告", signature: "临泉县教育局\n2022年2月20日") == "临泉县教育局")
+        #expect(agency("临泉县教育局发布《2021年政府信息公开工作年度报告》") == "临泉县教育局")
+        #expect(agency("临泉县教育局,体育局2021年政府信息公开工作年度报告") == "临泉县教育局,体育局")
+        for name in ["上海市(本级)", "北京市(东城区)", "安徽省(省政府办公厅)"] { #expect(AgencyLevel.classify(name) == .government, "\(name)") }
+        #expect(AgencyLevel.classify("临泉县民盟") == nil)
+        let office = ReportParser.parse(text: PageFamilyTests.report(above: "安徽省2021年政府信息公开工作年度报告（省政府办公厅）"), source: "x.txt")
+        #expect(AgencyLevel.classify(office.agency) == .government, "\(office.agency ?? "nil")")
+    }
+
+    @Test("look-alikes of the period and contents rules: a mistyped date is could-not-verify, 系统计划期限 no marker, a file of contents alone no report")
+    func periodAndContentsLookAlikes() throws {
+        for intro in ["报告所列数据统计期限自2021年1月1日起至202年12月31日止。", "报告所列数据统计期限自2021年1月101日起至2021年12月31日止。"] {
+            #expect(try outcome(audit(PageFamilyTests.report(intro: intro)), "period.stated") == .unverifiable, "\(intro)")
+        }
+        #expect(try outcome(audit(PageFamilyTests.report(intro: "本局信息系统计划期限自2021年1月1日起至2023年12月31日。")), "period.stated") == .fail)
+        let contents = try audit("目录\n一、总体情况……1\n二、主动公开政府信息情况……2\n三、收到和处理政府信息公开申请情况……3\n四、政府信息公开行政复议、行政诉讼情况……4\n五、存在的主要问题及改进情况……5\n六、其他需要报告的事项……6\n")
+        #expect(contents.findings.contains { $0.rule == "input.report" })
+    }
+
+    @Test("table 二: a plain figure past the row's width makes it unreadable; a signed change stays in its place")
+    func proactiveWidth() throws {
+        let rows = "第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t48\t+2\t50\t0\n"
+        let text = PageFamilyTests.report().replacingOccurrences(of: "2021", with: "2020").replacingOccurrences(of: "2022年", with: "2021年")
+            .replacingOccurrences(of: "二、主动公开政府信息情况\n", with: "二、主动公开政府信息情况\n" + rows)
+        let item = try #require(ReportParser.parse(text: text, source: "x.txt").proactiveTable?.items.first { $0.spec.id == "licensing" })
+        if case .read = item.reading { Issue.record("a row of four figures for three columns was read") }
+    }
 }

@@ -22,9 +22,11 @@ public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
         guard var n = name.map(TextNormalizer.compact), !n.isEmpty else { return nil }
         // A second name in parentheses (某某市文化和旅游局（某某市文物局）): the first is the agency's.
         if n.hasSuffix(")"), let open = n.lastIndex(of: "("), open > n.startIndex {
-            // A place with its department in parentheses (湖南省(省教育厅)): the department is the agency.
+            // A place with its department in parentheses (湖南省(省教育厅)): the department is the
+            // agency; a note (本级) or a lesser place (东城区) leaves the place's own government.
             let first = String(n[..<open]), inner = String(n[n.index(after: open)..<n.index(before: n.endIndex)])
-            n = isPlace(first) && !inner.isEmpty ? inner : first
+            if isPlace(first), classify(inner) == .department, !["办公厅", "政府办公室", "公开办"].contains(where: { inner.has($0) }) { return .department }
+            n = first
         }
         // A zone run by an administrative committee (平潭综合实验区, 某某新区) reports as a government,
         // and so does a prefecture's 行政公署 (the provincial government's agency that governs it).
@@ -50,7 +52,7 @@ public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
         // report as well as a department's misread title, so it is told nothing.
         if provincialLevel.contains(n) || (n.hasSuffix("省") || n.hasSuffix("自治区")) && n.unicodeScalars.count <= 8 && !n.has("市") && !n.has("县") { return .government }
         // A league (兴安盟) is governed as a prefecture is, by its 行政公署.
-        if n.hasSuffix("盟"), n.unicodeScalars.count <= 6 { return .government }
+        if n.hasSuffix("盟"), n.unicodeScalars.count <= 6, !n.has("民盟"), !["县", "市", "区"].contains(where: { n.has($0) }) { return .government }
         return nil
     }
 

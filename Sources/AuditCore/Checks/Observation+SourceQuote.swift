@@ -11,10 +11,10 @@ extension Observation {
         guard !source.has(e), let written = SourceQuote.find(e, in: source) else { return self }
         var o = self
         o.excerpt = written
-        // Only a value that is the quote (a short quote, `2020年`, may also stand inside other values).
-        o.values = values.mapValues { v in
-            Localized(zh: v.zh == e ? written : v.zh, en: v.en == e ? written : v.en)
-        }
+        // A value that is the quote, or quotes it in full (`叙述称“不予处理80件”`); a short quote
+        // (`2020年`) standing inside other words of a value is left alone.
+        func mapped(_ v: String) -> String { v == e ? written : v.replacingOccurrences(of: "“\(e)”", with: "“\(written)”") }
+        o.values = values.mapValues { Localized(zh: mapped($0.zh), en: mapped($0.en)) }
         return o
     }
 }

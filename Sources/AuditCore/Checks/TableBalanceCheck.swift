@@ -103,60 +103,73 @@ public enum TableBalanceCheck: ReportCheck {
                 obs.append(.unverifiable(Localized(zh: "\(identity.table.chineseName)：\(why)", en: "\(identity.table.englishName): \(why)")))
                 continue
             }
-            let schema = table.schema
-            var unverifiable: [(place: String, reason: Localized, line: Int?)] = []
-            var checked = 0
-            let instances = identity.each == .column ? schema.columns.indices.map { $0 } : schema.rows.indices.map { $0 }
-            for k in instances {
-                func terms(_ names: [String]) -> [Term] {
-                    if identity.each == .column {
-                        return names.flatMap { schema.expandRows($0) ?? [] }.compactMap { schema.rowIndex($0) }.map { Term(row: $0, column: k) }
-                    }
-                    return names.compactMap { schema.columnIndex($0) }.map { Term(row: k, column: $0) }
-                }
-                let left = terms(identity.sum), right = terms(identity.equals)
-                let place = identity.each == .column ? "“\(schema.columns[k].label)”列" : "“\(schema.rows[k].label)”行"
-                let placeEn = identity.each == .column ? "column '\(schema.columns[k].englishLabel)'" : "row '\(schema.rows[k].englishLabel)'"
-                switch resolve(left + right, in: table, zeroable: Array(repeating: left.count > 1, count: left.count) + Array(repeating: right.count > 1, count: right.count)) {
-                case .failure(let problem):
-                    unverifiable.append((place, problem.reason, problem.line))
-                case .success(let read):
-                    // Blank cells read as 0 (tables that leave zeros blank): an identity that then
-                    // holds is checked; one that does not may be a figure left out, never an imbalance.
-                    let cells = read.map { ($0.cell, $0.value) }
-                    if let b = read.firstIndex(where: \.blank), !Quantity.sumsAgree(Array(cells.prefix(left.count)).map(\.1), Array(cells.suffix(right.count)).map(\.1)) {
-                        let t = (left + right)[b], row = schema.rows[t.row], col = schema.columns[t.column]
-                        unverifiable.append((place, Localized(zh: "“\(row.label)”行“\(col.label)”列空白（未填数字），按0计算不平衡，可能漏填",
-                                                              en: "row '\(row.englishLabel)', column '\(col.englishLabel)' is blank; read as 0 the identity does not hold (a figure left out?)"),
-                                            read[b].cell.line))
-                        continue
-                    }
-                    // A row cut from run-together digits by its own total (the one reading where the
-                    // total equals its parts) holds by construction: it proves nothing either way,
-                    // so it is neither a pass nor a doubt; the columns still check its cells.
-                    if identity.each == .row, cells.allSatisfy({ $0.0.split == .byTotal }) { continue }
-                    checked += 1
-                    let l = Array(cells.prefix(left.count)), r = Array(cells.suffix(right.count))
-                    if !Quantity.sumsAgree(l.map(\.1), r.map(\.1)) {
-                        let lText = expression(left, l, schema), rText = expression(right, r, schema)
-                        var o = Observation(.fail, Variant.imbalance,
-                                               values: ["identity": identity.title, "where": Localized(zh: place, en: placeEn),
-                                                        "left": Localized(zh: lText.zh, en: lText.en), "right": Localized(zh: rText.zh, en: rText.en)],
-                                               line: cells.first?.0.line,
-                                               excerpt: "\(lText.zh) ≠ \(rText.zh)")
-                        o.relatedLines = cells.map(\.0.line)
-                        obs.append(o)
-                    }
-                }
-            }
-            if let first = unverifiable.first {
-                obs.append(.unverifiable(Localized(
-                    zh: "\(identity.title.zh)：\(instances.count)处中\(unverifiable.count)处无法核验（已核验\(checked)处），如\(first.place)：\(first.reason.zh)",
-                    en: "\(identity.title.en): \(unverifiable.count) of \(instances.count) could not be verified (\(checked) verified), e.g. \(first.place): \(first.reason.en)"),
-                    line: first.line))
-            }
+            obs += check(identity, table)
         }
         return .from(obs)
+    }
+
+    /// One identity over one table: a failure for each instance that does not hold, and one
+    /// could-not-verify that counts the instances that could not be read.
+    static func check(_ identity: Identity, _ table: StatisticalTable) -> [Observation] {
+        let schema = table.schema
+        var obs: [Observation] = []
+        var unverifiable: [(place: String, reason: Localized, line: Int?)] = []
+        var checked = 0
+        let instances = identity.each == .column ? schema.columns.indices.map { $0 } : schema.rows.indices.map { $0 }
+        for k in instances {
+            func terms(_ names: [String]) -> [Term] {
+                if identity.each == .column {
+                    return names.flatMap { schema.expandRows($0) ?? [] }.compactMap { schema.rowIndex($0) }.map { Term(row: $0, column: k) }
+                }
+                return names.compactMap { schema.columnIndex($0) }.map { Term(row: k, column: $0) }
+            }
+            let left = terms(identity.sum), right = terms(identity.equals)
+            let place = identity.each == .column ? "“\(schema.columns[k].label)”列" : "“\(schema.rows[k].label)”行"
+            let placeEn = identity.each == .column ? "column '\(schema.columns[k].englishLabel)'" : "row '\(schema.rows[k].englishLabel)'"
+            switch resolve(left + right, in: table, zeroable: Array(repeating: left.count > 1, count: left.count) + Array(repeating: right.count > 1, count: right.count)) {
+            case .failure(let problem):
+                unverifiable.append((place, problem.reason, problem.line))
+            case .success(let read):
+                let cells = read.map { ($0.cell, $0.value) }
+                let l = Array(cells.prefix(left.count)), r = Array(cells.suffix(right.count))
+                let holds = Quantity.sumsAgree(l.map(\.1), r.map(\.1))
+                // Blank cells read as 0 (tables that leave zeros blank): an identity that then
+                // holds is checked; one that does not may be a figure left out, never an imbalance.
+                if let b = read.firstIndex(where: \.blank), !holds {
+                    let t = (left + right)[b], row = schema.rows[t.row], col = schema.columns[t.column]
+                    unverifiable.append((place, Localized(zh: "“\(row.label)”行“\(col.label)”列空白（未填数字），按0计算不平衡，可能漏填",
+                                                          en: "row '\(row.englishLabel)', column '\(col.englishLabel)' is blank; read as 0 the identity does not hold (a figure left out?)"),
+                                        read[b].cell.line))
+                    continue
+                }
+                // A row cut from run-together digits by its own total (the one reading where the
+                // total equals its parts) holds by construction: it proves nothing either way,
+                // so it is neither a pass nor a doubt; the columns still check its cells.
+                if identity.each == .row, cells.allSatisfy({ $0.0.split == .byTotal }) { continue }
+                checked += 1
+                if !holds { obs.append(imbalance(identity, Localized(zh: place, en: placeEn), left, l, right, r, schema)) }
+            }
+        }
+        if let first = unverifiable.first {
+            obs.append(.unverifiable(Localized(
+                zh: "\(identity.title.zh)：\(instances.count)处中\(unverifiable.count)处无法核验（已核验\(checked)处），如\(first.place)：\(first.reason.zh)",
+                en: "\(identity.title.en): \(unverifiable.count) of \(instances.count) could not be verified (\(checked) verified), e.g. \(first.place): \(first.reason.en)"),
+                line: first.line))
+        }
+        return obs
+    }
+
+    /// The failure of one instance, citing every cell of both sides.
+    static func imbalance(_ identity: Identity, _ place: Localized, _ left: [Term], _ l: [(Cell, Quantity)], _ right: [Term], _ r: [(Cell, Quantity)],
+                          _ schema: TableSchema) -> Observation {
+        let lText = expression(left, l, schema), rText = expression(right, r, schema)
+        var o = Observation(.fail, Variant.imbalance,
+                            values: ["identity": identity.title, "where": place,
+                                     "left": Localized(zh: lText.zh, en: lText.en), "right": Localized(zh: rText.zh, en: rText.en)],
+                            line: (l + r).first?.0.line,
+                            excerpt: "\(lText.zh) ≠ \(rText.zh)")
+        o.relatedLines = (l + r).map(\.0.line)
+        return o
     }
 
     struct Problem: Error { var reason: Localized; var line: Int? }

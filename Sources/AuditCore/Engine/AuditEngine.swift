@@ -170,9 +170,12 @@ public enum AuditEngine {
     /// The first line of a document whose title names another kind of document than a report: it
     /// ends in 通知, 指南, 总结… (关于做好…年度报告编制工作的通知) or opens as an explainer (一图读懂…).
     static func otherDocumentTitle(_ r: Report) -> String? {
-        // A contents list's heading (`目录`) above the title is no title of its own.
-        guard let first = r.lines.lazy.map({ TextNormalizer.trim($0) }).first(where: { !$0.isEmpty && !["目录", "目 录", "正文"].contains($0) }),
-              first.unicodeScalars.count <= 80 else { return nil }
+        // A contents list's heading (`目录`) above the report's title is no title of its own; a
+        // file of contents alone is a contents page.
+        let lines = r.lines.lazy.map { TextNormalizer.trim($0) }.filter { !$0.isEmpty }
+        guard var first = lines.first else { return nil }
+        if ["目录", "目 录", "正文"].contains(first), let next = lines.dropFirst().first, TitleReader.titlePart(TextNormalizer.compact(next)) != nil { first = next }
+        guard first.unicodeScalars.count <= 80 else { return nil }
         let c = TextNormalizer.compact(TextNormalizer.stripMarkdown(first))
         let ends = ["通知", "指南", "总结", "工作要点", "实施方案", "工作方案", "意见", "办法", "规定", "公告", "通报", "函", "目录", "清单"]
         let opens = ["一图读懂", "图解", "一图看懂", "解读"]

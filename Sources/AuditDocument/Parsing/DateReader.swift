@@ -12,20 +12,20 @@ package enum DateReader {
     private static let written = DatePattern(re: try! NSRegularExpression(pattern: "(20\\d\\d)年(\\d{1,2})月(\\d{1,2})日"),
                                              mayMatch: { $0.has("月") })
     private static let stamped = DatePattern(re: try! NSRegularExpression(pattern:
-        "^(?:发布时间|发布日期|发文日期|成文日期|印发日期|来源:[^:]{0,30}?时间)[:：](20\\d\\d)(?:-|年|/|\\.)(\\d{1,2})(?:-|月|/|\\.)(\\d{1,2})"),
+        "^(?:发布时间|发布日期|发文日期|成文日期|印发日期|来源:[^|]{0,30}?时间)[:：](20\\d\\d)(?:-|年|/|\\.)(\\d{1,2})(?:-|月|/|\\.)(\\d{1,2})"),
                                              mayMatch: { $0.hasPrefix("发") || $0.hasPrefix("成文") || $0.hasPrefix("印发") || $0.hasPrefix("来源") })
     /// A page's or crawler's stamp anywhere in the opening of a flattened page.
-    private static let stampedInline = DatePattern(re: try! NSRegularExpression(pattern: "(?:发布时间|发布日期|成文日期|来源:[^:]{0,30}?时间)[:：](20\\d\\d)-(\\d{1,2})-(\\d{1,2})"),
+    private static let stampedInline = DatePattern(re: try! NSRegularExpression(pattern: "(?:发布时间|发布日期|成文日期|来源:[^|]{0,30}?时间)[:：](20\\d\\d)-(\\d{1,2})-(\\d{1,2})"),
                                                    mayMatch: { $0.has("发布") || $0.has("成文") || $0.has("来源") })
     /// A page's metadata block with its fields run together or in cells (`文号成文日期:2020-01-22发布日期:
     /// 2020-01-22`, `发布机构|宿城街道|发文日期|2022-01-04|`): a date label anywhere in a short line.
     private static let labelledInline = DatePattern(re: try! NSRegularExpression(pattern:
-        "(?:发布时间|发布日期|发文日期|成文日期|印发日期)[:：|](20\\d\\d)(?:-|年|/|\\.)(\\d{1,2})(?:-|月|/|\\.)(\\d{1,2})"),
+        "(?:发布时间|发布日期|发文日期|成文日期|印发日期)[:：|]?(20\\d\\d)(?:-|年|/|\\.)(\\d{1,2})(?:-|月|/|\\.)(\\d{1,2})"),
                                                     mayMatch: { $0.has("日期") || $0.has("时间") })
     /// A page's dated line under the title, its source after the date (`2020年01月23日 来源:上海普陀`).
     private static let datedSource = DatePattern(re: try! NSRegularExpression(pattern:
-        "^(20\\d\\d)(?:-|年|/|\\.)(\\d{1,2})(?:-|月|/|\\.)(\\d{1,2})日?(?:\\d{1,2}:\\d{2}(?::\\d{2})?)?(?:来源|信息来源|发布机构)[:：]"),
-                                                 mayMatch: { $0.has("来源") || $0.has("发布机构") })
+        "^(20\\d\\d)(?:-|年|/|\\.)(\\d{1,2})(?:-|月|/|\\.)(\\d{1,2})日?(?:\\d{1,2}:\\d{2}(?::\\d{2})?)?(?:来源|信息来源|发布机构|作者|点击|浏览)[:：]"),
+                                                 mayMatch: { $0.has("来源") || $0.has("发布机构") || $0.has("作者") || $0.has("点击") || $0.has("浏览") })
     /// The signature of a flattened page: the agency's name, then the date, then the end of the
     /// text or page chrome (a footer glued on: 主办单位, 版权所有, 网站标识码…) (a date followed by more of a sentence, `…2022年5月10日批复`, is not it).
     private static let signature = try! NSRegularExpression(pattern:
@@ -140,7 +140,7 @@ package enum DateReader {
             // Only lines that can hold a stamp or a dated line are compacted.
             guard let first = seg.text.unicodeScalars.first(where: { !$0.isSpaceLike }) else { continue }
             guard "发成来印(（".unicodeScalars.contains(first) else {
-                guard seg.text.utf8.count <= 600, seg.text.has("日期") || seg.text.has("来源") || seg.text.has("发布机构") else { continue }
+                guard seg.text.utf8.count <= 600, seg.text.has("日期") || seg.text.has("来源") || seg.text.has("发布机构") || seg.text.has("作者") || seg.text.has("点击") else { continue }
                 let c = TextNormalizer.compact(seg.text)
                 if let d = date(c, line: seg.line, labelledInline, maxLength: 200, first: true) ?? date(c, line: seg.line, datedSource, maxLength: 200) { return d }
                 continue

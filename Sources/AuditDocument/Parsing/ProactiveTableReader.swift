@@ -96,10 +96,11 @@ package struct ProactiveTableReader {
     /// A row separated by tabs or pipes: the label, then its figures.
     mutating func row(_ cells: [RawCell], _ seg: Segment) {
         guard let label = cells.first, !label.isValue, let i = item(endingWith: label.text), readings[i] == nil else { return }
-        // Plain figures first: a unit or a sign read as a figure only where the row needs it (a
-        // note column `12件` beside the row's own figures is none).
-        let plain = cells.dropFirst().filter(\.isValue)
-        let values = plain.count == specs[i].columns.count ? Array(plain) : cells.dropFirst().map(Self.figure).filter(\.isValue)
+        // A cell with a unit or a sign is a figure; past the row's width only such cells may stand
+        // (a note column `12件`), and are dropped — a plain figure there makes the row unreadable.
+        let width = specs[i].columns.count
+        var values = cells.dropFirst().map(Self.figure).filter(\.isValue)
+        if values.count > width, values[width...].allSatisfy({ !$0.text.isEmpty && Quantity($0.text) == nil }) { values = Array(values.prefix(width)) }
         guard !values.isEmpty else { return }
         record(i, Array(values), line: seg.line)
     }

@@ -87,6 +87,8 @@ extension SectionRecognizer {
             guard raw.utf8.count <= 120 else { bodyBelow = true; continue }
             let c = TextNormalizer.compact(TextNormalizer.stripMarkdown(TextNormalizer.fold(raw)))
             if c.isEmpty { continue }
+            // Another part's numeral between them: a contents list, not 一's body.
+            if ["二、", "三、", "四、", "五、", "六、"].contains(where: { c.hasPrefix($0) }) { return nil }
             guard c.hasPrefix("一、") else { bodyBelow = true; continue }
             let title = c.unicodeScalars.dropFirst(2)
             guard bodyBelow, (2...32).contains(title.count), !title.contains(where: { "。;；:：".unicodeScalars.contains($0) }),

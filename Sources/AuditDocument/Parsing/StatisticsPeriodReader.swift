@@ -102,19 +102,11 @@ package enum StatisticsPeriodReader {
     /// digits: a range that `isGarbled` tells cannot be read.
     static let garbledDates = try! NSRegularExpression(pattern: "^(?:为|是|自|从|:|,|即)*\\d{4,8}[\\d年月.]*?日?(?:\\([^()]{1,12}\\))?(?:起|开始)?(?:至|到|—|-)\\d{3,8}(?:[\\d年月.]*?日|[\\d年月.]*)")
 
-    /// Dates written so they cannot be read: digits run together past a year (`202111日到1231日`: 年
-    /// and 月 lost; `202020年12月31日`: a year typed twice), or a month and day without 月 and 日
-    /// (`至2019年1231`). Readable years alone (`2008年至2021年12月31日`) are not garbled: that is a
-    /// range, only not the year's.
+    /// Dates written so they cannot be read (`202111日到1231日`, `202020年12月31日`, `至2019年1231`,
+    /// `1月101日`, `2021年1月至…`): every such range but one that starts with a bare year
+    /// (`2008年至2021年12月31日`), which is readable — a range of years, only not the year's.
     static func isGarbled(_ range: String) -> Bool {
-        var run = 0, afterYear = false, longest = 0, monthDayGlued = false
-        for u in range.unicodeScalars {
-            if ("0"..."9").contains(u) { run += 1; longest = max(longest, run); continue }
-            if afterYear, run >= 3 { monthDayGlued = true }
-            afterYear = u == "年"
-            run = 0
-        }
-        if afterYear, run >= 3 { monthDayGlued = true }
-        return longest >= 5 || monthDayGlued
+        bareYearFirst.firstMatch(in: range, options: .anchored, range: NSRange(location: 0, length: (range as NSString).length)) == nil
     }
+    static let bareYearFirst = try! NSRegularExpression(pattern: "^(?:为|是|自|从|:|,|即)*\\d{4}年度?(?:起|开始)?(?:至|到|—|-)")
 }

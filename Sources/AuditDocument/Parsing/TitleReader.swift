@@ -67,7 +67,7 @@ package enum TitleReader {
             if joinedToCategory && found.year == nil { weak = weak ?? found; continue }
             // A bulleted item of a page's menu (`• 部门信息公开工作年度报告`) names a column: the
             // report's own title may follow.
-            if isMenuItem(segments[entry.index].text), found.year == nil, !(found.agency.map(DateReader.signed) ?? false) { weak = weak ?? found; continue }
+            if isMenuItem(segments[entry.index].text) && found.year == nil { weak = weak ?? found; continue }
             return found
         }
         return weak ?? Title(agency: nil, year: nil, line: nil)
@@ -173,7 +173,7 @@ package enum TitleReader {
         // A sentence that names the report (`本年度报告根据《条例》…编制`) is no title.
         guard title.unicodeScalars.count <= 60, !title.has("。"), !title.hasPrefix("根据"), !title.hasPrefix("按照"), !title.hasPrefix("依据"),
               !title.hasPrefix("本报告"), !title.hasPrefix("本年度报告"), !title.hasPrefix("现将"), !title.has("做好"),
-              !title.hasPrefix("本局"), !title.hasPrefix("我局"), !title.hasPrefix("本单位"), !title.has("参照"),
+              !title.hasPrefix("本局"), !title.hasPrefix("我局"), !title.hasPrefix("本单位"), !title.has("参照"), !title.has("关于印发"),
               subjects.contains(where: { title.has($0) }) else { return nil }
         // A title quoted in a sentence (`现发布《某某区残疾人联合会2025年…年度报告》`) is what the quotes
         // hold when they name the agency (`某某县教育局《2021年…年度报告》` keeps the name before them);
@@ -206,10 +206,15 @@ package enum TitleReader {
         } else {
             agency = cleanAgency(ns.substring(to: min(m?.range.location ?? ns.length, subject)))
         }
-        // `浙江省2021年度…年度报告（省统计局）`: the agency named after the title, beside its place.
-        if clean.hasSuffix(")"), let open = clean.lastIndex(of: "("), !agency.isEmpty {
+        // A clause before the name (`经县政府办统一部署,某某县人民政府`) is no part of it; two agencies
+        // named together (`某某县教育局,体育局`) are.
+        if let comma = agency.lastIndex(of: ","), !DateReader.signed(String(agency[..<comma])) { agency = String(agency[agency.index(after: comma)...]) }
+        // `浙江省2021年度…年度报告（省统计局）`: the agency named after the title of a place alone.
+        if clean.hasSuffix(")"), let open = clean.lastIndex(of: "("), isPlaceName(agency) {
             let inner = String(clean[clean.index(after: open)..<clean.index(before: clean.endIndex)])
-            if inner.count >= 3, !inner.hasSuffix("机关"), !inner.contains(where: \.isNumber), DateReader.signed(inner) { agency += "(\(inner))" }
+            // Not the office that compiles a government's report (省政府办公厅, 县政务公开办).
+            let compiler = ["办公厅", "政府办公室", "公开办", "政务"].contains { inner.has($0) }
+            if inner.count >= 3, !compiler, !inner.hasSuffix("机关"), !inner.contains(where: \.isNumber), DateReader.signed(inner) { agency += "(\(inner))" }
         }
         return (agency, year)
     }
@@ -219,7 +224,7 @@ package enum TitleReader {
     /// category and would otherwise be read as a title.
     package static func stripLabel(_ s: String) -> String {
         var t = Substring(s)
-        for label in ["标题:", "标题：", "题目:", "名称:", "正文"] where t.hasPrefix(label) { t = t.dropFirst(label.count) }
+        for label in ["标题:", "标题：", "题目:", "名称:", "正文", "标题"] where t.hasPrefix(label) { t = t.dropFirst(label.count) }
         guard let place = ["当前位置", "您的位置", "您现在的位置", "所在位置"].first(where: { t.hasPrefix($0) }) ?? (t.hasPrefix("首页") ? "" : nil) else { return String(t) }
         t = t.dropFirst(place.count)
         if t.hasPrefix(":") { t = t.dropFirst() }
@@ -234,7 +239,7 @@ package enum TitleReader {
     package static func cleanAgency(_ s: String) -> String {
         var t = s
         for p in ["关于"] where t.hasPrefix(p) { t = String(t.dropFirst(p.count)) }
-        for suffix in ["关于", "的", "度", "(", "（"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
+        for suffix in ["关于", "的", "度", "(", "（", "发布", "印发", "公布", "编制"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
         t = t.trimmingCharacters(in: CharacterSet(charactersIn: " :：,，、·•●▪■◆►▶-—()（）#*").union(quotes))
         // A second name in parentheses is part of the agency's (某某市文化和旅游局（某某市文物局）):
         // its closing parenthesis, trimmed above, is put back.
@@ -247,46 +252,4 @@ package enum TitleReader {
 
     package static let quotes = CharacterSet(charactersIn: "\"'“”‘’「」『』=;")
 
-    /// Where the title gives no agency or year: the signature at the end (`平潭综合实验区公安局
-    /// 2022年1月7日`: the report covers the year before its date), then the file name.
-    package static func fallback(_ title: Title, segments: [Segment], date: ReportDate?, source: String) -> Title {
-        var t = title
-        if t.year == nil, let date, date.month <= 6 { t.year = date.year - 1 }
-        if t.agency == nil {
-            let signer = date.flatMap { signatureAgency(segments: segments, dateLine: $0.line) }
-            // An introduction that names whose report it is (`现将乌鲁木齐市人民政府2021年度政府信息公开工作情况
-            // 报告如下`) says it better than the office that signs it for its government.
-            let named = introAgency(segments)
-            if let signer, let named, signer.hasPrefix(named), signer.hasSuffix("办公室") || signer.hasSuffix("办公厅") { t.agency = named } else { t.agency = signer ?? named }
-        }
-        if t.agency == nil { t.agency = publisher(segments) }
-        // A title that names the department without its place (`应急管理局2025年…`): the signature,
-        // the introduction or the page's publisher names it whole (梅河口市应急管理局).
-        else if let a = t.agency {
-            let sources: [() -> String?] = [{ date.flatMap { signatureAgency(segments: segments, dateLine: $0.line) } }, { introAgency(segments) }, { publisher(segments) }]
-            // Only a place added before it (梅河口市, 融安县): a sentence's words before a name are none.
-            let place = ["省", "市", "县", "区", "州", "盟", "旗"]
-            if let whole = sources.lazy.compactMap({ $0() }).first(where: { w in
-                w.count > a.count && w.hasSuffix(a) && place.contains { String(w.dropLast(a.count)).hasSuffix($0) }
-            }) { t.agency = whole }
-        }
-        // Files are often named by their title (`XX局2022年政府信息公开工作年度报告.pdf`) when the
-        // text has none (a title set as an image, the body copied without it).
-        if t.agency == nil || t.year == nil {
-            let name = TextNormalizer.compact(((source as NSString).lastPathComponent as NSString).deletingPathExtension)
-            if let title = titlePart(name) {
-                let (agency, year) = parse(title)
-                if t.agency == nil, DateReader.signed(agency) { t.agency = agency }
-                if t.year == nil { t.year = year }
-            }
-        }
-        if t.year == nil {
-            let name = (source as NSString).lastPathComponent
-            let ns = name as NSString
-            let re = try! NSRegularExpression(pattern: "(?<![0-9])(20[0-9]{2})(?![0-9])")
-            let years = re.matches(in: name, range: NSRange(location: 0, length: ns.length)).compactMap { Int(ns.substring(with: $0.range(at: 1))) }
-            if years.count == 1, (2008...2100).contains(years[0]) { t.year = years[0] }
-        }
-        return t
-    }
 }
