@@ -146,4 +146,21 @@ struct PageFamilyRoundThreeTests {
         let item = try #require(ReportParser.parse(text: text, source: "x.txt").proactiveTable?.items.first { $0.spec.id == "licensing" })
         if case .read = item.reading { Issue.record("a row of four figures for three columns was read") }
     }
+
+    @Test("strict: measures listed after the agency's 将 (为此，某某镇将一是督促…) are measures")
+    func listedMeasures() throws {
+        for five in ["一是标准目录运用不够充分；二是工作人员均为兼职。为此，周湾镇将一是督促村（社区）按月更新公开栏；二是围绕热点及时发布权威信息。",
+                     "一是标准目录运用不够充分。针对上述问题，周湾镇将及时发布权威信息。"] {
+            #expect(try outcome(audit(PageFamilyTests.report(five: five), "strict"), "problems.substantive") == .pass, "\(five)")
+        }
+    }
+
+    @Test("a typo in a section's official title under its own numeral is that section; a short title is not guessed")
+    func titleTypo() throws {
+        let text = PageFamilyTests.report().replacingOccurrences(of: "二、主动公开政府信息情况", with: "二、主动公开政府政府情况")
+        #expect(ReportParser.parse(text: text, source: "x.txt").section(.proactive)?.heading == "二、主动公开政府政府情况")
+        let other = PageFamilyTests.report().replacingOccurrences(of: "二、主动公开政府信息情况", with: "二、工作亮点情况")
+        #expect(ReportParser.parse(text: other, source: "x.txt").section(.proactive) == nil)
+    }
 }
+

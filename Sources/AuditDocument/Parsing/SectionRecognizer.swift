@@ -226,6 +226,11 @@ package enum SectionRecognizer {
         if let number, let kind = SectionKind(rawValue: number), TemplateLabels.titleMatches(title, kind) {
             return Heading(kind: kind, order: number, text: text, numbering: numbering)
         }
+        // A typo in the official title under its own numeral (`二、主动公开政府政府情况`): within two edits.
+        if let number, numbering == .chinese, let kind = SectionKind(rawValue: number), title.unicodeScalars.count >= 6,
+           Levenshtein.distance(title, kind.officialTitle, limit: 2) <= 2 {
+            return Heading(kind: kind, order: number, text: text, numbering: numbering)
+        }
         // A numbered heading whose numeral disagrees with its title (三、 over the 四 title, after a
         // missing section) still names the section its title names; numbering is then irregular.
         if let number {
