@@ -6,13 +6,7 @@ import Testing
 /// Families from a third reading of real pages (52 reports, most of them 2019–2020 and townships)
 /// and from a second reading of the change that fixed the first two, each with its look-alike.
 @Suite("Page families, third reading")
-struct PageFamilyRoundThreeTests {
-    func audit(_ text: String, _ set: String = "standard") throws -> ReportAudit {
-        AuditEngine.audit(ReportParser.parse(text: text, source: "x.txt"), rules: try Project.ruleSet(set), language: .zh)
-    }
-
-    func outcome(_ a: ReportAudit, _ rule: String) -> Outcome? { a.outcomes.first { $0.rule == rule }?.outcome }
-
+struct PageFamilyRoundThreeTests: AuditsPages {
     func agency(_ above: String, signature: String = "某某街道办事处\n2022年1月20日") -> String? {
         ReportParser.parse(text: PageFamilyTests.report(above: above, signature: signature), source: "x.txt").agency
     }

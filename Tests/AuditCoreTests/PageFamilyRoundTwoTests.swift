@@ -8,13 +8,7 @@ import Testing
 /// named alone, section 一 under another section's words, a period word with a character lost or
 /// a year typed twice, and 於 in traditional pages.
 @Suite("Page families, second reading")
-struct PageFamilyRoundTwoTests {
-    func audit(_ text: String, _ set: String = "standard") throws -> ReportAudit {
-        AuditEngine.audit(ReportParser.parse(text: text, source: "x.txt"), rules: try Project.ruleSet(set), language: .zh)
-    }
-
-    func outcome(_ a: ReportAudit, _ rule: String) -> Outcome? { a.outcomes.first { $0.rule == rule }?.outcome }
-
+struct PageFamilyRoundTwoTests: AuditsPages {
     @Test("a login bar and a bulleted menu above the title name no agency")
     func menuAboveTitle() {
         let above = "登录 | 注册\n  • 部门信息公开工作年度报告\n  • 发布机构\n    河口县卫生健康局\n\n河口县卫生健康局2022年政府信息公开工作年度报告"

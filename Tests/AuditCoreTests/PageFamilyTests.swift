@@ -8,7 +8,7 @@ import Testing
 /// dates a page garbled, and section 五 written without the usual key words. Each case is a
 /// small report in the family's form.
 @Suite("Page families")
-struct PageFamilyTests {
+struct PageFamilyTests: AuditsPages {
     /// A whole 2021-template report without tables, with what stands above it and its parts given.
     static func report(above: String = "某某街道办事处2021年政府信息公开工作年度报告", intro: String = "本报告所列数据统计期限自2021年1月1日起至2021年12月31日止。",
                        one: String = "一、总体情况", five: String = "一是网上公开信息偏少。下一步，我街道将把宣传栏公开的民生信息同步上传网站。",
@@ -17,12 +17,6 @@ struct PageFamilyTests {
          "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
          "五、存在的主要问题及改进情况", five, "六、其他需要报告的事项", six, signature].joined(separator: "\n") + "\n"
     }
-
-    func audit(_ text: String, _ set: String = "standard") throws -> ReportAudit {
-        AuditEngine.audit(ReportParser.parse(text: text, source: "x.txt"), rules: try Project.ruleSet(set), language: .zh)
-    }
-
-    func outcome(_ a: ReportAudit, _ rule: String) -> Outcome? { a.outcomes.first { $0.rule == rule }?.outcome }
 
     @Test("a breadcrumb above the title names categories, never the agency", arguments: [
         "当前位置: 首页 > 政务公开 > 区政府信息公开年报 > 镇街\n\n某某街道办事处2021年政府信息公开工作年度报告",
