@@ -156,5 +156,18 @@ struct PageFamilyRoundThreeTests: AuditsPages {
         let other = PageFamilyTests.report().replacingOccurrences(of: "二、主动公开政府信息情况", with: "二、工作亮点情况")
         #expect(ReportParser.parse(text: other, source: "x.txt").section(.proactive) == nil)
     }
+
+    @Test("headings of parts without text (their tables were images) in a row on a flattened page are those parts; a list in the introduction is not")
+    func emptyPartsInARow() {
+        let flat = "某某市农业农村局2020年政府信息公开工作年度报告\n一、总体情况 本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。本局主动公开信息56条。 "
+            + "二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 四、政府信息公开行政复议、行政诉讼情况 五、存在的主要问题及改进情况 "
+            + "公开时效性有待提高。下一步我局将加强业务培训。 六、其他需要报告的事项 我局暂无其他事项需要报告。\n"
+        let r = ReportParser.parse(text: flat, source: "x.txt")
+        #expect(r.sections.map(\.kind.rawValue) == [1, 2, 3, 4, 5, 6], "\(r.sections.map(\.heading))")
+        // The same words as a list in the introduction, the report's own headings below: the headings are those below.
+        let listed = "某某市农业农村局2020年政府信息公开工作年度报告\n本报告包括：二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 四、政府信息公开行政复议、行政诉讼情况 等部分。\n"
+            + "一、总体情况\n本局主动公开信息56条。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n一是不够及时。\n六、其他需要报告的事项\n无。\n"
+        #expect(ReportParser.parse(text: listed, source: "x.txt").sections.allSatisfy { $0.headingLine > 2 })
+    }
 }
 

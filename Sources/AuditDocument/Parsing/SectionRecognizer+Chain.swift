@@ -8,7 +8,8 @@ extension SectionRecognizer {
     /// comment), then sub-items for sections still without a heading.
     package static func choose(_ all: [HeadingCandidate]) -> [HeadingCandidate] {
         let sorted = all.sorted { ($0.line, $0.start) < ($1.line, $1.start) }
-        let listed = listItems(sorted).union(contentsList(sorted))
+        let inRuns = listItems(sorted)
+        let listed = inRuns.union(contentsList(sorted))
         let cands = sorted.enumerated().filter { !$0.element.subItem && !listed.contains($0.offset) }.map(\.element).prefix(400)
         let c = Array(cands)
         // best[i]: for each set of kinds, the best score of a chain ending at candidate i, and its predecessor.
@@ -56,7 +57,21 @@ extension SectionRecognizer {
             }
         }
         if let renamed = overviewRenamed(chain, among: c, all: sorted) { chain.insert(renamed, at: 0) }
+        chain = withEmptyParts(chain, runs: inRuns.sorted().map { sorted[$0] })
         return chain
+    }
+
+    /// Headings in a run with nothing between them (`二、主动公开政府信息情况 三、收到和处理… 四、…`
+    /// when a page's tables were images) read as a list. Where the chain has none of their parts,
+    /// each is numbered as its part, and they stand in order between the chain's headings — one
+    /// at least after them — they are those parts' headings.
+    static func withEmptyParts(_ chain: [HeadingCandidate], runs: [HeadingCandidate]) -> [HeadingCandidate] {
+        let missing = runs.filter { h in h.order == h.kind.rawValue && !chain.contains { $0.kind == h.kind } }
+        guard missing.count >= 3, Set(missing.map(\.kind)).count == missing.count, let lo = missing.first, let hi = missing.last,
+              zip(missing, missing.dropFirst()).allSatisfy({ $0.kind < $1.kind && ($0.line, $0.start) < ($1.line, $1.start) }),
+              let after = chain.first(where: { ($0.line, $0.start) > (hi.line, hi.start) }), after.kind > hi.kind,
+              chain.last(where: { ($0.line, $0.start) < (lo.line, lo.start) }).map({ $0.kind < lo.kind }) ?? true else { return chain }
+        return (chain + missing).sorted { ($0.line, $0.start) < ($1.line, $1.start) }
     }
 
     /// Section 一 under another section's words (`一、主动公开情况`, then `二、主动公开政府信息情况`):
