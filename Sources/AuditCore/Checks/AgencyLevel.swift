@@ -50,7 +50,7 @@ public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
         // A province or a municipality named alone (`2022年上海市政府信息公开工作年度报告`): the
         // whole government's report. A lesser place named alone may be a county's or a district's
         // report as well as a department's misread title, so it is told nothing.
-        if provincialLevel.contains(n) || (n.hasSuffix("省") || n.hasSuffix("自治区")) && n.unicodeScalars.count <= 8 && !n.has("市") && !n.has("县") { return .government }
+        if PlaceName.municipalities.contains(n) || (n.hasSuffix("省") || n.hasSuffix("自治区")) && n.unicodeScalars.count <= 8 && !n.has("市") && !n.has("县") { return .government }
         // A league (兴安盟) is governed as a prefecture is, by its 行政公署.
         if n.hasSuffix("盟"), n.unicodeScalars.count <= 6, !n.has("民盟"), !["县", "市", "区"].contains(where: { n.has($0) }) { return .government }
         return nil
@@ -58,10 +58,8 @@ public enum AgencyLevel: String, Sendable, CaseIterable, Hashable {
 
     /// A place named alone (湖南省, 某某市, 某某县): no agency's name ends so.
     static func isPlace(_ n: String) -> Bool {
-        provincialLevel.contains(n) || ["省", "自治区", "市", "县", "区", "州", "盟", "旗"].contains { n.hasSuffix($0) }
+        PlaceName.municipalities.contains(n) || PlaceName.countyAndAbove.contains { n.hasSuffix($0) }
     }
-
-    static let provincialLevel: Set<String> = ["北京市", "上海市", "天津市", "重庆市", "北京", "上海", "天津", "重庆"]
 
     static let outsideTheRegulation = ["中共", "中国共产党", "党委", "党工委", "县委", "市委", "区委", "省委", "州委", "旗委", "盟委", "纪委", "监委",
                                        "纪律检查委员会", "监察委员会", "人大", "人民代表大会", "政协", "政治协商", "法院", "检察院",

@@ -23,12 +23,14 @@ package enum ApplicationTableReader {
         // without one, nor the end of a row.
         var closedCells = false
         for seg in segments {
-            let t = TextNormalizer.trim(seg.text)
-            if t == "|" {
+            switch PipeShape(seg.text) {
+            case .barePipe:
                 if closedCells, scan.rowAwaitsValues { scan.readCells([RawCell(kind: .value(.blank), text: "", line: seg.line)]) }
                 continue
+            case .closedCell: closedCells = true
+            case .other: closedCells = false
+            case .empty, .rowEnd: break
             }
-            if !t.isEmpty, t != "||" { closedCells = t.hasSuffix("|") && !t.hasPrefix("|") }
             if let tokens = flatRow(seg, match: { scan.match($0, fuzzy: true) != nil }) {
                 scan.readFlat(tokens, line: seg.line)
             } else {
@@ -36,6 +38,22 @@ package enum ApplicationTableReader {
             }
         }
         return (scan.table(), scan.spans)
+    }
+
+    /// How a line stands among cells written one a line: read from its ends, without a trimmed copy
+    /// (this runs on every line of the table).
+    enum PipeShape {
+        case empty, barePipe, rowEnd, closedCell, other
+
+        init(_ text: String) {
+            let u = text.unicodeScalars
+            guard let a = u.firstIndex(where: { !TextNormalizer.isTrimmable($0) }),
+                  let b = u.lastIndex(where: { !TextNormalizer.isTrimmable($0) }) else { self = .empty; return }
+            let first = u[a], last = u[b]
+            if a == b { self = first == "|" ? .barePipe : .other; return }
+            if first == "|", last == "|", u.index(after: a) == b { self = .rowEnd; return }
+            self = last == "|" && first != "|" ? .closedCell : .other
+        }
     }
 
     /// Header text of table 三: the note on its identity and the applicant columns.

@@ -13,8 +13,7 @@ public enum ReportParser {
 
     static func parseText(_ text: String, source: String, origin: TextOrigin) -> Report {
         let lines = splitLines(text)
-        var headings = SectionRecognizer.choose(SectionRecognizer.candidates(in: lines))
-        if let one = SectionRecognizer.overviewByNumber(headings, lines: lines) { headings.insert(one, at: 0) }
+        let headings = SectionRecognizer.choose(SectionRecognizer.candidates(in: lines), lines: lines)
         let (segments, headingSegments) = SegmentSplitter.segments(of: lines, cuttingAt: headings)
         let (sections, sectionSegments) = Self.sections(headings, segments: segments, headingSegments: headingSegments)
 

@@ -6,7 +6,7 @@ import Foundation
 extension SectionRecognizer {
     /// The headings of the report, in document order: the best chain of candidates (see the type's
     /// comment), then sub-items for sections still without a heading.
-    package static func choose(_ all: [HeadingCandidate]) -> [HeadingCandidate] {
+    package static func choose(_ all: [HeadingCandidate], lines: [String]) -> [HeadingCandidate] {
         let sorted = all.sorted { ($0.line, $0.start) < ($1.line, $1.start) }
         let inRuns = listItems(sorted)
         let listed = inRuns.union(contentsList(sorted))
@@ -58,6 +58,7 @@ extension SectionRecognizer {
         }
         if let renamed = overviewRenamed(chain, among: c, all: sorted) { chain.insert(renamed, at: 0) }
         chain = withEmptyParts(chain, runs: inRuns.sorted().map { sorted[$0] })
+        if let one = overviewByNumber(chain, lines: lines) { chain.insert(one, at: 0) }
         return chain
     }
 
@@ -93,9 +94,9 @@ extension SectionRecognizer {
     /// Section 一 titled in words of its own (`一、政府信息公开2020年工作要点落实情况`), which name no
     /// section: when the chain starts at 二 numbered `二、`, the nearest line above it that is `一、`
     /// and a short title (no sentence, no list), with text between them, is 一.
-    package static func overviewByNumber(_ chain: [HeadingCandidate], lines: [String]) -> HeadingCandidate? {
+    static func overviewByNumber(_ chain: [HeadingCandidate], lines: [String]) -> HeadingCandidate? {
         guard let first = chain.first, first.kind == .proactive, first.order == 2, first.numbering == .chinese,
-              first.line >= 3, first.line <= lines.count + 1 else { return nil }
+              first.line >= 3, first.line <= lines.count else { return nil }
         var bodyBelow = false
         for n in stride(from: first.line - 1, through: max(1, first.line - 200), by: -1) {
             let raw = lines[n - 1]

@@ -2,12 +2,9 @@ import Foundation
 
 /// Where a report names its agency besides its title: the introduction, a page's metadata, the signature.
 extension TitleReader {
-    /// The agency an introduction names as the report's (`现将某某县人民政府2021年度政府信息公开工作情况报告如下`,
-    /// `特编制某某局2023年政府信息公开工作年度报告`, `特向社会公布2020年某某局政府信息公开工作年度报告`),
-    /// in the first lines.
-    package static func introAgency(_ segments: [Segment]) -> String? { intro(segments)?.agency }
-
-    /// The agency and the year an introduction names.
+    /// The agency an introduction names as the report's, and the year (`现将某某县人民政府2021年度政府
+    /// 信息公开工作情况报告如下`, `特编制某某局2023年政府信息公开工作年度报告`, `特向社会公布2020年某某局
+    /// 政府信息公开工作年度报告`), in the first lines.
     package static func intro(_ segments: [Segment]) -> (agency: String, year: Int?)? {
         for seg in segments.prefix(8) where seg.text.has("现将") || seg.text.has("编制") || seg.text.has("公布") || seg.text.has("发布") {
             let c = TextNormalizer.compact(String(seg.text.unicodeScalars.prefix(2000)))
@@ -57,16 +54,15 @@ extension TitleReader {
 
     /// A place's name alone (梅河口市, 安徽省临泉县): Han characters ending in a level, no organ's word.
     static func isPlaceName(_ s: String) -> Bool {
-        (2...12).contains(s.count) && placeLevels.contains(where: { s.hasSuffix($0) })
+        (2...12).contains(s.count) && PlaceName.levels.contains(where: { s.hasSuffix($0) })
             && !["委", "局", "办", "党", "中共", "政府", "部"].contains(where: { s.has($0) })
     }
-    static let placeLevels = ["省", "市", "县", "区", "州", "盟", "旗", "镇", "乡"]
 
     /// The name starts with a place of its own (临泉县教育局, 城关镇人民政府; not 市场监督管理局).
     static func namesPlace(_ name: String) -> Bool {
         let chars = Array(name)
         guard chars.count > 2 else { return false }
-        return (1..<(chars.count - 1)).contains { placeLevels.contains(String(chars[$0])) }
+        return (1..<(chars.count - 1)).contains { PlaceName.levels.contains(String(chars[$0])) }
     }
 
     /// An agency's name standing alone on the report's first line (`浑南区国资局`).
@@ -80,22 +76,30 @@ extension TitleReader {
     /// 2022年1月7日`: the report covers the year before its date), then the file name.
     package static func fallback(_ title: Title, segments: [Segment], date: ReportDate?, source: String) -> Title {
         var t = title
-        let introduced = t.agency == nil || t.year == nil ? intro(segments) : nil
+        // Each source read once, when first needed.
+        var introCache: (agency: String, year: Int?)??, signerCache: String??
+        func introduced() -> (agency: String, year: Int?)? {
+            if introCache == nil { introCache = .some(intro(segments)) }
+            return introCache!
+        }
+        func signer() -> String? {
+            if signerCache == nil { signerCache = .some(date.flatMap { signatureAgency(segments: segments, dateLine: $0.line) }) }
+            return signerCache!
+        }
         if t.year == nil, let date, date.month <= 6 { t.year = date.year - 1 }
-        if t.year == nil, let year = introduced?.year { t.year = year }
+        if t.year == nil, let year = introduced()?.year { t.year = year }
         if t.agency == nil {
-            let signer = date.flatMap { signatureAgency(segments: segments, dateLine: $0.line) }
             // An introduction that names whose report it is (`现将乌鲁木齐市人民政府2021年度政府信息公开工作情况
             // 报告如下`) says it better than the office that signs it for its government; a name
             // standing alone on the first line (a page's heading) better than the introduction.
-            let named = introduced?.agency
-            if let signer, let named, signer.hasPrefix(named), signer.hasSuffix("办公室") || signer.hasSuffix("办公厅") { t.agency = named } else { t.agency = signer ?? firstLineName(segments) ?? named }
+            let named = introduced()?.agency
+            if let signer = signer(), let named, signer.hasPrefix(named), signer.hasSuffix("办公室") || signer.hasSuffix("办公厅") { t.agency = named } else { t.agency = signer() ?? firstLineName(segments) ?? named }
         }
         if t.agency == nil { t.agency = publisher(segments) }
         // A title that names the department without its place (`应急管理局2025年…`): the signature,
         // the introduction or the page's publisher names it whole (梅河口市应急管理局).
         else if let a = t.agency {
-            let sources: [() -> String?] = [{ date.flatMap { signatureAgency(segments: segments, dateLine: $0.line) } }, { introAgency(segments) }, { publisher(segments) }]
+            let sources: [() -> String?] = [signer, { introduced()?.agency }, { publisher(segments) }]
             // Only a title without a place of its own, and only a place added before it (梅河口市,
             // 融安县): a sentence's words or a joint signer (中共某某县委) before a name are none.
             if !namesPlace(a), let whole = sources.lazy.compactMap({ $0() }).first(where: { w in
