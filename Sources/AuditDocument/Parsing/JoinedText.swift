@@ -18,7 +18,7 @@ package struct JoinedText {
             var c = TextNormalizer.compact(seg.text)
             // A page's footer (`- 3 -`, `第3页共8页`) inside a sentence a page break cut is no text of it.
             // (Byte tests first: this runs for every line of every report.)
-            if c.utf8.count <= 24, c.utf8.contains(where: { $0 == 0x2D || $0 == 0x2F }) || c.has("页") || c.has("—"), Self.isPageFooter(c) { continue }
+            if Self.isPageFooter(c) { continue }
             // Markdown converters' emphasis, breaks and math marks (`**2025年1月1日**`, `<br>`, `$2025$`).
             c = TextNormalizer.withoutInlineMarkup(c)
             // OCR's l, I, O and 曰 beside figures (bytes: l I O o i |) (收费通知l件, 38O元, 31曰) read as the figures they are.
@@ -31,9 +31,11 @@ package struct JoinedText {
         text = s; utf16 = units; self.starts = starts; segLines = lines
     }
 
-    static let footer = try! NSRegularExpression(pattern: "^(?:[-—–~]+\\d{1,3}[-—–~]+|第\\d{1,3}页(?:/?共\\d{1,3}页)?|\\d{1,3}/\\d{1,3})$")
+    static let footer = try! NSRegularExpression(pattern: "^(?:[-—–~]+\\d{1,3}[-—–~]+|第\\d{1,3}页(?:[/,，]?共\\d{1,3}页)?|\\d{1,3}/\\d{1,3})$")
+    /// Whether a compact line is only a page's footer (byte tests first: this runs for every line).
     static func isPageFooter(_ c: String) -> Bool {
-        footer.firstMatch(in: c, range: NSRange(location: 0, length: (c as NSString).length)) != nil
+        guard c.utf8.count <= 24, c.utf8.contains(where: { $0 == 0x2D || $0 == 0x2F || $0 == 0x7E }) || c.has("页") || c.has("—") || c.has("–") else { return false }
+        return footer.firstMatch(in: c, range: NSRange(location: 0, length: (c as NSString).length)) != nil
     }
 
     /// The source line of a UTF-16 offset.

@@ -103,13 +103,24 @@ public enum ReportParser {
     /// attachment after the report whose caption names the section (`附件2 / 收到和处理…统计表`).
     static func table<T>(_ segments: [Segment], _ range: Range<Int>, kind: SectionKind,
                          _ reader: (ArraySlice<Segment>) -> (table: T?, spans: [TextSpan])) -> (table: T?, spans: [TextSpan]) {
-        var read = reader(segments[range])
+        var read = reader(withoutPageFooters(segments[range]))
         guard read.table == nil else { return read }
         for attached in attachments(segments, after: range.upperBound, kind: kind) {
-            read = reader(segments[attached])
+            read = reader(withoutPageFooters(segments[attached]))
             if read.table != nil { break }
         }
         return read
+    }
+
+    /// A table's lines without the page footers a PDF's page breaks left among its cells (`- 3 -`,
+    /// `第3页共8页`), which would otherwise be read as cells and make the rows unreadable.
+    static func withoutPageFooters(_ segments: ArraySlice<Segment>) -> ArraySlice<Segment> {
+        func footer(_ seg: Segment) -> Bool {
+            guard seg.text.utf8.count <= 40 else { return false }
+            return JoinedText.isPageFooter(TextNormalizer.compact(seg.text))
+        }
+        guard segments.contains(where: footer) else { return segments }
+        return segments.filter { !footer($0) }[...]
     }
 
     /// Where a section's table may stand as an attachment after the report: from each caption
