@@ -29,4 +29,90 @@ struct PageFamilyRoundFiveTests: AuditsPages {
         let bare = try audit(withFooters(seed, every: 41) { String($0) })
         #expect(outcome(bare, "tables.balance") == .unverifiable)
     }
+
+    /// A report whose parts are numbered （一）…（六）, with items `1.` `2.` under （一）.
+    static func parenParts(three: Bool = true) -> String {
+        var lines = ["某某市审计局2023年政府信息公开工作年度报告", "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
+                     "（一）总体情况", "1.主动公开情况", "2023年，本局主动公开政府信息512条。", "2.依申请公开情况", "2023年，本局新收政府信息公开申请1件。",
+                     "3.平台建设情况", "优化门户网站栏目设置。", "（二）主动公开政府信息情况", "行政许可\t120"]
+        if three { lines += ["（三）收到和处理政府信息公开申请情况", "本年新收申请1件，予以公开1件。"] }
+        lines += ["（四）政府信息公开行政复议、行政诉讼情况", "无。", "（五）存在的主要问题及改进情况", "一是解读形式不够丰富。下一步，将丰富解读形式。",
+                  "（六）其他需要报告的事项", "2023年，本局未收取信息处理费。", "某某市审计局", "2024年1月18日"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("parts numbered （一）…（六）: the items 1. 2. under （一） are no parts, so a missing （三） is missing")
+    func parenPartsWithItems() throws {
+        let whole = ReportParser.parse(text: Self.parenParts(), source: "x.txt")
+        #expect(whole.sections.map(\.heading).first { $0.hasPrefix("1.") || $0.hasPrefix("2.") } == nil)
+        #expect(whole.sections.count == 6)
+        #expect(try outcome(audit(Self.parenParts()), "sections.required") == .pass)
+        #expect(try outcome(audit(Self.parenParts(three: false)), "sections.required") == .fail)
+        // Look-alike: a report numbered 一、…六、 with （一）（二） items under 一 keeps its own headings.
+        #expect(try outcome(audit(Project.text("examples/reports/000_67dfe248a59990d3.txt")), "sections.required") == .pass)
+    }
+
+    @Test("the fee statement quoted under strict starts at its own line, not inside the flattened table before it")
+    func feeQuoteAfterTable() throws {
+        let text = PageFamilyTests.report(six: "无。").replacingOccurrences(of: "四、政府信息公开行政复议、行政诉讼情况",
+            with: "四、政府信息公开行政复议、行政诉讼情况\n行政复议 结果维持 结果纠正 其他结果 尚未审结 总计 0 0 0 0 0\n2021年，本街道在政府信息公开工作中未收取任何费用。")
+        let a = try audit(text, "strict")
+        let fee = a.findings.first { $0.rule == "fees.disclosed" }
+        #expect(fee?.excerpt == "2021年，本街道在政府信息公开工作中未收取任何费用。", "\(fee?.excerpt ?? "nil")")
+        // A figure's unit wrapped onto the next line is the same sentence.
+        let wrapped = try audit(PageFamilyTests.report(six: "本年度发出收费通知0\n件，未收取信息处理费。"), "strict")
+        #expect(wrapped.findings.first { $0.rule == "fees.disclosed" }?.excerpt?.hasPrefix("本年度发出收费通知0") ?? true)
+    }
+
+    @Test("a government's report without a title, introduced as the place's report and signed by its office, is the government's")
+    func placeIntroSignedByOffice() throws {
+        let intro = "根据《条例》要求，现公布桐梓县2022年政府信息公开工作年度报告。所列数据统计时限为2022年1月1日至2022年12月31日。"
+        let text = PageFamilyTests.report(above: intro, signature: "桐梓县人民政府办公室\n2023年2月18日").replacingOccurrences(of: "2021年，", with: "2022年，")
+        let a = try audit(text, "strict")
+        #expect(a.agency == "桐梓县人民政府" && a.year == 2022, "\(a.agency ?? "nil")")
+        #expect(outcome(a, "report.dated") == .pass)
+        // Look-alike: a department that signs is the department, whatever place the introduction names.
+        let d = ReportParser.parse(text: PageFamilyTests.report(above: intro, signature: "桐梓县教育局\n2023年1月18日"), source: "x.txt")
+        #expect(d.agency == "桐梓县教育局")
+    }
+
+    @Test("a title that writes its year without 年 still names the agency alone")
+    func titleYearWithoutNian() {
+        let r = ReportParser.parse(text: PageFamilyTests.report(above: "东河区卫生健康委员会 2021政府信息公开工作年度报告"), source: "x.txt")
+        #expect(r.agency == "东河区卫生健康委员会" && r.year == 2021, "\(r.agency ?? "nil")")
+    }
+
+    /// Table 三 of the 2019 format with a cell a paragraph: each row's label, an empty line, its
+    /// seven cells (a blank cell an empty line), an empty line.
+    static func paragraphCells(total: String = "0", firstRowBlanks: Int = 6) -> String {
+        let rows = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果", "（一）予以公开",
+                    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（三）不予公开", "1.属于国家秘密", "2.其他法律行政法规禁止公开",
+                    "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷",
+                    "8.属于行政查询事项", "（四）无法提供", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确",
+                    "（五）不予处理", "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
+                    "5.要求行政机关确认或重新出具已获取信息", "（六）其他处理", "（七）总计", "四、结转下年度继续办理"]
+        let groups: Set = ["三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理"]
+        var lines = ["某某街道办事处2020年政府信息公开工作年度报告", "本报告所列数据统计期限自2020年1月1日起至2020年12月31日止。", "一、总体情况",
+                     "2020年，我街道未收到政府信息公开申请。", "二、主动公开政府信息情况", "略", "三、收到和处理政府信息公开申请情况",
+                     "申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]
+        for row in rows {
+            lines += [row, ""]
+            if !groups.contains(row) { lines += Array(repeating: "", count: row == rows[0] ? firstRowBlanks : 6) + [" " + total, ""] }
+        }
+        lines += ["四、政府信息公开行政复议、行政诉讼情况", "无", "五、存在的主要问题及改进情况", "一是公开不够及时。下一步，将及时公开。",
+                  "六、其他需要报告的事项", "无。", "某某街道办事处", "2021年1月20日"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("a table with a cell a paragraph writes blank cells as empty lines: read when every row is then full")
+    func paragraphCellsWithEmptyLines() throws {
+        let r = ReportParser.parse(text: Self.paragraphCells(), source: "x.txt")
+        #expect(r.applicationTable?.values("new") == ["", "", "", "", "", "", "0"], "\(r.applicationTable?.values("new") ?? [])")
+        // Table 三 verified whole (table 四 is only `无` here).
+        #expect(try !audit(Self.paragraphCells()).findings.contains { $0.rule == "tables.balance" && $0.message.has("表三") })
+        // Look-alike: one row an empty line short is not guessed at (the table is not read with confidence).
+        let short = ReportParser.parse(text: Self.paragraphCells(firstRowBlanks: 5), source: "x.txt")
+        #expect(short.applicationTable?.values("new") == nil)
+        #expect(try audit(Self.paragraphCells(firstRowBlanks: 5)).findings.contains { $0.rule == "tables.balance" && $0.outcome == .unverifiable && $0.message.has("表三") })
+    }
 }

@@ -81,9 +81,14 @@ public enum FeeDisclosureCheck: ReportCheck {
     static func sentence(around range: NSRange, in joined: JoinedText) -> (text: String, start: Int) {
         let stops: Set<UInt16> = [0x3002, 0xFF1B, 0x3B, 0x21, 0xFF01]  // 。；;!！
         let u = joined.utf16
-        var a = range.location, b = range.location + range.length
-        while a > 0, !stops.contains(u[a - 1]), range.location - a < 120 { a -= 1 }
-        while b < u.count, !stops.contains(u[b]), b - range.location < 160 { b += 1 }
+        // The sentence where the mention starts: a phrase may match on into the next sentence.
+        var a = range.location, b = range.location
+        // Nor does it reach back over a line that ends in a figure, as a table's last row does, into
+        // the table (a figure's unit wrapped onto the next line, `12` / `件`, is the same sentence).
+        let units = Set("件条个元项次人家份".utf16)
+        while a > 0, !stops.contains(u[a - 1]), range.location - a < 120,
+              !(joined.startsSegment(a) && (0x30...0x39).contains(u[a - 1]) && !units.contains(u[a])) { a -= 1 }
+        while b < u.count, !stops.contains(u[b]), b - range.location < 160 + range.length { b += 1 }
         if b < u.count { b += 1 }
         return (joined.string(NSRange(location: a, length: b - a)), a)
     }

@@ -17,7 +17,26 @@ package enum ApplicationTableReader {
     }
 
     package static func read(_ segments: ArraySlice<Segment>, template: TemplateVersion) -> (table: StatisticalTable?, spans: [TextSpan]) {
+        var scan = scanned(segments, template: template, emptyLines: nil).scan
+        // A page that gave each cell a paragraph wrote a blank cell as an empty line, between the
+        // empty lines that separate a row from its label and from the next row. Read so only when
+        // the table then reads cleanly, every row full, and did not as it was.
+        if !scan.isClean, segments.contains(where: { PipeShape($0.text) == .empty }) {
+            for skip in [1, 0] {
+                let (again, trusted) = scanned(segments, template: template, emptyLines: skip)
+                if trusted, again.isClean { scan = again; break }
+            }
+        }
+        return (scan.table(), scan.spans)
+    }
+
+    /// One reading of the lines. With `emptyLines`, an empty line inside a row still short of
+    /// values is a blank cell, once the first `emptyLines` of them after the label are passed.
+    /// `trusted` is false when an empty line was taken for a row's last cell, its 总计: that is the
+    /// empty line after the row, and the reading is off by one.
+    static func scanned(_ segments: ArraySlice<Segment>, template: TemplateVersion, emptyLines skip: Int?) -> (scan: ApplicationTableScan, trusted: Bool) {
         var scan = ApplicationTableScan(template: template)
+        var emptiesInRow = 0, trusted = true
         // One cell a line, each closed by a pipe (`0 |`): a line of a bare pipe inside a row still
         // short of values is then a blank cell, not the separator it is between cells written
         // without one, nor the end of a row.
@@ -29,20 +48,32 @@ package enum ApplicationTableReader {
                 continue
             case .closedCell: closedCells = true
             case .other: closedCells = false
-            case .empty, .rowEnd: break
+            case .empty:
+                if let skip, scan.rowAwaitsValues {
+                    emptiesInRow += 1
+                    if emptiesInRow > skip {
+                        scan.readCells([RawCell(kind: .value(.blank), text: "", line: seg.line)])
+                        if !scan.rowAwaitsValues { trusted = false }
+                    }
+                }
+                continue
+            case .rowEnd: break
             }
+            let row = scan.openRowLabelLine
             if let tokens = flatRow(seg, match: { scan.match($0, fuzzy: true) != nil }) {
                 scan.readFlat(tokens, line: seg.line)
             } else {
                 scan.readCells(CellSplitter.pipeRowKeepingBlanks(seg, width: scan.width) ?? CellSplitter.cells(seg))
             }
+            // A new row: its separating empty lines are to be passed again.
+            if scan.openRowLabelLine != row { emptiesInRow = 0 }
         }
-        return (scan.table(), scan.spans)
+        return (scan, trusted)
     }
 
     /// How a line stands among cells written one a line: read from its ends, without a trimmed copy
     /// (this runs on every line of the table).
-    enum PipeShape {
+    enum PipeShape: Equatable {
         case empty, barePipe, rowEnd, closedCell, other
 
         init(_ text: String) {

@@ -28,6 +28,8 @@ package struct ApplicationTableScan {
     private var labelSeen: [Int: Int] = [:]         // row index -> first line its label was seen
     private var open: OpenRow?
     /// A row is open whose values, one a line, are still to come.
+    /// The line of the open row's label.
+    package var openRowLabelLine: Int? { open?.labelLine }
     package var rowAwaitsValues: Bool { open.map { !$0.inline && $0.values.count < width } ?? false }
     private var lastMatched: Int?
     private var group: String?
@@ -179,6 +181,15 @@ package struct ApplicationTableScan {
         }
         // A row whose label line carried values ends with that line.
         if open?.inline == true { close() }
+    }
+
+    /// Every row read with its seven values, once, and no value outside a row.
+    package var isClean: Bool {
+        var done = self
+        done.close()
+        return done.firstLine != nil && done.strayValues == 0 && done.schema.rows.indices.allSatisfy { i in
+            done.claims[i].map { !$0.duplicated && $0.values.count == width && $0.problem == nil } ?? false
+        }
     }
 
     /// The table as read: each row read, unreliable (and why) or missing; nil if no row label was seen.

@@ -44,6 +44,11 @@ package struct JoinedText {
         return segLines[segmentIndex(at: offset)]
     }
 
+    /// Whether a UTF-16 offset is where one of the segments begins.
+    package func startsSegment(_ offset: Int) -> Bool {
+        !starts.isEmpty && starts[segmentIndex(at: offset)] == offset
+    }
+
     /// The index (in the segments given) of the segment holding a UTF-16 offset.
     package func segmentIndex(at offset: Int) -> Int {
         guard !starts.isEmpty else { return 0 }

@@ -42,9 +42,15 @@ extension SectionRecognizer {
         // numbered as their sections, four or more in order, are its headings.
         let parenNumbered = sorted.filter { $0.parenNumbered && !insideOverview($0) }
         if parenNumbered.count >= 4 {
+            // Under parts numbered （一）…（六）, an item numbered `1.` `2.` that is not its part's
+            // number (`1.主动公开情况` `2.依申请公开情况` under （一）总体情况) is an item of a part.
+            let own = chain.filter { h in
+                if case .arabic = h.numbering { return h.order == h.kind.rawValue }
+                return true
+            }
             // The chain's own headings first: on a tie the longest chain keeps them.
-            let numbered = increasingChain((chain + parenNumbered).sorted { ($0.line, $0.start, $0.parenNumbered ? 1 : 0) < ($1.line, $1.start, $1.parenNumbered ? 1 : 0) })
-            if numbered.filter(\.parenNumbered).count >= 4 && numbered.count > chain.count { chain = numbered }
+            let numbered = increasingChain((own + parenNumbered).sorted { ($0.line, $0.start, $0.parenNumbered ? 1 : 0) < ($1.line, $1.start, $1.parenNumbered ? 1 : 0) })
+            if numbered.filter(\.parenNumbered).count >= 4 && (numbered.count > chain.count || own.count < chain.count) { chain = numbered }
         }
         // A section with no heading of its own (PDF extraction lost it) is taken from a sub-item
         // naming it, where it sits between the sections around it — never inside 一.

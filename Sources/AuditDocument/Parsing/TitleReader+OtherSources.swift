@@ -12,8 +12,9 @@ extension TitleReader {
             for (re, nameGroup, yearGroup) in [(introNamed, 1, 2), (introYearFirst, 2, 1)] {
                 guard let m = re.firstMatch(in: c, range: NSRange(location: 0, length: ns.length)) else { continue }
                 let name = cleanAgency(ns.substring(with: m.range(at: nameGroup)))
-                // `现将我局2021年度…`: the report's own agency, not named.
-                if DateReader.signed(name), !name.hasPrefix("我"), !name.hasPrefix("本") { return (name, Int(ns.substring(with: m.range(at: yearGroup)))) }
+                // `现将我局2021年度…`: the report's own agency, not named. A place alone (`现公布桐梓县2022年…`)
+                // names its government, whose office may sign for it.
+                if DateReader.signed(name) || isPlaceName(name), !name.hasPrefix("我"), !name.hasPrefix("本") { return (name, Int(ns.substring(with: m.range(at: yearGroup)))) }
             }
         }
         return nil
@@ -93,7 +94,12 @@ extension TitleReader {
             // 报告如下`) says it better than the office that signs it for its government; a name
             // standing alone on the first line (a page's heading) better than the introduction.
             let named = introduced()?.agency
-            if let signer = signer(), let named, signer.hasPrefix(named), signer.hasSuffix("办公室") || signer.hasSuffix("办公厅") { t.agency = named } else { t.agency = signer() ?? firstLineName(segments) ?? named }
+            if let signer = signer(), let named, signer.hasPrefix(named), signer.hasSuffix("办公室") || signer.hasSuffix("办公厅") {
+                // A place named alone is its government, which the signer names whole (桐梓县人民政府办公室).
+                let government = isPlaceName(named) ? ["办公室", "办公厅"].lazy.map { String(signer.dropLast($0.count)) }
+                    .first { $0.hasPrefix(named) && $0.hasSuffix("政府") } : nil
+                t.agency = government ?? named
+            } else { t.agency = signer() ?? firstLineName(segments) ?? named }
         }
         if t.agency == nil { t.agency = publisher(segments) }
         // A title that names the department without its place (`应急管理局2025年…`): the signature,

@@ -11,7 +11,8 @@ package enum TitleReader {
     /// Words every title of an annual report has: what it is about, and that it is a report.
     package static let subjects = ["政府信息公开", "政务公开", "信息公开"]
     package static let reportWords = ["年度报告", "工作报告", "年报", "情况的报告", "工作的报告"]
-    private static let yearRE = try! NSRegularExpression(pattern: "(?<![0-9])((?:19|20)\\d\\d)(?:年度?|\\)|）)")
+    /// The year of a title: `2021年`, `2021年度`, `(2021)`, or written without 年 before the subject (`2021政府信息公开…`).
+    private static let yearRE = try! NSRegularExpression(pattern: "(?<![0-9])((?:19|20)\\d\\d)(?:年度?|\\)|）|(?=政府信息公开|政务公开|信息公开))")
 
     package static func read(segments: [Segment], firstSection: Int?) -> Title {
         // The title stands before the first section heading, near the top.
