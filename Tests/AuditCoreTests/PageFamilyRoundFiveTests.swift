@@ -48,7 +48,21 @@ struct PageFamilyRoundFiveTests: AuditsPages {
         #expect(whole.sections.count == 6)
         #expect(try outcome(audit(Self.parenParts()), "sections.required") == .pass)
         #expect(try outcome(audit(Self.parenParts(three: false)), "sections.required") == .fail)
-        // Look-alike: a report numbered 一、…六、 with （一）（二） items under 一 keeps its own headings.
+        // Look-alikes: a contents list of （一）…（六）, in a sentence or a line each, above a report
+        // numbered 1.…7. (an extra part 2.) is no chain of parts; the report's own headings are.
+        let numbered = Self.parenParts().replacingOccurrences(of: "（一）总体情况", with: "1.总体情况").replacingOccurrences(of: "（二）主动", with: "3.主动")
+            .replacingOccurrences(of: "（三）收到", with: "4.收到").replacingOccurrences(of: "（四）政府", with: "5.政府")
+            .replacingOccurrences(of: "（五）存在", with: "6.存在").replacingOccurrences(of: "（六）其他", with: "7.其他")
+            .replacingOccurrences(of: "1.主动公开情况", with: "（一）主动公开情况").replacingOccurrences(of: "2.依申请公开情况", with: "（二）依申请公开情况")
+            .replacingOccurrences(of: "3.平台建设情况", with: "2.年度工作要点落实情况")
+        let titles = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"]
+        let paren = ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）"]
+        for list in ["本报告包括：" + zip(paren, titles).map { $0 + $1 }.joined(separator: "；") + "。", zip(paren, titles).map { $0 + $1 }.joined(separator: "\n")] {
+            let text = numbered.replacingOccurrences(of: "本报告中所列", with: list + "\n本报告中所列")
+            let r = ReportParser.parse(text: text, source: "x.txt")
+            #expect(r.sections.map(\.heading).filter { $0.hasPrefix("（") }.isEmpty, "\(r.sections.map(\.heading))")
+        }
+        // A report numbered 一、…六、 with （一）（二） items under 一 keeps its own headings.
         #expect(try outcome(audit(Project.text("examples/reports/000_67dfe248a59990d3.txt")), "sections.required") == .pass)
     }
 
@@ -80,6 +94,11 @@ struct PageFamilyRoundFiveTests: AuditsPages {
     func titleYearWithoutNian() {
         let r = ReportParser.parse(text: PageFamilyTests.report(above: "东河区卫生健康委员会 2021政府信息公开工作年度报告"), source: "x.txt")
         #expect(r.agency == "东河区卫生健康委员会" && r.year == 2021, "\(r.agency ?? "nil")")
+        // Look-alikes: a column's list of years' reports, or a link to the page before, above the title names another year.
+        for above in ["2020政府信息公开工作年度报告\n2019政府信息公开工作年度报告", "上一篇：东河区卫生健康委员会2020政府信息公开工作年度报告"] {
+            let t = ReportParser.parse(text: PageFamilyTests.report(above: above + "\n东河区卫生健康委员会2021年政府信息公开工作年度报告"), source: "x.txt")
+            #expect(t.year == 2021 && t.agency == "东河区卫生健康委员会", "\(t.agency ?? "nil") \(t.year ?? 0)")
+        }
     }
 
     /// Table 三 of the 2019 format with a cell a paragraph: each row's label, an empty line, its
@@ -114,5 +133,39 @@ struct PageFamilyRoundFiveTests: AuditsPages {
         let short = ReportParser.parse(text: Self.paragraphCells(firstRowBlanks: 5), source: "x.txt")
         #expect(short.applicationTable?.values("new") == nil)
         #expect(try audit(Self.paragraphCells(firstRowBlanks: 5)).findings.contains { $0.rule == "tables.balance" && $0.outcome == .unverifiable && $0.message.has("表三") })
+    }
+
+    @Test("a flattened table 三 wrapped in the middle of a row continues the row on the next line")
+    func flatRowWrapped() throws {
+        let text = Project.text("examples/reports/000_67dfe248a59990d3.txt")
+        let base = try #require(ReportParser.parse(text: text, source: "x.txt").applicationTable)
+        #expect(base.values("new") != nil)
+        let flat = "三、收到和处理政府信息公开申请情况\n申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他 一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3 二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0 三、本年度办理结果 （一）予以公开 2 0 0 0 0\n0 2 （二）部分公开（区分处理的，只计这一情形，不计其他情形） 1 0 0 0 0 0 1"
+        let r = ReportParser.parse(text: PageFamilyTests.report().replacingOccurrences(of: "三、收到和处理政府信息公开申请情况", with: flat), source: "x.txt")
+        #expect(r.applicationTable?.values("granted") == ["2", "0", "0", "0", "0", "0", "2"], "\(String(describing: r.applicationTable?.reading(row: "granted")))")
+        #expect(r.applicationTable?.values("partly_granted") == ["1", "0", "0", "0", "0", "0", "1"])
+        // Look-alike: a row the next line does not complete stays unreadable.
+        let short = flat.replacingOccurrences(of: "\n0 2 （二）", with: "\n（二）")
+        let u = ReportParser.parse(text: PageFamilyTests.report().replacingOccurrences(of: "三、收到和处理政府信息公开申请情况", with: short), source: "x.txt")
+        #expect(u.applicationTable?.values("granted") == nil)
+    }
+
+    @Test("table 四 ends at its fifteenth value: a fee table after it is not read into it")
+    func reviewTableThenFeeTable() throws {
+        let four = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t\t\t\t\t行政诉讼\n\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"
+        let fee = "\n本年度信息处理费收取情况如下：\n发出收费通知件数（件）\t收费通知总金额（元）\t实际收取总金额（元）\n0\t0\t0"
+        let r = ReportParser.parse(text: PageFamilyTests.report().replacingOccurrences(of: "四、政府信息公开行政复议、行政诉讼情况", with: four + fee), source: "x.txt")
+        #expect(r.reviewTable?.values("review") == ["1", "0", "0", "0", "1"])
+        // Look-alike: fewer than fifteen values before the note is still not a table read with confidence.
+        let short = four.replacingOccurrences(of: "1\t0\t0\t0\t1\t", with: "1\t0\t0\t1\t")
+        let s = ReportParser.parse(text: PageFamilyTests.report().replacingOccurrences(of: "四、政府信息公开行政复议、行政诉讼情况", with: short + fee), source: "x.txt")
+        #expect(s.reviewTable?.values("review") == nil)
+    }
+
+    @Test("a traditional-script page writes 反覆 for 反复: the row is still read")
+    func traditionalFanfu() {
+        let spec = TemplateLabels.applicationSchema(.v2021).rows.first { $0.id == "not_processed_4" }
+        #expect(spec?.cores.contains("无正当理由大量反覆申请") == true)
+        #expect(ApplicationTableScan(template: .v2021).match("4.无正当理由大量反覆申请", fuzzy: false) != nil)
     }
 }

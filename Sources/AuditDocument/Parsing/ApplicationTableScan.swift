@@ -32,6 +32,9 @@ package struct ApplicationTableScan {
     package var openRowLabelLine: Int? { open?.labelLine }
     package var rowAwaitsValues: Bool { open.map { !$0.inline && $0.values.count < width } ?? false }
     private var lastMatched: Int?
+    /// A flattened line's last row, whose figures did not make a row: a page wrapped mid-row puts
+    /// the rest at the start of the next line.
+    private var cutAtLineEnd: (row: Int, text: String, line: Int)?
     private var group: String?
     private var strayValues = 0
     private var firstLine: Int?
@@ -134,7 +137,10 @@ package struct ApplicationTableScan {
     /// that follows it, cut into exactly seven cells.
     package mutating func readFlat(_ tokens: [TableToken], line: Int) {
         var tableStart: Int?, tableEnd = 0
-        for t in tokens {
+        let carried = cutAtLineEnd
+        cutAtLineEnd = nil
+        for (k, t) in tokens.enumerated() {
+            if k == 0, t.kind == .values, let carried, joinWrapped(carried, t) { tableEnd = t.hi; tableStart = t.lo; continue }
             switch t.kind {
             case .text:
                 noteHeader(t.text)
@@ -148,6 +154,7 @@ package struct ApplicationTableScan {
                     row.values = cells.map { var c = CellSplitter.classify($0, line: t.line); c.split = how; return c }
                 case .unreadable(let reason):
                     row.problem = reason
+                    if k == tokens.count - 1 { cutAtLineEnd = (row.index, t.text, t.line) }
                 }
                 row.inline = true
                 open = row
@@ -163,8 +170,21 @@ package struct ApplicationTableScan {
         close()
     }
 
+    /// The figures that open a line completing the row the line before ended in, if together
+    /// they make exactly one row (and the row was not claimed twice).
+    private mutating func joinWrapped(_ carried: (row: Int, text: String, line: Int), _ t: TableToken) -> Bool {
+        guard var claim = claims[carried.row], !claim.duplicated, claim.problem != nil,
+              case .cells(let cells, let how) = DigitRunSplitter.split(carried.text + " " + t.text, width: width, identity: DigitRunSplitter.lastIsTotal)
+        else { return false }
+        claim.values = cells.map { var c = CellSplitter.classify($0, line: carried.line); c.split = how; return c }
+        claim.problem = nil
+        claims[carried.row] = claim
+        return true
+    }
+
     /// A line read cell by cell: a label opens its row, the values after it fill the row.
     package mutating func readCells(_ cells: [RawCell]) {
+        if !cells.isEmpty { cutAtLineEnd = nil }
         for cell in cells {
             switch cell.kind {
             case .value:

@@ -13,6 +13,10 @@ package enum ReviewTableReader {
         var spans: [TextSpan] = []
         var header = HeaderOrder()
         for seg in segments {
+            // The table is whole at fifteen values: text after it that is no header of the table
+            // (`本年度信息处理费收取情况如下：` and a small table of its own) ends it.
+            if flat == nil, values.count == expected,
+               CellSplitter.cells(seg).contains(where: { !$0.isValue && !isHeader($0.text) && TextNormalizer.compact($0.text).unicodeScalars.count > 4 }) { break }
             header.read(CellSplitter.cells(seg))
             if flat == nil, let (header, run) = flatRow(seg) {
                 flat = (DigitRunSplitter.split(run.text, width: expected, identity: DigitRunSplitter.blocksOfFiveTotal), run.line)

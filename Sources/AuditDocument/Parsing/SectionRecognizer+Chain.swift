@@ -40,7 +40,12 @@ extension SectionRecognizer {
         let insideOverview = { (h: HeadingCandidate) -> Bool in chain.last { ($0.line, $0.start) < (h.line, h.start) }?.kind == .overview }
         // A report that numbers its parts （一）…（六） has no chain of its own: its sub-items
         // numbered as their sections, four or more in order, are its headings.
-        let parenNumbered = sorted.filter { $0.parenNumbered && !insideOverview($0) }
+        // Not the items of a list or of a table of contents (`本报告包括：（一）总体情况；（二）…`, or
+        // one a line above the report's own headings).
+        let parenContents = contentsList(sorted.map { h in var h = h; if h.parenNumbered { h.subItem = false }; return h })
+        let parenNumbered = sorted.enumerated().filter {
+            $0.element.parenNumbered && !listed.contains($0.offset) && !parenContents.contains($0.offset) && !insideOverview($0.element)
+        }.map(\.element)
         if parenNumbered.count >= 4 {
             // Under parts numbered （一）…（六）, an item numbered `1.` `2.` that is not its part's
             // number (`1.主动公开情况` `2.依申请公开情况` under （一）总体情况) is an item of a part.

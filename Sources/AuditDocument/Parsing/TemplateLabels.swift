@@ -148,7 +148,8 @@ public enum TemplateLabels {
         row("not_processed_1", "1.信访举报投诉类申请", "petitions and complaints", group: "not_processed"),
         row("not_processed_2", "2.重复申请", "repeated applications", group: "not_processed"),
         row("not_processed_3", "3.要求提供公开出版物", "requests for publications", group: "not_processed"),
-        row("not_processed_4", "4.无正当理由大量反复申请", "mass repeated applications", group: "not_processed"),
+        // 反覆 is the traditional script's 反复 (覆 is a character of its own in simplified text too).
+        row("not_processed_4", "4.无正当理由大量反复申请", "mass repeated applications", group: "not_processed", extra: ["无正当理由大量反覆申请"]),
         row("not_processed_5", "5.要求行政机关确认或重新出具已获取信息", "re-issue of obtained information", group: "not_processed"),
     ]
 

@@ -12,7 +12,9 @@ package enum TitleReader {
     package static let subjects = ["政府信息公开", "政务公开", "信息公开"]
     package static let reportWords = ["年度报告", "工作报告", "年报", "情况的报告", "工作的报告"]
     /// The year of a title: `2021年`, `2021年度`, `(2021)`, or written without 年 before the subject (`2021政府信息公开…`).
-    private static let yearRE = try! NSRegularExpression(pattern: "(?<![0-9])((?:19|20)\\d\\d)(?:年度?|\\)|）|(?=政府信息公开|政务公开|信息公开))")
+    /// (The year without 年 only after a name: a column's list of years' reports, `2020政府信息公开…`, names none.)
+    private static let yearRE = try! NSRegularExpression(pattern:
+        "(?<![0-9])(?:(?=(?:19|20)\\d\\d(?:年|\\)|）))|(?<=[\\p{Han} ])(?=(?:19|20)\\d\\d(?:政府信息公开|政务公开|信息公开)))((?:19|20)\\d\\d)(?:年度?|\\)|）)?")
 
     package static func read(segments: [Segment], firstSection: Int?) -> Title {
         // The title stands before the first section heading, near the top.
@@ -39,6 +41,8 @@ package enum TitleReader {
             // A crawler's or a site's metadata line (`栏目: 政府信息公开年报`, `本地目录: …/80567_…年度报告`)
             // names the category or a path, not the report; 标题 and 名称 lines are titles.
             if metadataLabels.contains(where: { entry.compact.hasPrefix($0) }) { continue }
+            // A column's list of years' reports (`2020政府信息公开工作年度报告`): a year and no name.
+            if Self.yearListItem(entry.compact) { continue }
             // A breadcrumb (`当前位置:首页>政务公开>区政府信息公开年报>镇街`) names categories; only its
             // last item can be the report's title, and only a whole one, with its year.
             let crumb = breadcrumbTail(entry.compact)
@@ -72,6 +76,13 @@ package enum TitleReader {
             return found
         }
         return weak ?? Title(agency: nil, year: nil, line: nil)
+    }
+
+    static func yearListItem(_ c: String) -> Bool {
+        let u = Array(c.unicodeScalars.prefix(10))
+        guard u.count >= 8, u[0] == "1" || u[0] == "2", u[0..<4].allSatisfy({ ("0"..."9").contains($0) }) else { return false }
+        let rest = String(String.UnicodeScalarView(u[4...]))
+        return ["政府信息公开", "政务公开", "信息公开"].contains { rest.hasPrefix($0) }
     }
 
     /// The last cell of a line in pipe cells (the line itself when it has none).
@@ -134,7 +145,9 @@ package enum TitleReader {
     /// Labels of the metadata lines crawlers and government sites put above a report (compacted,
     /// so with an ASCII colon).
     package static let metadataLabels = ["发布时间:", "发布日期:", "文号:", "发文字号:", "发布机构:", "发文机关:", "栏目:", "原文链接:", "本地目录:", "来源:", "索引号:",
-                                 "主题分类:", "发文日期:", "成文日期:", "生成日期:", "页面链接", "浏览次数:", "所属机构:", "公文种类:", "有效性:", "信息来源:"]
+                                 "主题分类:", "发文日期:", "成文日期:", "生成日期:", "页面链接", "浏览次数:", "所属机构:", "公文种类:", "有效性:", "信息来源:",
+                                 // A page's links to its neighbours name other reports.
+                                 "上一篇", "下一篇", "上一条", "下一条", "相关链接", "相关文章", "相关阅读"]
 
     /// How far into a long line its title may end (characters, compacted).
     package static let maxTitleOffset = 6000
