@@ -168,4 +168,15 @@ struct PageFamilyRoundFiveTests: AuditsPages {
         #expect(spec?.cores.contains("无正当理由大量反覆申请") == true)
         #expect(ApplicationTableScan(template: .v2021).match("4.无正当理由大量反覆申请", fuzzy: false) != nil)
     }
+
+    @Test("a report without a title whose period marker lost a character (统计限) still has its year")
+    func yearFromTypedPeriod() throws {
+        let text = PageFamilyTests.report(above: "", intro: "本报告中所列数据统计限自2021年1月1日至2021年12月31日。", signature: "")
+        let r = ReportParser.parse(text: text, source: "x.txt")
+        #expect(r.year == 2021)
+        #expect(try outcome(audit(text), "period.stated") == .pass)
+        // Look-alike: a word that only ends in 限 (权限, 期限 alone) tells no year.
+        let other = PageFamilyTests.report(above: "", intro: "本单位公开权限自2021年1月1日至2021年12月31日调整。", signature: "")
+        #expect(ReportParser.parse(text: other, source: "x.txt").year == nil)
+    }
 }
