@@ -144,7 +144,13 @@ struct PageFamilyRoundFiveTests: AuditsPages {
         let r = ReportParser.parse(text: PageFamilyTests.report().replacingOccurrences(of: "三、收到和处理政府信息公开申请情况", with: flat), source: "x.txt")
         #expect(r.applicationTable?.values("granted") == ["2", "0", "0", "0", "0", "0", "2"], "\(String(describing: r.applicationTable?.reading(row: "granted")))")
         #expect(r.applicationTable?.values("partly_granted") == ["1", "0", "0", "0", "0", "0", "1"])
-        // Look-alike: a row the next line does not complete stays unreadable.
+        // Look-alikes: a page number or a year opening the next line does not complete a row that lost a
+        // blank cell (its total would not be its sum); a row the next line does not complete stays unreadable.
+        for opening in ["3", "2023"] {
+            let lost = flat.replacingOccurrences(of: "（一）予以公开 2 0 0 0 0\n0 2 （二）", with: "（一）予以公开 2 0 0 0 0 2\n\(opening) （二）")
+            let l = ReportParser.parse(text: PageFamilyTests.report().replacingOccurrences(of: "三、收到和处理政府信息公开申请情况", with: lost), source: "x.txt")
+            #expect(l.applicationTable?.values("granted") == nil, "\(opening)")
+        }
         let short = flat.replacingOccurrences(of: "\n0 2 （二）", with: "\n（二）")
         let u = ReportParser.parse(text: PageFamilyTests.report().replacingOccurrences(of: "三、收到和处理政府信息公开申请情况", with: short), source: "x.txt")
         #expect(u.applicationTable?.values("granted") == nil)

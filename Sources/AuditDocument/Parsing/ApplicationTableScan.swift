@@ -174,7 +174,9 @@ package struct ApplicationTableScan {
     /// they make exactly one row (and the row was not claimed twice).
     private mutating func joinWrapped(_ carried: (row: Int, text: String, line: Int), _ t: TableToken) -> Bool {
         guard var claim = claims[carried.row], !claim.duplicated, claim.problem != nil,
-              case .cells(let cells, let how) = DigitRunSplitter.split(carried.text + " " + t.text, width: width, identity: DigitRunSplitter.lastIsTotal)
+              case .cells(let cells, let how) = DigitRunSplitter.split(carried.text + " " + t.text, width: width, identity: DigitRunSplitter.lastIsTotal),
+              // The row's total must then be its sum: figures opening a line may be a page number or a year.
+              let figures = Optional(cells.compactMap { Int($0) }), figures.count == width, figures.last == figures.dropLast().reduce(0, +)
         else { return false }
         claim.values = cells.map { var c = CellSplitter.classify($0, line: carried.line); c.split = how; return c }
         claim.problem = nil

@@ -10,7 +10,7 @@ package enum StatisticsPeriodReader {
         ("统计", try! NSRegularExpression(pattern: "数据的?统计(?:期限|时限|期间|区间|时间范围|时间段|时间跨度|起止时间|起止日期|时段|周期|时间|日期|口径|范围|期)")),
         // A page that lost a character of the word (统计限自…, 统期限为…), as the rules' phrases read it:
         // the report's year is still told by it when no title gives one.
-        ("限", try! NSRegularExpression(pattern: "(?:统计限|统期限)(?=为|是|自|从|:)")),
+        ("限", try! NSRegularExpression(pattern: "(?:统计限|(?<![系传血总正])统期限)(?=为|是|自|从|:)")),
     ]
 
     /// The date range after a marker: connecting words (and a year named first, `2021年度(…)`),
